@@ -1,0 +1,37 @@
+package dev.latchkey.runtime;
+
+import java.time.Clock;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * What an {@link AuthScheme} gets from the client it is installed into.
+ *
+ * @param clientName the name used in events and {@code toString()}, e.g. {@code OnDemandApi}
+ * @param baseUrl the base URL calls are made against; login paths are relative to it
+ * @param clock the only source of time an engine may use
+ * @param listener where every auth event goes
+ * @param plainClient an OkHttp client with TLS and logging but without authentication, for login
+ *     and session-creation calls, which must run synchronously on their own path
+ */
+public record AuthContext(
+    String clientName,
+    HttpUrl baseUrl,
+    Clock clock,
+    AuthEventListener listener,
+    OkHttpClient plainClient) {
+
+  public AuthContext {
+    Objects.requireNonNull(clientName, "clientName");
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(plainClient, "plainClient");
+  }
+
+  /** Sends an event stamped with the context's clock. */
+  public void emit(AuthEvent.Type type, String host, String detail) {
+    listener.onEvent(new AuthEvent(type, host, detail, clock.instant()));
+  }
+}

@@ -1,0 +1,243 @@
+package dev.latchkey.runtime;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+import retrofit2.converter.jackson.JacksonConverterFactory;
+
+/**
+ * An authenticated HTTP client: one base URL, one {@link AuthScheme}, and Retrofit proxies made
+ * from it. Generated {@code Latchkey<Name>} classes hold one of these; it can also be used by hand.
+ *
+ * <p>Thread-safe and immutable once built. {@link #close()} releases what the client owns: the
+ * scheme's resources (a server session), and the OkHttp dispatcher and connections when no {@code
+ * OkHttpClient} was supplied.
+ */
+public final class LatchkeyClient implements Closeable {
+  private final String name;
+  private final HttpUrl baseUrl;
+  private final AuthScheme scheme;
+  private final OkHttpClient okHttpClient;
+  private final Retrofit retrofit;
+  private final Closeable schemeResources;
+  private final boolean ownsOkHttp;
+
+  private LatchkeyClient(Builder builder, HttpUrl baseUrl) {
+    this.name = builder.name;
+    this.baseUrl = baseUrl;
+    this.scheme = builder.scheme;
+    this.ownsOkHttp = builder.okHttpClient == null;
+    OkHttpClient base = ownsOkHttp ? new OkHttpClient() : builder.okHttpClient;
+    OkHttpClient.Builder plain = base.newBuilder();
+    for (UnaryOperator<OkHttpClient.Builder> customizer : builder.customizers) {
+      plain = customizer.apply(plain);
+    }
+    OkHttpClient plainClient = plain.build();
+    AuthContext context =
+        new AuthContext(name, baseUrl, builder.clock, builder.listener, plainClient);
+    OkHttpClient.Builder authenticated = plainClient.newBuilder();
+    this.schemeResources = scheme.install(context, authenticated);
+    this.okHttpClient = authenticated.build();
+    this.retrofit =
+        new Retrofit.Builder()
+            .baseUrl(baseUrl)
+            .client(okHttpClient)
+            .addConverterFactory(JacksonConverterFactory.create(mapper(builder.xml)))
+            .build();
+  }
+
+  private static ObjectMapper mapper(boolean xml) {
+    ObjectMapper mapper = xml ? new XmlMapper() : new ObjectMapper();
+    // Vendors add fields without notice; a client must not break on them.
+    mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    return mapper;
+  }
+
+  /** Starts a client named {@code name} (used in events and {@code toString()}). */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** A Retrofit proxy of {@code service} that calls through this client. */
+  public <T> T create(Class<T> service) {
+    return retrofit.create(service);
+  }
+
+  public HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  /** The authenticated OkHttp client, for calls that do not fit the interface. */
+  public OkHttpClient okHttpClient() {
+    return okHttpClient;
+  }
+
+  public Retrofit retrofit() {
+    return retrofit;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      schemeResources.close();
+    } finally {
+      if (ownsOkHttp) {
+        okHttpClient.dispatcher().executorService().shutdown();
+        okHttpClient.connectionPool().evictAll();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + "{baseUrl=" + baseUrl + ", auth=" + scheme.kind() + "}";
+  }
+
+  /** Configures a {@link LatchkeyClient}. Not thread-safe; each {@link #build()} makes a new client. */
+  public static final class Builder {
+    private final String name;
+    private final Map<String, String> environments = new LinkedHashMap<>();
+    private final Map<String, String> environmentProperties = new LinkedHashMap<>();
+    private final List<UnaryOperator<OkHttpClient.Builder>> customizers = new ArrayList<>();
+    private String environment;
+    private String baseUrl;
+    private AuthScheme scheme;
+    private OkHttpClient okHttpClient;
+    private Clock clock = Clock.systemUTC();
+    private AuthEventListener listener = AuthEventListener.NONE;
+    private boolean xml;
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** Declares an environment with a literal base URL. */
+    public Builder declareEnvironment(String name, String baseUrl) {
+      environments.put(name, baseUrl);
+      return this;
+    }
+
+    /**
+     * Declares an environment whose base URL comes from configuration: the system property {@code
+     * key}, else the environment variable named like it in upper case with dots as underscores.
+     */
+    public Builder declareEnvironmentProperty(String name, String key) {
+      environmentProperties.put(name, key);
+      return this;
+    }
+
+    /** Selects a declared environment. A later {@link #baseUrl} wins. */
+    public Builder environment(String name) {
+      this.environment = Objects.requireNonNull(name, "environment");
+      return this;
+    }
+
+    /** Calls this base URL (absolute, ending in {@code /}). Wins over {@link #environment}. */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      return this;
+    }
+
+    public Builder auth(AuthScheme scheme) {
+      this.scheme = Objects.requireNonNull(scheme, "scheme");
+      return this;
+    }
+
+    /** An OkHttp client to extend (timeouts, proxies, interceptors). It is not closed by us. */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "okHttpClient");
+      return this;
+    }
+
+    /** Adds a step to the unauthenticated client, applied in order: TLS pinning, logging. */
+    public Builder customize(UnaryOperator<OkHttpClient.Builder> customizer) {
+      customizers.add(Objects.requireNonNull(customizer, "customizer"));
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder eventListener(AuthEventListener listener) {
+      this.listener = Objects.requireNonNull(listener, "eventListener");
+      return this;
+    }
+
+    /** Bodies are XML (Jackson XML) instead of JSON. */
+    public Builder xml(boolean xml) {
+      this.xml = xml;
+      return this;
+    }
+
+    public LatchkeyClient build() {
+      if (scheme == null) {
+        throw new LatchkeyConfigException(name + ": no authentication scheme configured");
+      }
+      return new LatchkeyClient(this, resolveBaseUrl());
+    }
+
+    private HttpUrl resolveBaseUrl() {
+      String url = baseUrl;
+      String source = "baseUrl";
+      if (url == null && environment != null) {
+        source = "environment '" + environment + "'";
+        if (environments.containsKey(environment)) {
+          url = environments.get(environment);
+        } else if (environmentProperties.containsKey(environment)) {
+          String key = environmentProperties.get(environment);
+          url = lookup(key);
+          if (url == null || url.isBlank()) {
+            throw new LatchkeyConfigException(
+                name + ": environment '" + environment + "' takes its base URL from system property '"
+                    + key + "' or environment variable '" + envName(key) + "', and neither is set");
+          }
+        } else {
+          throw new LatchkeyConfigException(
+              name + ": unknown environment '" + environment + "'; declared: " + declaredNames());
+        }
+      }
+      if (url == null) {
+        throw new LatchkeyConfigException(
+            name + ": no base URL; call baseUrl(..) or environment(..) with one of " + declaredNames());
+      }
+      HttpUrl parsed = HttpUrl.parse(url);
+      if (parsed == null) {
+        throw new LatchkeyConfigException(name + ": " + source + " is not an http(s) URL: " + url);
+      }
+      if (!parsed.encodedPath().endsWith("/")) {
+        throw new LatchkeyConfigException(name + ": " + source + " must end in '/': " + url);
+      }
+      return parsed;
+    }
+
+    private List<String> declaredNames() {
+      List<String> names = new ArrayList<>(environments.keySet());
+      names.addAll(environmentProperties.keySet());
+      return names;
+    }
+
+    private static String lookup(String key) {
+      String value = System.getProperty(key);
+      return value != null ? value : System.getenv(envName(key));
+    }
+
+    static String envName(String key) {
+      return key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+  }
+}
