@@ -99,8 +99,6 @@ public final class ApacheDigestServer implements AutoCloseable {
         "LoadModule auth_digest_module " + modules + "/mod_auth_digest.so",
         "LoadModule mime_module " + modules + "/mod_mime.so",
         "TypesConfig /etc/mime.types",
-        "AddType application/xml .xml",
-        "DefaultType application/xml",
         "KeepAlive On",
         "MaxKeepAliveRequests 0",
         "DocumentRoot " + root.resolve("htdocs"),
