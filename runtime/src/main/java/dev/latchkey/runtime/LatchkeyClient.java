@@ -203,8 +203,8 @@ public final class LatchkeyClient implements Closeable {
 
     /**
      * Pins hosts matching {@code hostPattern} ({@code host}, {@code *.host}, {@code **.host}) to
-     * these SPKI pins ({@code sha256/<base64>}), replacing earlier pins of the same pattern: a later
-     * call overrides a default. With pins, hosts no pattern covers fail closed (see {@link
+     * these SPKI pins ({@code sha256/<base64>}), replacing earlier pins of the same pattern: a
+     * later call overrides a default. With pins, hosts no pattern covers fail closed (see {@link
      * TlsPolicy}).
      *
      * @throws LatchkeyConfigException at once, naming the bad pattern or pin

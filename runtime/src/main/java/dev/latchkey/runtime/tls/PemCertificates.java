@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads every certificate of a PEM text. okhttp-tls's {@code decodeCertificatePem} takes exactly
- * one certificate, but a CA bundle or {@code openssl s_client -showcerts} output holds several, with
- * text between them; so blocks are cut out here and each is decoded by the JDK.
+ * one certificate, but a CA bundle or {@code openssl s_client -showcerts} output holds several,
+ * with text between them; so blocks are cut out here and each is decoded by the JDK.
  */
 final class PemCertificates {
   private static final Pattern BLOCK =
@@ -46,7 +46,9 @@ final class PemCertificates {
               new ByteArrayInputStream(block.getBytes(StandardCharsets.US_ASCII)));
     } catch (CertificateException | ClassCastException e) {
       throw new LatchkeyConfigException(
-          "TLS trust: certificate #" + index + " of the PEM text cannot be decoded: "
+          "TLS trust: certificate #"
+              + index
+              + " of the PEM text cannot be decoded: "
               + e.getMessage());
     }
   }

@@ -19,14 +19,15 @@ import okhttp3.Response;
  *
  * <p>Why it exists: OkHttp's {@link CertificatePinner} checks only hosts that match a pattern and
  * silently allows every other host, so a redirect (or a misconfigured base URL) to an unpinned host
- * would go out unchecked, credentials included. A network interceptor runs once the connection,
- * and so its {@link Handshake}, exists, but before the request is written: refusing here sends
- * nothing. It runs for every request, redirects and follow-ups included.
+ * would go out unchecked, credentials included. A network interceptor runs once the connection, and
+ * so its {@link Handshake}, exists, but before the request is written: refusing here sends nothing.
+ * It runs for every request, redirects and follow-ups included.
  */
 final class PinEnforcer implements Interceptor {
   private final TlsPolicy policy;
   private final CertificatePinner pinner;
   private final PinReporter reporter;
+
   /** Report-only: each connection is checked and reported once, not on every request it carries. */
   private final Map<Connection, Boolean> checked = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -39,35 +40,54 @@ final class PinEnforcer implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    String host = request.url().host();
     Connection connection = chain.connection();
-    Handshake handshake = connection == null ? null : connection.handshake();
-    if (policy.reportOnly() && connection != null && checked.putIfAbsent(connection, true) != null) {
-      return chain.proceed(request);
-    }
-    List<CertificatePinner.Pin> matching = pinner.findMatchingPins(host);
-    if (handshake == null) {
-      if (!matching.isEmpty()
-          || (policy.requirePinsForAllHosts() && !addressedInPlainHttp(chain, request))) {
-        refuse(new PinningException(
-            host, List.of(), PinFailures.cleartext(host, !matching.isEmpty())));
-      }
-    } else if (matching.isEmpty()) {
-      if (policy.requirePinsForAllHosts()) {
-        List<X509Certificate> served = cleaned(chain, handshake);
-        refuse(new PinningException(host, PinFailures.pinsOf(served),
-            PinFailures.uncovered(host, PinFailures.describe(served), policy.pins().keySet())));
-      }
-    } else if (policy.reportOnly()) {
-      List<X509Certificate> served = cleaned(chain, handshake);
-      if (!anyMatches(matching, served)) {
-        List<String> expected = new ArrayList<>();
-        matching.forEach(pin -> expected.add(pin.getHashAlgorithm() + "/" + pin.getHash().base64()));
-        refuse(new PinningException(host, PinFailures.pinsOf(served),
-            PinFailures.mismatch(host, PinFailures.describe(served), expected)));
+    boolean seen =
+        policy.reportOnly() && connection != null && checked.putIfAbsent(connection, true) != null;
+    if (!seen) {
+      PinningException problem = check(chain, request, connection);
+      if (problem != null) {
+        refuse(problem);
       }
     }
     return chain.proceed(request);
+  }
+
+  /** What is wrong with sending {@code request} over {@code connection}, or null. */
+  private PinningException check(Chain chain, Request request, Connection connection) {
+    String host = request.url().host();
+    Handshake handshake = connection == null ? null : connection.handshake();
+    List<CertificatePinner.Pin> matching = pinner.findMatchingPins(host);
+    if (handshake == null) {
+      boolean pinned = !matching.isEmpty();
+      if (pinned || (policy.requirePinsForAllHosts() && !addressedInPlainHttp(chain, request))) {
+        return new PinningException(host, List.of(), PinFailures.cleartext(host, pinned));
+      }
+      return null;
+    }
+    if (matching.isEmpty()) {
+      if (!policy.requirePinsForAllHosts()) {
+        return null;
+      }
+      List<X509Certificate> served = cleaned(chain, handshake);
+      return new PinningException(
+          host,
+          PinFailures.pinsOf(served),
+          PinFailures.uncovered(host, PinFailures.describe(served), policy.pins().keySet()));
+    }
+    // Enforcing mode: OkHttp's CertificatePinner already checked this chain while connecting.
+    if (!policy.reportOnly()) {
+      return null;
+    }
+    List<X509Certificate> served = cleaned(chain, handshake);
+    if (anyMatches(matching, served)) {
+      return null;
+    }
+    List<String> expected = new ArrayList<>();
+    matching.forEach(pin -> expected.add(pin.getHashAlgorithm() + "/" + pin.getHash().base64()));
+    return new PinningException(
+        host,
+        PinFailures.pinsOf(served),
+        PinFailures.mismatch(host, PinFailures.describe(served), expected));
   }
 
   /** The caller itself chose plain HTTP for this host (e.g. a loopback simulator's base URL). */

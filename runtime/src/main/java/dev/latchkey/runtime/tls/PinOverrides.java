@@ -14,8 +14,8 @@ import java.util.Properties;
  * <ul>
  *   <li>environment variable {@code LATCHKEY_PINS}: {@code
  *       host-pattern=sha256/..,sha256/..;host-pattern2=sha256/..}
- *   <li>system property {@code latchkey.pins.<host-pattern>}: {@code sha256/..,sha256/..}; wins over
- *       the environment variable for the same pattern
+ *   <li>system property {@code latchkey.pins.<host-pattern>}: {@code sha256/..,sha256/..}; wins
+ *       over the environment variable for the same pattern
  * </ul>
  */
 final class PinOverrides {

@@ -23,7 +23,10 @@ final class PinSyntax {
     String trimmed = pin.strip();
     if (!trimmed.startsWith(PREFIX)) {
       throw new LatchkeyConfigException(
-          "TLS pins for '" + pattern + "': pin '" + trimmed
+          "TLS pins for '"
+              + pattern
+              + "': pin '"
+              + trimmed
               + "' must start with 'sha256/' (an SPKI SHA-256 hash in base64)");
     }
     byte[] hash;
@@ -35,7 +38,12 @@ final class PinSyntax {
     }
     if (hash.length != SHA256_BYTES) {
       throw new LatchkeyConfigException(
-          "TLS pins for '" + pattern + "': pin '" + trimmed + "' decodes to " + hash.length
+          "TLS pins for '"
+              + pattern
+              + "': pin '"
+              + trimmed
+              + "' decodes to "
+              + hash.length
               + " bytes; a SHA-256 hash has 32");
     }
     return trimmed;
@@ -54,7 +62,8 @@ final class PinSyntax {
       return patternPin(trimmed).getPattern();
     } catch (IllegalArgumentException e) {
       throw new LatchkeyConfigException(
-          "TLS pins: bad host pattern '" + trimmed
+          "TLS pins: bad host pattern '"
+              + trimmed
               + "'; use 'host', '*.host' (one label) or '**.host' (any depth), no scheme or port");
     }
   }

@@ -29,7 +29,10 @@ public final class Pins {
     return CertificatePinner.pin(certificate);
   }
 
-  /** The pins of the chain {@code url}'s server presents, cleaned up to the trust anchor, leaf first. */
+  /**
+   * The pins of the chain {@code url}'s server presents, cleaned up to the trust anchor, leaf
+   * first.
+   */
   public static List<String> fetchChainPins(HttpUrl url) throws IOException {
     return fetchChainPins(url, null);
   }
@@ -38,8 +41,8 @@ public final class Pins {
    * The pins of the chain {@code url}'s server presents, ordered from the leaf to the trust anchor
    * (added when the server does not send it), leaf first.
    *
-   * @param extraTrustPem CA certificates to trust beside the platform roots, for self-signed or test
-   *     chains; null for none
+   * @param extraTrustPem CA certificates to trust beside the platform roots, for self-signed or
+   *     test chains; null for none
    * @throws IOException if the server cannot be reached or its chain is not trusted
    * @throws LatchkeyConfigException if {@code url} is not https or the PEM text is bad
    */
@@ -49,7 +52,7 @@ public final class Pins {
 
   /**
    * The certificates behind {@link #fetchChainPins(HttpUrl, String)}, for printing subjects next to
-   * the pins ({@code Pins.pin(c) + "  " + c.getSubjectX500Principal()}).
+   * the pins ({@code Pins.pin(c) + " " + c.getSubjectX500Principal()}).
    */
   public static List<X509Certificate> fetchChain(HttpUrl url, String extraTrustPem)
       throws IOException {
@@ -68,7 +71,8 @@ public final class Pins {
             .followRedirects(false)
             .callTimeout(TIMEOUT)
             .build();
-    try (Response response = client.newCall(new Request.Builder().url(url).head().build()).execute()) {
+    try (Response response =
+        client.newCall(new Request.Builder().url(url).head().build()).execute()) {
       Handshake handshake = response.handshake();
       List<Certificate> served = handshake == null ? List.of() : handshake.peerCertificates();
       return ChainCleaner.clean(served, certificates.trustManager());

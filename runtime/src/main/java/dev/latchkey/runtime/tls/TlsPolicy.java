@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import okhttp3.CertificatePinner;
 import okhttp3.OkHttpClient;
 import okhttp3.tls.HandshakeCertificates;
@@ -22,8 +21,8 @@ import okhttp3.tls.HandshakeCertificates;
  *
  * <p><b>Pins</b> ({@code sha256/<base64 of 32 bytes>}) are checked by OkHttp's {@link
  * CertificatePinner} against the <em>cleaned</em> chain: the chain from the leaf up to the trust
- * anchor that validated it, so pinning a root the server does not send works. Pin the issuing CA and
- * its roots, never the leaf, so leaves can rotate. A mismatch fails the handshake with a {@link
+ * anchor that validated it, so pinning a root the server does not send works. Pin the issuing CA
+ * and its roots, never the leaf, so leaves can rotate. A mismatch fails the handshake with a {@link
  * PinningException} before any request byte (and so any credential) is sent.
  *
  * <p><b>Fail closed.</b> When the policy has pins and {@link #requirePinsForAllHosts()} is on (the
@@ -32,9 +31,9 @@ import okhttp3.tls.HandshakeCertificates;
  * caller addressed in plain HTTP itself (the base URL of a loopback simulator, say) and never to a
  * pinned host.
  *
- * <p><b>Report-only</b> mode never fails: a mismatch, an uncovered host or a downgrade is logged and
- * sent to the client's event listener as an {@code AuthEvent} of type {@code NOTICE}, naming the host
- * and the chain's pins. Use it to roll pins out safely.
+ * <p><b>Report-only</b> mode never fails: a mismatch, an uncovered host or a downgrade is logged
+ * and sent to the client's event listener as an {@code AuthEvent} of type {@code NOTICE}, naming
+ * the host and the chain's pins. Use it to roll pins out safely.
  *
  * <p><b>Trust.</b> By default the platform's roots are trusted. {@link Builder#trustOnly} (strict
  * mode) trusts only the given CA certificates, so a chain from any other CA fails during the
@@ -44,8 +43,8 @@ import okhttp3.tls.HandshakeCertificates;
  * environment variable {@code LATCHKEY_PINS} ({@code host-pattern=sha256/..,sha256/..;pattern2=..})
  * and system properties {@code latchkey.pins.<host-pattern>=sha256/..,sha256/..} (a property wins
  * over the variable for the same pattern). An override replaces all pins of its pattern. {@code
- * LatchkeyClient} applies the overrides that concern it when it is built; code can replace pins with
- * {@link Builder#pins} or a whole policy with {@code LatchkeyClient.Builder.tls(..)}.
+ * LatchkeyClient} applies the overrides that concern it when it is built; code can replace pins
+ * with {@link Builder#pins} or a whole policy with {@code LatchkeyClient.Builder.tls(..)}.
  */
 public final class TlsPolicy {
   private static final TlsPolicy PLATFORM_DEFAULT = builder().build();
@@ -130,7 +129,8 @@ public final class TlsPolicy {
    * do not make another client in the same process fail closed. {@code null} applies all.
    */
   public TlsPolicy withOverrides(String host) {
-    return withOverrides(PinOverrides.read(System.getProperties(), System.getenv(PinOverrides.ENV)), host);
+    return withOverrides(
+        PinOverrides.read(System.getProperties(), System.getenv(PinOverrides.ENV)), host);
   }
 
   TlsPolicy withOverrides(Map<String, List<String>> overrides, String host) {
@@ -146,17 +146,18 @@ public final class TlsPolicy {
     return changed ? builder.build() : this;
   }
 
-
   /**
-   * Applies this policy to {@code builder}: the trust anchors (SSL socket factory and trust manager,
-   * only if this policy sets anchors), the {@link CertificatePinner} and the interceptors that fail
-   * closed and translate pinning failures. Report-only notices go only to the log.
+   * Applies this policy to {@code builder}: the trust anchors (SSL socket factory and trust
+   * manager, only if this policy sets anchors), the {@link CertificatePinner} and the interceptors
+   * that fail closed and translate pinning failures. Report-only notices go only to the log.
    */
   public OkHttpClient.Builder applyTo(OkHttpClient.Builder builder) {
     return applyTo(builder, AuthEventListener.NONE, Clock.systemUTC());
   }
 
-  /** Like {@link #applyTo(OkHttpClient.Builder)}, sending report-only notices to {@code listener}. */
+  /**
+   * Like {@link #applyTo(OkHttpClient.Builder)}, sending report-only notices to {@code listener}.
+   */
   public OkHttpClient.Builder applyTo(
       OkHttpClient.Builder builder, AuthEventListener listener, Clock clock) {
     Objects.requireNonNull(builder, "builder");
@@ -202,8 +203,15 @@ public final class TlsPolicy {
         strictTrust()
             ? "only " + trustedCertificates().size() + " CA certificate(s)"
             : "platform" + (extraAnchors.isEmpty() ? "" : " + " + extraAnchors.size());
-    return "TlsPolicy{pins=" + pins + ", trust=" + trust + ", reportOnly=" + reportOnly
-        + ", requirePinsForAllHosts=" + requirePinsForAllHosts + "}";
+    return "TlsPolicy{pins="
+        + pins
+        + ", trust="
+        + trust
+        + ", reportOnly="
+        + reportOnly
+        + ", requirePinsForAllHosts="
+        + requirePinsForAllHosts
+        + "}";
   }
 
   /** Configures a {@link TlsPolicy}. Not thread-safe. Every setter validates at once. */
@@ -237,7 +245,10 @@ public final class TlsPolicy {
       return this;
     }
 
-    /** Strict mode: trusts only these CA certificates (and {@link #addTrustedPem} ones), not the platform roots. */
+    /**
+     * Strict mode: trusts only these CA certificates (and {@link #addTrustedPem} ones), not the
+     * platform roots.
+     */
     public Builder trustOnly(List<X509Certificate> caCertificates) {
       if (caCertificates == null || caCertificates.isEmpty()) {
         throw new LatchkeyConfigException("TLS trust: trustOnly needs at least one CA certificate");

@@ -19,8 +19,9 @@ class PinsTest {
   void pinIsSha256OfTheSubjectPublicKeyInfo() throws Exception {
     HeldCertificate certificate = TestPki.root("Root");
     byte[] spki = certificate.certificate().getPublicKey().getEncoded();
-    String expected = "sha256/" + Base64.getEncoder().encodeToString(
-        MessageDigest.getInstance("SHA-256").digest(spki));
+    String expected =
+        "sha256/"
+            + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));
     assertEquals(expected, Pins.pin(certificate.certificate()));
   }
 
@@ -32,17 +33,22 @@ class PinsTest {
     try (MockWebServer server = TestPki.server(leaf, intermediate.certificate())) {
       HttpUrl url = TestPki.url(server, "127.0.0.1");
       assertEquals(
-          List.of(Pins.pin(leaf.certificate()), Pins.pin(intermediate.certificate()),
+          List.of(
+              Pins.pin(leaf.certificate()),
+              Pins.pin(intermediate.certificate()),
               Pins.pin(root.certificate())),
           Pins.fetchChainPins(url, root.certificatePem()));
-      assertThrows(SSLHandshakeException.class, () -> Pins.fetchChainPins(url),
+      assertThrows(
+          SSLHandshakeException.class,
+          () -> Pins.fetchChainPins(url),
           "an untrusted chain is refused without the extra PEM");
     }
   }
 
   @Test
   void fetchChainPinsNeedsHttps() {
-    assertThrows(LatchkeyConfigException.class,
+    assertThrows(
+        LatchkeyConfigException.class,
         () -> Pins.fetchChainPins(HttpUrl.get("http://127.0.0.1:1/")));
   }
 }

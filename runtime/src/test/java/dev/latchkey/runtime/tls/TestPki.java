@@ -18,8 +18,8 @@ import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 
 /**
- * Certificate chains in a few lines, after OkHttp's CertificatePinnerChainValidationTest, and
- * HTTPS MockWebServers on 127.0.0.1 reachable under made-up host names through a fake {@link Dns}.
+ * Certificate chains in a few lines, after OkHttp's CertificatePinnerChainValidationTest, and HTTPS
+ * MockWebServers on 127.0.0.1 reachable under made-up host names through a fake {@link Dns}.
  */
 final class TestPki {
   static final String HOST = "api.ondemand.test";
@@ -32,7 +32,11 @@ final class TestPki {
   }
 
   static HeldCertificate intermediate(String name, HeldCertificate root) {
-    return new HeldCertificate.Builder().certificateAuthority(0).commonName(name).signedBy(root).build();
+    return new HeldCertificate.Builder()
+        .certificateAuthority(0)
+        .commonName(name)
+        .signedBy(root)
+        .build();
   }
 
   static HeldCertificate leaf(String name, HeldCertificate issuer) {
@@ -45,7 +49,10 @@ final class TestPki {
         .build();
   }
 
-  /** An HTTPS server on 127.0.0.1 presenting {@code leaf} and {@code intermediates}; answers 200 "ok". */
+  /**
+   * An HTTPS server on 127.0.0.1 presenting {@code leaf} and {@code intermediates}; answers 200
+   * "ok".
+   */
   static MockWebServer server(HeldCertificate leaf, X509Certificate... intermediates)
       throws IOException {
     MockWebServer server = new MockWebServer();
@@ -85,15 +92,16 @@ final class TestPki {
   }
 
   /** A scheme that adds nothing: these tests are about TLS only. */
-  static final AuthScheme NO_AUTH = new AuthScheme() {
-    @Override
-    public String kind() {
-      return "none";
-    }
+  static final AuthScheme NO_AUTH =
+      new AuthScheme() {
+        @Override
+        public String kind() {
+          return "none";
+        }
 
-    @Override
-    public Closeable install(AuthContext context, OkHttpClient.Builder builder) {
-      return () -> {};
-    }
-  };
+        @Override
+        public Closeable install(AuthContext context, OkHttpClient.Builder builder) {
+          return () -> {};
+        }
+      };
 }

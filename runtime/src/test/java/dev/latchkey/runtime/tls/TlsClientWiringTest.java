@@ -23,7 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** LatchkeyClient.Builder's TLS methods: overrides at build time, and one client on many threads. */
+/**
+ * LatchkeyClient.Builder's TLS methods: overrides at build time, and one client on many threads.
+ */
 class TlsClientWiringTest {
   private HeldCertificate root;
   private HeldCertificate intermediate;
@@ -78,9 +80,10 @@ class TlsClientWiringTest {
 
   @Test
   void builderPinsReplaceAnnotationPins() throws IOException {
-    try (LatchkeyClient client = annotatedClient()
-        .pins("**.ondemand.test", Pins.pin(newIntermediate.certificate()))
-        .build()) {
+    try (LatchkeyClient client =
+        annotatedClient()
+            .pins("**.ondemand.test", Pins.pin(newIntermediate.certificate()))
+            .build()) {
       assertEquals(200, get(client));
     }
   }
@@ -88,25 +91,26 @@ class TlsClientWiringTest {
   @Test
   void badPinOnTheClientBuilderFailsAtOnce() {
     LatchkeyClient.Builder builder = annotatedClient();
-    assertThrows(dev.latchkey.runtime.LatchkeyConfigException.class,
+    assertThrows(
+        dev.latchkey.runtime.LatchkeyConfigException.class,
         () -> builder.pins("**.ondemand.test", "sha256/nope"));
   }
 
   @Test
   void oneClientSixteenThreads() throws Exception {
-    try (LatchkeyClient client = annotatedClient()
-        .pins("**.ondemand.test", Pins.pin(root.certificate()))
-        .build()) {
+    try (LatchkeyClient client =
+        annotatedClient().pins("**.ondemand.test", Pins.pin(root.certificate())).build()) {
       ExecutorService pool = Executors.newFixedThreadPool(16);
       try {
         List<Future<Integer>> results = new ArrayList<>();
-        Callable<Integer> twentyCalls = () -> {
-          int ok = 0;
-          for (int i = 0; i < 20; i++) {
-            ok += get(client) == 200 ? 1 : 0;
-          }
-          return ok;
-        };
+        Callable<Integer> twentyCalls =
+            () -> {
+              int ok = 0;
+              for (int i = 0; i < 20; i++) {
+                ok += get(client) == 200 ? 1 : 0;
+              }
+              return ok;
+            };
         for (int t = 0; t < 16; t++) {
           results.add(pool.submit(twentyCalls));
         }
@@ -125,11 +129,12 @@ class TlsClientWiringTest {
   @Test
   void clientWithoutTlsSettingsIsUntouched() throws IOException {
     // No pins(..): no pinner, no interceptors; the test CA is not trusted, so the handshake fails.
-    try (LatchkeyClient client = LatchkeyClient.builder("Plain")
-        .baseUrl(TestPki.url(server, HOST).toString())
-        .auth(TestPki.NO_AUTH)
-        .okHttpClient(base)
-        .build()) {
+    try (LatchkeyClient client =
+        LatchkeyClient.builder("Plain")
+            .baseUrl(TestPki.url(server, HOST).toString())
+            .auth(TestPki.NO_AUTH)
+            .okHttpClient(base)
+            .build()) {
       assertTrue(client.okHttpClient().interceptors().isEmpty());
       assertThrows(javax.net.ssl.SSLHandshakeException.class, () -> get(client));
     }

@@ -68,7 +68,8 @@ class TlsPinningTest {
   }
 
   private static String get(LatchkeyClient client, HttpUrl url) throws IOException {
-    try (Response response = client.okHttpClient().newCall(new Request.Builder().url(url).build()).execute()) {
+    try (Response response =
+        client.okHttpClient().newCall(new Request.Builder().url(url).build()).execute()) {
       return response.code() + " " + response.body().string();
     }
   }
@@ -86,7 +87,8 @@ class TlsPinningTest {
     MockWebServer first = serve(TestPki.leaf("leaf 2025", intermediate), intermediate);
     MockWebServer rotated = serve(TestPki.leaf("leaf 2026", intermediate), intermediate);
     for (MockWebServer server : List.of(first, rotated)) {
-      try (LatchkeyClient client = client(server, b -> b.pins("**.ondemand.test", pin(intermediate)))) {
+      try (LatchkeyClient client =
+          client(server, b -> b.pins("**.ondemand.test", pin(intermediate)))) {
         assertEquals("200 ok", get(client));
       }
     }
@@ -96,7 +98,8 @@ class TlsPinningTest {
   void leafFromAnotherIntermediateOfTheSameRootFails() throws IOException {
     HeldCertificate leaf = TestPki.leaf("sibling leaf", siblingIntermediate);
     MockWebServer server = serve(leaf, siblingIntermediate);
-    try (LatchkeyClient client = client(server, b -> b.pins("**.ondemand.test", pin(intermediate)))) {
+    try (LatchkeyClient client =
+        client(server, b -> b.pins("**.ondemand.test", pin(intermediate)))) {
       PinningException e = assertThrows(PinningException.class, () -> get(client));
       assertEquals(HOST, e.host());
       assertEquals(List.of(pin(leaf), pin(siblingIntermediate), pin(root)), e.chainPins());
@@ -106,8 +109,10 @@ class TlsPinningTest {
 
   @Test
   void leafFromAnotherRootFails() throws IOException {
-    MockWebServer server = serve(TestPki.leaf("foreign leaf", otherIntermediate), otherIntermediate);
-    try (LatchkeyClient client = client(server, b -> b.pins("**.ondemand.test", pin(intermediate), pin(root)))) {
+    MockWebServer server =
+        serve(TestPki.leaf("foreign leaf", otherIntermediate), otherIntermediate);
+    try (LatchkeyClient client =
+        client(server, b -> b.pins("**.ondemand.test", pin(intermediate), pin(root)))) {
       assertThrows(PinningException.class, () -> get(client));
     }
   }
@@ -124,7 +129,8 @@ class TlsPinningTest {
   void failureMessageNamesHostPinningAndTheChainPins() throws IOException {
     HeldCertificate leaf = TestPki.leaf("foreign leaf", otherIntermediate);
     MockWebServer server = serve(leaf, otherIntermediate);
-    try (LatchkeyClient client = client(server, b -> b.pins("**.ondemand.test", pin(intermediate)))) {
+    try (LatchkeyClient client =
+        client(server, b -> b.pins("**.ondemand.test", pin(intermediate)))) {
       PinningException e = assertThrows(PinningException.class, () -> get(client));
       String message = e.getMessage();
       assertTrue(message.contains(HOST), message);
@@ -139,7 +145,8 @@ class TlsPinningTest {
   @Test
   void strictTrustRejectsAChainFromAnotherCaDuringTheHandshake() throws IOException {
     MockWebServer good = serve(TestPki.leaf("leaf", intermediate), intermediate);
-    MockWebServer foreign = serve(TestPki.leaf("foreign leaf", otherIntermediate), otherIntermediate);
+    MockWebServer foreign =
+        serve(TestPki.leaf("foreign leaf", otherIntermediate), otherIntermediate);
     TlsPolicy strict = TlsPolicy.builder().trustOnlyPem(root.certificatePem()).build();
     try (LatchkeyClient client = client(good, b -> b.tls(strict))) {
       assertEquals("200 ok", get(client));
@@ -153,11 +160,14 @@ class TlsPinningTest {
   void redirectToAnUnpinnedHostFailsClosed() throws IOException {
     MockWebServer elsewhere = serve(TestPki.leaf("leaf", intermediate), intermediate);
     MockWebServer server = serve(TestPki.leaf("leaf", intermediate), intermediate);
-    server.setDispatcher(TestPki.always(new MockResponse.Builder()
-        .code(302)
-        .addHeader("Location", TestPki.url(elsewhere, OTHER_HOST).resolve("stolen"))
-        .build()));
-    try (LatchkeyClient client = client(server, b -> b.pins("**.ondemand.test", pin(intermediate)))) {
+    server.setDispatcher(
+        TestPki.always(
+            new MockResponse.Builder()
+                .code(302)
+                .addHeader("Location", TestPki.url(elsewhere, OTHER_HOST).resolve("stolen"))
+                .build()));
+    try (LatchkeyClient client =
+        client(server, b -> b.pins("**.ondemand.test", pin(intermediate)))) {
       PinningException e = assertThrows(PinningException.class, () -> get(client));
       assertEquals(OTHER_HOST, e.host());
       assertTrue(e.getMessage().contains("matches no pinned host pattern"), e.getMessage());
@@ -169,11 +179,12 @@ class TlsPinningTest {
   @Test
   void unpinnedHostsPassWhenPinsAreNotRequiredForAllHosts() throws IOException {
     MockWebServer server = serve(TestPki.leaf("leaf", intermediate), intermediate);
-    TlsPolicy policy = TlsPolicy.builder()
-        .pins("pinned.example", pin(otherRoot))
-        .requirePinsForAllHosts(false)
-        .addTrustedPem(root.certificatePem())
-        .build();
+    TlsPolicy policy =
+        TlsPolicy.builder()
+            .pins("pinned.example", pin(otherRoot))
+            .requirePinsForAllHosts(false)
+            .addTrustedPem(root.certificatePem())
+            .build();
     try (LatchkeyClient client = client(server, b -> b.tls(policy))) {
       assertEquals("200 ok", get(client));
     }
@@ -184,11 +195,12 @@ class TlsPinningTest {
     HeldCertificate leaf = TestPki.leaf("sibling leaf", siblingIntermediate);
     MockWebServer server = serve(leaf, siblingIntermediate);
     List<AuthEvent> events = new CopyOnWriteArrayList<>();
-    TlsPolicy policy = TlsPolicy.builder()
-        .pins("**.ondemand.test", pin(intermediate))
-        .addTrustedPem(root.certificatePem())
-        .reportOnly(true)
-        .build();
+    TlsPolicy policy =
+        TlsPolicy.builder()
+            .pins("**.ondemand.test", pin(intermediate))
+            .addTrustedPem(root.certificatePem())
+            .reportOnly(true)
+            .build();
     try (LatchkeyClient client = client(server, b -> b.tls(policy).eventListener(events::add))) {
       assertEquals("200 ok", get(client));
       assertEquals("200 ok", get(client));
@@ -206,11 +218,12 @@ class TlsPinningTest {
   void reportOnlyIsSilentWhenPinsMatch() throws IOException {
     MockWebServer server = serve(TestPki.leaf("leaf", intermediate), intermediate);
     List<AuthEvent> events = new CopyOnWriteArrayList<>();
-    TlsPolicy policy = TlsPolicy.builder()
-        .pins("**.ondemand.test", pin(root))
-        .addTrustedPem(root.certificatePem())
-        .reportOnly(true)
-        .build();
+    TlsPolicy policy =
+        TlsPolicy.builder()
+            .pins("**.ondemand.test", pin(root))
+            .addTrustedPem(root.certificatePem())
+            .reportOnly(true)
+            .build();
     try (LatchkeyClient client = client(server, b -> b.tls(policy).eventListener(events::add))) {
       assertEquals("200 ok", get(client));
     }
@@ -223,15 +236,18 @@ class TlsPinningTest {
     servers.add(plain);
     plain.setDispatcher(TestPki.always(new MockResponse.Builder().body("ok").build()));
     plain.start(InetAddress.getByName("127.0.0.1"), 0);
-    try (LatchkeyClient client = LatchkeyClient.builder("Plain")
-        .baseUrl(plain.url("/").toString())
-        .auth(TestPki.NO_AUTH)
-        .okHttpClient(base)
-        .pins("**.ondemand.test", pin(intermediate))
-        .build()) {
+    try (LatchkeyClient client =
+        LatchkeyClient.builder("Plain")
+            .baseUrl(plain.url("/").toString())
+            .auth(TestPki.NO_AUTH)
+            .okHttpClient(base)
+            .pins("**.ondemand.test", pin(intermediate))
+            .build()) {
       assertEquals("200 ok", get(client));
-      PinningException e = assertThrows(PinningException.class,
-          () -> get(client, plain.url("/").newBuilder().host(HOST).build()));
+      PinningException e =
+          assertThrows(
+              PinningException.class,
+              () -> get(client, plain.url("/").newBuilder().host(HOST).build()));
       assertTrue(e.getMessage().contains("plain HTTP"), e.getMessage());
       assertEquals(1, plain.getRequestCount());
     }

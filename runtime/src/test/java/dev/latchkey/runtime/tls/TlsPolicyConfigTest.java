@@ -55,9 +55,12 @@ class TlsPolicyConfigTest {
 
   @Test
   void badHostPatternsAreRefusedNamingThePattern() {
-    for (String pattern : List.of("*.*.example.com", "https://example.com", "exa mple.com", "example.com:443", "**")) {
-      LatchkeyConfigException e = assertThrows(
-          LatchkeyConfigException.class, () -> TlsPolicy.builder().pins(pattern, R46), pattern);
+    for (String pattern :
+        List.of(
+            "*.*.example.com", "https://example.com", "exa mple.com", "example.com:443", "**")) {
+      LatchkeyConfigException e =
+          assertThrows(
+              LatchkeyConfigException.class, () -> TlsPolicy.builder().pins(pattern, R46), pattern);
       assertTrue(e.getMessage().contains("'" + pattern + "'"), e.getMessage());
     }
     assertThrows(LatchkeyConfigException.class, () -> TlsPolicy.builder().pins("", R46));
@@ -66,32 +69,41 @@ class TlsPolicyConfigTest {
 
   @Test
   void laterPinsForAPatternReplaceEarlierOnes() {
-    TlsPolicy policy = TlsPolicy.builder().pins("a.example", R46).pins("a.example", USERTRUST).build();
+    TlsPolicy policy =
+        TlsPolicy.builder().pins("a.example", R46).pins("a.example", USERTRUST).build();
     assertEquals(List.of(USERTRUST), policy.pins().get("a.example"));
   }
 
   @Test
   void badPemIsRefused() {
     assertThrows(LatchkeyConfigException.class, () -> TlsPolicy.builder().addTrustedPem("hello"));
-    LatchkeyConfigException e = assertThrows(LatchkeyConfigException.class,
-        () -> TlsPolicy.builder().trustOnlyPem(
-            "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"));
+    LatchkeyConfigException e =
+        assertThrows(
+            LatchkeyConfigException.class,
+            () ->
+                TlsPolicy.builder()
+                    .trustOnlyPem(
+                        "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"));
     assertTrue(e.getMessage().contains("#1"), e.getMessage());
     assertThrows(LatchkeyConfigException.class, () -> TlsPolicy.builder().trustOnly(List.of()));
   }
 
   @Test
   void overridesFromPropertiesAndEnvironmentReplacePins() {
-    TlsPolicy declared = TlsPolicy.builder().pins("**.ondemand.example", SECTIGO_DV, USERTRUST).build();
+    TlsPolicy declared =
+        TlsPolicy.builder().pins("**.ondemand.example", SECTIGO_DV, USERTRUST).build();
     Properties properties = new Properties();
     properties.setProperty("latchkey.pins.**.ondemand.example", R46 + ", " + USERTRUST);
     properties.setProperty("unrelated", "x");
-    Map<String, List<String>> overrides = PinOverrides.read(
-        properties, "**.ondemand.example=" + SECTIGO_DV + ";api.appnexus.com=" + USERTRUST);
+    Map<String, List<String>> overrides =
+        PinOverrides.read(
+            properties, "**.ondemand.example=" + SECTIGO_DV + ";api.appnexus.com=" + USERTRUST);
     assertEquals(List.of(R46, USERTRUST), overrides.get("**.ondemand.example"), "property wins");
 
     TlsPolicy forOnDemand = declared.withOverrides(overrides, "prod.ondemand.example");
-    assertEquals(Map.of("**.ondemand.example", List.of(R46, USERTRUST)), forOnDemand.pins(),
+    assertEquals(
+        Map.of("**.ondemand.example", List.of(R46, USERTRUST)),
+        forOnDemand.pins(),
         "an override for another API's host is not applied");
     TlsPolicy forXandr = TlsPolicy.platformDefault().withOverrides(overrides, "api.appnexus.com");
     assertEquals(Map.of("api.appnexus.com", List.of(USERTRUST)), forXandr.pins());
@@ -100,13 +112,15 @@ class TlsPolicyConfigTest {
 
   @Test
   void malformedOverridesNameTheirSource() {
-    LatchkeyConfigException env = assertThrows(LatchkeyConfigException.class,
-        () -> PinOverrides.read(new Properties(), "host.example:" + R46));
+    LatchkeyConfigException env =
+        assertThrows(
+            LatchkeyConfigException.class,
+            () -> PinOverrides.read(new Properties(), "host.example:" + R46));
     assertTrue(env.getMessage().startsWith("LATCHKEY_PINS"), env.getMessage());
     Properties properties = new Properties();
     properties.setProperty("latchkey.pins.a.example", "sha256/short");
-    LatchkeyConfigException property = assertThrows(LatchkeyConfigException.class,
-        () -> PinOverrides.read(properties, null));
+    LatchkeyConfigException property =
+        assertThrows(LatchkeyConfigException.class, () -> PinOverrides.read(properties, null));
     assertTrue(property.getMessage().startsWith("latchkey.pins.a.example"), property.getMessage());
     assertTrue(property.getMessage().contains("sha256/short"), property.getMessage());
   }
@@ -114,6 +128,7 @@ class TlsPolicyConfigTest {
   @Test
   void toStringShowsPinsAndTrustButNoCertificates() {
     String text = TlsPolicy.builder().pins("a.example", R46).reportOnly(true).build().toString();
-    assertTrue(text.contains(R46) && text.contains("reportOnly=true") && text.contains("platform"), text);
+    assertTrue(
+        text.contains(R46) && text.contains("reportOnly=true") && text.contains("platform"), text);
   }
 }
