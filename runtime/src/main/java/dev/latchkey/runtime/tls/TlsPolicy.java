@@ -89,6 +89,7 @@ public final class TlsPolicy {
     return pins;
   }
 
+  /** Whether any host is pinned; without pins there is no pinning and nothing fails closed. */
   public boolean hasPins() {
     return !pins.isEmpty();
   }
@@ -280,6 +281,7 @@ public final class TlsPolicy {
       return this;
     }
 
+    /** The immutable policy; the builder can go on being changed without affecting it. */
     public TlsPolicy build() {
       return new TlsPolicy(this);
     }
