@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import dev.latchkey.runtime.http.DirectCallAdapterFactory;
+import dev.latchkey.runtime.tls.TlsPolicy;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
@@ -121,6 +122,7 @@ public final class LatchkeyClient implements Closeable {
     private Clock clock = Clock.systemUTC();
     private AuthEventListener listener = AuthEventListener.NONE;
     private boolean xml;
+    private TlsPolicy.Builder tls;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -184,6 +186,59 @@ public final class LatchkeyClient implements Closeable {
     public Builder xml(boolean xml) {
       this.xml = xml;
       return this;
+    }
+
+    /**
+     * Uses {@code policy} for TLS, replacing every TLS setting made so far on this builder (earlier
+     * {@link #pins}, {@link #trustPem} or {@code tls} calls, including pins generated from
+     * {@code @PinCertificates}); later {@link #pins} and {@link #trustPem} calls change it further.
+     * {@code tls(TlsPolicy.platformDefault())} removes all pins. When the client is built, pin
+     * overrides from configuration ({@code LATCHKEY_PINS}, {@code latchkey.pins.<host-pattern>})
+     * replace the pins of their pattern if this policy declares the pattern or it covers the base
+     * URL's host; see {@link TlsPolicy}.
+     */
+    public Builder tls(TlsPolicy policy) {
+      tlsBuilder();
+      this.tls = Objects.requireNonNull(policy, "tls").toBuilder();
+      return this;
+    }
+
+    /**
+     * Pins hosts matching {@code hostPattern} ({@code host}, {@code *.host}, {@code **.host}) to
+     * these SPKI pins ({@code sha256/<base64>}), replacing earlier pins of the same pattern: a
+     * later call overrides a default. With pins, hosts no pattern covers fail closed (see {@link
+     * TlsPolicy}).
+     *
+     * @throws LatchkeyConfigException at once, naming the bad pattern or pin
+     */
+    public Builder pins(String hostPattern, String... pins) {
+      tlsBuilder().pins(hostPattern, pins);
+      return this;
+    }
+
+    /**
+     * Trusts the CA certificates in {@code pemText} beside the platform roots (a private or test
+     * CA).
+     *
+     * @throws LatchkeyConfigException at once if the text holds no decodable certificate
+     */
+    public Builder trustPem(String pemText) {
+      tlsBuilder().addTrustedPem(pemText);
+      return this;
+    }
+
+    /** The TLS settings, registering the one customizer that applies them on first use. */
+    private TlsPolicy.Builder tlsBuilder() {
+      if (tls == null) {
+        tls = TlsPolicy.builder();
+        customize(this::applyTls);
+      }
+      return tls;
+    }
+
+    private OkHttpClient.Builder applyTls(OkHttpClient.Builder builder) {
+      TlsPolicy policy = tls.build().withOverrides(resolveBaseUrl().host());
+      return policy.applyTo(builder, listener, clock);
     }
 
     public LatchkeyClient build() {
