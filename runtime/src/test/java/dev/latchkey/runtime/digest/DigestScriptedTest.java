@@ -1,0 +1,337 @@
+package dev.latchkey.runtime.digest;
+
+import static dev.latchkey.runtime.digest.DigestTestSupport.authParams;
+import static dev.latchkey.runtime.digest.DigestTestSupport.challenge;
+import static dev.latchkey.runtime.digest.DigestTestSupport.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.latchkey.runtime.AuthEvent;
+import dev.latchkey.runtime.AuthenticationFailedException;
+import dev.latchkey.runtime.LatchkeyClient;
+import dev.latchkey.runtime.UnexpectedAnswerException;
+import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.digest.DigestTestSupport.Events;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** MockWebServer scripts: each test fixes the exact exchanges the client may make. */
+class DigestScriptedTest {
+  private static final String MD5_CHALLENGE = "realm=\"r\", nonce=\"n1\", qop=\"auth\", opaque=\"op\"";
+
+  private final MockWebServer server = new MockWebServer();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final Events events = new Events();
+  private LatchkeyClient client;
+
+  @BeforeEach
+  void start() throws IOException {
+    server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    if (client != null) {
+      client.close();
+    }
+    server.close();
+  }
+
+  private DigestScheme.Builder scheme(String password) {
+    return DigestScheme.builder().credentials(() -> new UserPassword("robot", password));
+  }
+
+  private LatchkeyClient use(DigestScheme scheme) {
+    client = DigestTestSupport.client(server.url("/").toString(), scheme, clock, events, null);
+    return client;
+  }
+
+  private Response get(String path) throws IOException {
+    return client.okHttpClient().newCall(new Request.Builder().url(server.url(path)).build())
+        .execute();
+  }
+
+  private String call(String path) throws IOException {
+    try (Response response = get(path)) {
+      assertEquals(200, response.code());
+      return response.body().string();
+    }
+  }
+
+  private RecordedRequest take() throws InterruptedException {
+    return server.takeRequest(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void coldCallTakesTwoExchangesThenEachCallOne() throws Exception {
+    use(scheme("pw").build());
+    server.enqueue(challenge(MD5_CHALLENGE));
+    server.enqueue(ok("a"));
+    server.enqueue(ok("b"));
+    assertEquals("a", call("/x"));
+    assertEquals("b", call("/y?q=1"));
+    assertNull(take().getHeaders().get("Authorization"));
+    Map<String, String> first = authParams(take().getHeaders().get("Authorization"));
+    assertEquals("00000001", first.get("nc"));
+    assertEquals("/x", first.get("uri"));
+    assertEquals("op", first.get("opaque"));
+    RecordedRequest third = take();
+    String raw = third.getHeaders().get("Authorization");
+    Map<String, String> second = authParams(raw);
+    assertEquals("00000002", second.get("nc"));
+    assertEquals("/y?q=1", second.get("uri"));
+    assertTrue(raw.contains("nc=00000002") && raw.contains("qop=auth,"), raw);
+    assertEquals(3, server.getRequestCount());
+    assertEquals(1, events.count(AuthEvent.Type.CHALLENGE));
+    assertEquals(1, events.count(AuthEvent.Type.NONCE_REUSED));
+  }
+
+  @Test
+  void refusedNonceWithoutStaleCostsExactlyTwoExchanges() throws Exception {
+    use(scheme("pw").build());
+    server.enqueue(challenge(MD5_CHALLENGE));
+    server.enqueue(ok("primed"));
+    call("/");
+    server.enqueue(challenge("realm=\"r\", nonce=\"n2\", qop=\"auth\""));
+    server.enqueue(ok("after"));
+    assertEquals("after", call("/"));
+    assertEquals(4, server.getRequestCount());
+    take();
+    take();
+    assertEquals("n1", authParams(take().getHeaders().get("Authorization")).get("nonce"));
+    Map<String, String> retry = authParams(take().getHeaders().get("Authorization"));
+    assertEquals("n2", retry.get("nonce"));
+    assertEquals("00000001", retry.get("nc"));
+    assertEquals(1, events.count(AuthEvent.Type.REJECTED));
+  }
+
+  @Test
+  void nextnonceFromAuthenticationInfoIsUsedNext() throws Exception {
+    use(scheme("pw").build());
+    server.enqueue(challenge(MD5_CHALLENGE));
+    server.enqueue(new MockResponse.Builder().code(200)
+        .addHeader("Authentication-Info", "nextnonce=\"n2\"").body("a").build());
+    server.enqueue(ok("b"));
+    call("/");
+    call("/");
+    take();
+    take();
+    Map<String, String> third = authParams(take().getHeaders().get("Authorization"));
+    assertEquals("n2", third.get("nonce"));
+    assertEquals("00000001", third.get("nc"));
+    assertEquals(1, events.count(AuthEvent.Type.NONCE_RENEWED));
+  }
+
+  @Test
+  void wrongRspauthIsATypedError() throws Exception {
+    use(scheme("pw").build());
+    server.enqueue(challenge(MD5_CHALLENGE));
+    server.enqueue(new MockResponse.Builder().code(200)
+        .addHeader("Authentication-Info", "rspauth=\"00000000000000000000000000000000\", qop=auth")
+        .build());
+    UnexpectedAnswerException e = assertThrows(UnexpectedAnswerException.class, () -> get("/"));
+    assertTrue(e.getMessage().contains("rspauth"), e.getMessage());
+  }
+
+  @Test
+  void rightRspauthIsAccepted() throws Exception {
+    use(scheme("pw").cnonceSource(() -> "cn").build());
+    char[] pw = "pw".toCharArray();
+    String ha1 = DigestCalculator.ha1(DigestAlgorithm.MD5, "robot", "r", pw,
+        StandardCharsets.ISO_8859_1, "n1", "cn");
+    String rspauth = DigestCalculator.response(DigestAlgorithm.MD5, ha1, "n1", "00000001", "cn",
+        "auth", DigestCalculator.ha2(DigestAlgorithm.MD5, "", "/", null));
+    server.enqueue(challenge(MD5_CHALLENGE));
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Authentication-Info",
+        "rspauth=\"" + rspauth + "\", qop=auth, nc=00000001, cnonce=\"cn\"").body("ok").build());
+    assertEquals("ok", call("/"));
+  }
+
+  @Test
+  void severalChallengesAnswerTheStrongestInConfiguredOrder() throws Exception {
+    use(scheme("pw").build());
+    server.enqueue(new MockResponse.Builder().code(401)
+        .addHeader("WWW-Authenticate", "Basic realm=\"r\", Digest realm=\"r\", nonce=\"m\","
+            + " qop=\"auth\", algorithm=MD5")
+        .addHeader("WWW-Authenticate",
+            "Digest realm=\"r\", nonce=\"s\", qop=\"auth\", algorithm=SHA-256")
+        .build());
+    server.enqueue(ok("a"));
+    call("/");
+    take();
+    Map<String, String> sent = authParams(take().getHeaders().get("Authorization"));
+    assertEquals("SHA-256", sent.get("algorithm"));
+    assertEquals("s", sent.get("nonce"));
+    assertEquals(64, sent.get("response").length());
+  }
+
+  @Test
+  void wrongPasswordFailsTypedAfterTwoExchanges() throws Exception {
+    use(scheme("Xq9-notThePassword").build());
+    server.enqueue(challenge(MD5_CHALLENGE));
+    server.enqueue(challenge("realm=\"r\", nonce=\"n2\", qop=\"auth\""));
+    server.enqueue(ok("never"));
+    AuthenticationFailedException e =
+        assertThrows(AuthenticationFailedException.class, () -> get("/"));
+    assertEquals(2, server.getRequestCount());
+    assertFalse(e.getMessage().contains("Xq9"), "the password must not leak: " + e.getMessage());
+    assertTrue(e.getMessage().contains("robot"), e.getMessage());
+  }
+
+  @Test
+  void malformedChallengeIsTypedAndNotRetried() throws Exception {
+    use(scheme("pw").build());
+    server.enqueue(new MockResponse.Builder().code(401)
+        .addHeader("WWW-Authenticate", "Digest realm=\"r, nonce=\"n").build());
+    server.enqueue(new MockResponse.Builder().code(401).build());
+    assertThrows(UnexpectedAnswerException.class, () -> get("/"));
+    assertEquals(1, server.getRequestCount());
+    assertThrows(UnexpectedAnswerException.class, () -> get("/"));
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void authIntHashesTheBodyAndStillSendsIt() throws Exception {
+    use(scheme("pw").integrity(true).cnonceSource(() -> "cn").build());
+    server.enqueue(challenge("realm=\"r\", nonce=\"n1\", qop=\"auth,auth-int\""));
+    server.enqueue(ok("a"));
+    RequestBody body = RequestBody.create("hello", MediaType.get("text/plain"));
+    try (Response r = client.okHttpClient().newCall(
+        new Request.Builder().url(server.url("/p")).post(body).build()).execute()) {
+      assertEquals(200, r.code());
+    }
+    take();
+    RecordedRequest signed = take();
+    assertEquals("hello", signed.getBody().utf8());
+    Map<String, String> sent = authParams(signed.getHeaders().get("Authorization"));
+    assertEquals("auth-int", sent.get("qop"));
+    char[] pw = "pw".toCharArray();
+    String ha1 = DigestCalculator.ha1(DigestAlgorithm.MD5, "robot", "r", pw,
+        StandardCharsets.ISO_8859_1, "n1", "cn");
+    String bodyHash = DigestCalculator.hash(DigestAlgorithm.MD5,
+        "hello".getBytes(StandardCharsets.UTF_8));
+    String expected = DigestCalculator.response(DigestAlgorithm.MD5, ha1, "n1", "00000001", "cn",
+        "auth-int", DigestCalculator.ha2(DigestAlgorithm.MD5, "POST", "/p", bodyHash));
+    assertEquals(expected, sent.get("response"));
+  }
+
+  @Test
+  void proxyChallengeIsAnsweredWithProxyAuthorization() throws Exception {
+    OkHttpClient viaProxy = new OkHttpClient.Builder().proxy(server.getProxyAddress()).build();
+    client = DigestTestSupport.client("http://origin.test/", scheme("pw").proxy(true).build(),
+        clock, events, viaProxy);
+    server.enqueue(new MockResponse.Builder().code(407)
+        .addHeader("Proxy-Authenticate", "Digest " + MD5_CHALLENGE).build());
+    server.enqueue(ok("through"));
+    try (Response r = client.okHttpClient().newCall(
+        new Request.Builder().url("http://origin.test/a").build()).execute()) {
+      assertEquals("through", r.body().string());
+    }
+    assertNull(take().getHeaders().get("Proxy-Authorization"));
+    RecordedRequest second = take();
+    assertNull(second.getHeaders().get("Authorization"));
+    Map<String, String> sent = authParams(second.getHeaders().get("Proxy-Authorization"));
+    assertEquals("http://origin.test/a", sent.get("uri"));
+    viaProxy.dispatcher().executorService().shutdown();
+  }
+
+  @Test
+  void realmMismatchNeverUsesThePassword() throws Exception {
+    use(scheme("pw").realm("mine").build());
+    server.enqueue(challenge("realm=\"theirs\", nonce=\"n\", qop=\"auth\""));
+    server.enqueue(ok("never"));
+    assertThrows(UnexpectedAnswerException.class, () -> get("/"));
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void redirectToAnotherOriginCarriesNoAuthorizationAndSameOriginIsResigned() throws Exception {
+    try (MockWebServer other = new MockWebServer()) {
+      other.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+      use(scheme("pw").build());
+      server.enqueue(challenge(MD5_CHALLENGE));
+      server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/moved").build());
+      server.enqueue(new MockResponse.Builder().code(302)
+          .addHeader("Location", other.url("/elsewhere").toString()).build());
+      other.enqueue(ok("there"));
+      assertEquals("there", call("/start"));
+      take();
+      Map<String, String> first = authParams(take().getHeaders().get("Authorization"));
+      Map<String, String> moved = authParams(take().getHeaders().get("Authorization"));
+      assertEquals("/start", first.get("uri"));
+      assertEquals("/moved", moved.get("uri"));
+      assertEquals("00000002", moved.get("nc"));
+      RecordedRequest elsewhere = other.takeRequest(5, TimeUnit.SECONDS);
+      assertNull(elsewhere.getHeaders().get("Authorization"));
+    }
+  }
+
+  @Test
+  void oneShotBodyIsNeverReplayed() throws Exception {
+    use(scheme("pw").build());
+    server.enqueue(challenge(MD5_CHALLENGE));
+    server.enqueue(ok("never"));
+    RequestBody oneShot = new RequestBody() {
+      @Override
+      public MediaType contentType() {
+        return MediaType.get("text/plain");
+      }
+
+      @Override
+      public boolean isOneShot() {
+        return true;
+      }
+
+      @Override
+      public void writeTo(BufferedSink sink) throws IOException {
+        sink.writeUtf8("once");
+      }
+    };
+    assertThrows(BodyNotReplayableException.class, () -> client.okHttpClient().newCall(
+        new Request.Builder().url(server.url("/")).post(oneShot).build()).execute());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void rotatedPasswordIsPickedUpWithoutRestart() throws Exception {
+    String[] password = {"old"};
+    use(DigestScheme.builder().credentials(() -> new UserPassword("robot", password[0]))
+        .cnonceSource(() -> "cn").build());
+    server.enqueue(challenge(MD5_CHALLENGE));
+    server.enqueue(ok("a"));
+    server.enqueue(ok("b"));
+    call("/");
+    password[0] = "new";
+    call("/");
+    take();
+    String first = authParams(take().getHeaders().get("Authorization")).get("response");
+    String second = authParams(take().getHeaders().get("Authorization")).get("response");
+    char[] pw = "new".toCharArray();
+    String ha1 = DigestCalculator.ha1(DigestAlgorithm.MD5, "robot", "r", pw,
+        StandardCharsets.ISO_8859_1, "n1", "cn");
+    assertEquals(DigestCalculator.response(DigestAlgorithm.MD5, ha1, "n1", "00000002", "cn",
+        "auth", DigestCalculator.ha2(DigestAlgorithm.MD5, "GET", "/", null)), second);
+    assertFalse(first.equals(second));
+    assertFalse(List.of(client.toString(), scheme("pw").build().toString()).toString()
+        .contains("pw\""));
+  }
+}
