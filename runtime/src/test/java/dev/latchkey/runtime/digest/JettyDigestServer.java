@@ -1,5 +1,7 @@
 package dev.latchkey.runtime.digest;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +27,7 @@ final class JettyDigestServer implements AutoCloseable {
   static final String REALM = "OnDemand";
 
   final AtomicInteger exchanges = new AtomicInteger();
-  final List<String> authorizations = new CopyOnWriteArrayList<>();
+  final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
   final List<String> challenges = new CopyOnWriteArrayList<>();
   private final Server server = new Server();
   private final ServerConnector connector = new ServerConnector(server);
