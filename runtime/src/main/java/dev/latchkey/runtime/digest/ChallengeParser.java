@@ -89,7 +89,7 @@ final class ChallengeParser {
       skipSpaces();
       expect('=');
       skipSpaces();
-      String value = !atEnd() && peek() == '"' ? quoted() : token();
+      String value = !atEnd() && peek() == '"' ? quoted() : bareValue();
       if (params.put(name.toLowerCase(Locale.ROOT), value) != null) {
         throw malformed("parameter '" + name + "' appears twice");
       }
@@ -156,6 +156,18 @@ final class ChallengeParser {
       value.append(c);
     }
     throw malformed("unterminated quoted string");
+  }
+
+  /**
+   * An unquoted value. RFC 7235 allows only a token, but servers send unquoted base64 nonces
+   * (with '/', '=') too; anything up to the next separator is accepted.
+   */
+  private String bareValue() {
+    int start = at;
+    while (!atEnd() && peek() != ',' && peek() != ' ' && peek() != '\t' && peek() != '"') {
+      at++;
+    }
+    return header.substring(start, at);
   }
 
   private String token() {

@@ -164,7 +164,8 @@ final class DigestInterceptor implements Interceptor {
   private Response checkInfo(Response response, DigestTicket ticket, OriginEntry entry)
       throws IOException {
     String value = response.header(headers.info());
-    if (value == null) {
+    if (value == null || !ticket.origin().covers(response.request().url())) {
+      // After a redirect to another origin, its Authentication-Info is not about our nonce.
       return response;
     }
     try {

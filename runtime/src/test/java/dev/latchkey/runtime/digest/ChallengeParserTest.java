@@ -106,6 +106,14 @@ class ChallengeParserTest {
   }
 
   @Test
+  void unquotedBase64NonceIsTolerated() throws Exception {
+    Map<String, String> params = ChallengeParser.challenges(
+        "Digest realm=r, nonce=ab/c+d==, qop=auth", "h").get(0).params();
+    assertEquals("ab/c+d==", params.get("nonce"));
+    assertEquals("auth", params.get("qop"));
+  }
+
+  @Test
   void realmMismatchNamesBothRealms() {
     ChallengeChooser chooser = new ChallengeChooser(List.of(DigestAlgorithm.MD5), "mine", "h");
     UnexpectedAnswerException e = assertThrows(UnexpectedAnswerException.class,

@@ -286,6 +286,27 @@ class DigestScriptedTest {
   }
 
   @Test
+  void anotherOriginsAuthenticationInfoIsIgnored() throws Exception {
+    try (MockWebServer other = new MockWebServer()) {
+      other.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+      use(scheme("pw").build());
+      server.enqueue(challenge(MD5_CHALLENGE));
+      server.enqueue(new MockResponse.Builder().code(302)
+          .addHeader("Location", other.url("/x").toString()).build());
+      other.enqueue(new MockResponse.Builder().code(200).addHeader("Authentication-Info",
+          "nextnonce=\"planted\", rspauth=\"bogus\", qop=auth").body("there").build());
+      server.enqueue(ok("home"));
+      assertEquals("there", call("/a"));
+      assertEquals("home", call("/b"));
+      take();
+      take();
+      Map<String, String> third = authParams(take().getHeaders().get("Authorization"));
+      assertEquals("n1", third.get("nonce"));
+      assertEquals("00000002", third.get("nc"));
+    }
+  }
+
+  @Test
   void oneShotBodyIsNeverReplayed() throws Exception {
     use(scheme("pw").build());
     server.enqueue(challenge(MD5_CHALLENGE));
