@@ -49,6 +49,11 @@ final class DigestInterceptor implements Interceptor {
     if (request.header(headers.authorization()) != null) {
       return chain.proceed(request); // the caller authenticates this one itself
     }
+    if (config.proxy() && request.url().isHttps()) {
+      // Inside a TLS tunnel the proxy sees nothing: its credentials go on the CONNECT, which
+      // DigestTunnelAuthenticator signs. Signing here would hand them to the origin.
+      return chain.proceed(request);
+    }
     Origin origin = config.proxy() ? Origin.PROXY : Origin.of(request.url());
     OriginEntry entry = cache.entry(origin);
     // At most one wait for another call's fetch; if that yields no nonce (an unprotected
@@ -143,8 +148,6 @@ final class DigestInterceptor implements Interceptor {
     // A cached nonce was refused, with or without stale=true (some servers never send it): the
     // 401 carries a fresh challenge, so one retry suffices - 2 exchanges, not 3.
     NonceState fresh = storeChallenge(response, origin, entry);
-    emit(AuthEvent.Type.NONCE_RENEWED, origin, "refused nonce replaced, "
-        + fresh.challenge().describe());
     requireReplayable(chain.request(), origin);
     return sendSigned(chain, origin, entry, fresh, false);
   }

@@ -54,13 +54,18 @@ public final class DigestScheme implements AuthScheme {
 
   /**
    * Adds the application interceptor (decides when and with which nonce to authenticate) and the
-   * network interceptor (signs each hop for its own URI). Nothing to release on close.
+   * network interceptor (signs each hop for its own URI); in proxy mode also the proxy
+   * authenticator, which signs the {@code CONNECT} of HTTPS tunnels. Nothing to release on close.
    */
   @Override
   public Closeable install(AuthContext context, OkHttpClient.Builder builder) {
     NonceCache cache = new NonceCache(NonceCache.DEFAULT_CAPACITY);
+    DigestSigner signer = new DigestSigner(config);
     builder.addInterceptor(new DigestInterceptor(config, context, cache));
-    builder.addNetworkInterceptor(new DigestSigner(config));
+    builder.addNetworkInterceptor(signer);
+    if (config.proxy()) {
+      builder.proxyAuthenticator(new DigestTunnelAuthenticator(config, context, cache, signer));
+    }
     return () -> {};
   }
 

@@ -3,6 +3,8 @@ package dev.latchkey.runtime.digest;
 import dev.latchkey.runtime.LatchkeyException;
 import dev.latchkey.runtime.UserPassword;
 import java.io.IOException;
+import java.net.Proxy;
+import okhttp3.Connection;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -32,7 +34,7 @@ final class DigestSigner implements Interceptor {
     if (ticket == null) {
       return chain.proceed(request);
     }
-    if (!ticket.origin().covers(request.url())) {
+    if (!ticket.origin().covers(request.url()) || (config.proxy() && !viaHttpProxy(chain))) {
       return chain.proceed(request.newBuilder().removeHeader(headers.authorization()).build());
     }
     NonceState state = ticket.state();
@@ -48,24 +50,29 @@ final class DigestSigner implements Interceptor {
             .build();
       }
     }
+    SignedRequest signed =
+        sign(state, request.method(), digestUri(request.url()), qop, bodyHash);
+    ticket.signed(signed);
+    return chain.proceed(request.newBuilder().header(headers.authorization(), signed.header())
+        .build());
+  }
+
+  /** Signs with the next count of {@code state}; credentials are asked for every time. */
+  SignedRequest sign(NonceState state, String method, String uri, String qop, String bodyHash)
+      throws LatchkeyException {
     UserPassword credentials = config.credentials().get();
     if (credentials == null) {
       throw new LatchkeyException("the digest credentials supplier returned null");
     }
-    SignedRequest signed =
-        DigestResponder.sign(challenge, state.algorithm(), credentials, request.method(),
-            digestUri(request.url()), qop, bodyHash, state.nextCount(),
-            config.cnonceSource().get());
-    ticket.signed(signed);
-    return chain.proceed(request.newBuilder().header(headers.authorization(), signed.header())
-        .build());
+    return DigestResponder.sign(state.challenge(), state.algorithm(), credentials, method, uri,
+        qop, bodyHash, state.nextCount(), config.cnonceSource().get());
   }
 
   /**
    * auth-int when configured (or when it is all the server offers) and the body can be read
    * without being consumed; else auth; null when the server offered no qop (RFC 2069).
    */
-  private String chooseQop(DigestChallenge challenge, RequestBody body)
+  String chooseQop(DigestChallenge challenge, RequestBody body)
       throws BodyNotReplayableException {
     if (challenge.qops().isEmpty()) {
       return null;
@@ -81,6 +88,12 @@ final class DigestSigner implements Interceptor {
     }
     throw new BodyNotReplayableException(
         "the server demands qop=auth-int, which hashes the request body, but the body is one-shot");
+  }
+
+  /** Proxy credentials go only on a connection that really is to an HTTP proxy. */
+  private static boolean viaHttpProxy(Chain chain) {
+    Connection connection = chain.connection();
+    return connection != null && connection.route().proxy().type() == Proxy.Type.HTTP;
   }
 
   private static byte[] readBody(RequestBody body) throws IOException {

@@ -29,6 +29,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -252,6 +254,57 @@ class DigestScriptedTest {
     Map<String, String> sent = authParams(second.getHeaders().get("Proxy-Authorization"));
     assertEquals("http://origin.test/a", sent.get("uri"));
     viaProxy.dispatcher().executorService().shutdown();
+  }
+
+  private OkHttpClient tlsViaProxy() {
+    HeldCertificate origin = new HeldCertificate.Builder()
+        .addSubjectAlternativeName("origin.test").build();
+    server.useHttps(new HandshakeCertificates.Builder().heldCertificate(origin).build()
+        .sslSocketFactory());
+    HandshakeCertificates trust = new HandshakeCertificates.Builder()
+        .addTrustedCertificate(origin.certificate()).build();
+    return new OkHttpClient.Builder().proxy(server.getProxyAddress())
+        .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager()).build();
+  }
+
+  private static MockResponse connectChallenge(String nonce) {
+    return new MockResponse.Builder().inTunnel().code(407).addHeader("Proxy-Authenticate",
+        "Digest realm=\"p\", nonce=\"" + nonce + "\", qop=\"auth\"").build();
+  }
+
+  @Test
+  void httpsThroughAProxySignsTheConnectNotTheTunnelledRequest() throws Exception {
+    client = DigestTestSupport.client("https://origin.test/", scheme("pw").proxy(true).build(),
+        clock, events, tlsViaProxy());
+    server.enqueue(connectChallenge("t0"));
+    server.enqueue(new MockResponse.Builder().inTunnel().build());
+    server.enqueue(ok("tunnelled"));
+    try (Response r = client.okHttpClient().newCall(
+        new Request.Builder().url("https://origin.test/a").build()).execute()) {
+      assertEquals("tunnelled", r.body().string());
+    }
+    RecordedRequest first = take();
+    assertEquals("CONNECT", first.getMethod());
+    assertNull(first.getHeaders().get("Proxy-Authorization"));
+    Map<String, String> sent = authParams(take().getHeaders().get("Proxy-Authorization"));
+    assertEquals("origin.test:443", sent.get("uri"));
+    assertEquals("t0", sent.get("nonce"));
+    RecordedRequest inside = take();
+    assertEquals("GET", inside.getMethod());
+    assertNull(inside.getHeaders().get("Proxy-Authorization"));
+    assertNull(inside.getHeaders().get("Authorization"));
+  }
+
+  @Test
+  void refusedSignedConnectIsNotRetriedForever() throws Exception {
+    client = DigestTestSupport.client("https://origin.test/", scheme("pw").proxy(true).build(),
+        clock, events, tlsViaProxy());
+    for (int i = 0; i < 6; i++) {
+      server.enqueue(connectChallenge("t" + i));
+    }
+    assertThrows(AuthenticationFailedException.class, () -> client.okHttpClient().newCall(
+        new Request.Builder().url("https://origin.test/a").build()).execute());
+    assertEquals(2, server.getRequestCount());
   }
 
   @Test
