@@ -79,6 +79,15 @@ class DigestScriptedTest {
     }
   }
 
+  /** What user robot must send for nonce n1 of realm r with cnonce "cn" (MD5). */
+  private static String md5Response(String password, String nc, String qop, String method,
+      String uri, String bodyHash) {
+    String ha1 = DigestCalculator.ha1(DigestAlgorithm.MD5, "robot", "r", password.toCharArray(),
+        StandardCharsets.ISO_8859_1, "n1", "cn");
+    return DigestCalculator.response(DigestAlgorithm.MD5, ha1, "n1", nc, "cn", qop,
+        DigestCalculator.ha2(DigestAlgorithm.MD5, method, uri, bodyHash));
+  }
+
   private RecordedRequest take() throws InterruptedException {
     return server.takeRequest(5, TimeUnit.SECONDS);
   }
@@ -157,11 +166,7 @@ class DigestScriptedTest {
   @Test
   void rightRspauthIsAccepted() throws Exception {
     use(scheme("pw").cnonceSource(() -> "cn").build());
-    char[] pw = "pw".toCharArray();
-    String ha1 = DigestCalculator.ha1(DigestAlgorithm.MD5, "robot", "r", pw,
-        StandardCharsets.ISO_8859_1, "n1", "cn");
-    String rspauth = DigestCalculator.response(DigestAlgorithm.MD5, ha1, "n1", "00000001", "cn",
-        "auth", DigestCalculator.ha2(DigestAlgorithm.MD5, "", "/", null));
+    String rspauth = md5Response("pw", "00000001", "auth", "", "/", null);
     server.enqueue(challenge(MD5_CHALLENGE));
     server.enqueue(new MockResponse.Builder().code(200).addHeader("Authentication-Info",
         "rspauth=\"" + rspauth + "\", qop=auth, nc=00000001, cnonce=\"cn\"").body("ok").build());
@@ -226,13 +231,9 @@ class DigestScriptedTest {
     assertEquals("hello", signed.getBody().utf8());
     Map<String, String> sent = authParams(signed.getHeaders().get("Authorization"));
     assertEquals("auth-int", sent.get("qop"));
-    char[] pw = "pw".toCharArray();
-    String ha1 = DigestCalculator.ha1(DigestAlgorithm.MD5, "robot", "r", pw,
-        StandardCharsets.ISO_8859_1, "n1", "cn");
     String bodyHash = DigestCalculator.hash(DigestAlgorithm.MD5,
         "hello".getBytes(StandardCharsets.UTF_8));
-    String expected = DigestCalculator.response(DigestAlgorithm.MD5, ha1, "n1", "00000001", "cn",
-        "auth-int", DigestCalculator.ha2(DigestAlgorithm.MD5, "POST", "/p", bodyHash));
+    String expected = md5Response("pw", "00000001", "auth-int", "POST", "/p", bodyHash);
     assertEquals(expected, sent.get("response"));
   }
 
@@ -399,11 +400,7 @@ class DigestScriptedTest {
     take();
     String first = authParams(take().getHeaders().get("Authorization")).get("response");
     String second = authParams(take().getHeaders().get("Authorization")).get("response");
-    char[] pw = "new".toCharArray();
-    String ha1 = DigestCalculator.ha1(DigestAlgorithm.MD5, "robot", "r", pw,
-        StandardCharsets.ISO_8859_1, "n1", "cn");
-    assertEquals(DigestCalculator.response(DigestAlgorithm.MD5, ha1, "n1", "00000002", "cn",
-        "auth", DigestCalculator.ha2(DigestAlgorithm.MD5, "GET", "/", null)), second);
+    assertEquals(md5Response("new", "00000002", "auth", "GET", "/", null), second);
     assertFalse(first.equals(second));
     assertFalse(List.of(client.toString(), scheme("pw").build().toString()).toString()
         .contains("pw\""));
