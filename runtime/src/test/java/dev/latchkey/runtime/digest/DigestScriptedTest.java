@@ -340,6 +340,40 @@ class DigestScriptedTest {
   }
 
   @Test
+  void alternatingOriginsEachKeepTheirOwnNonceAndCount() throws Exception {
+    try (MockWebServer other = new MockWebServer()) {
+      other.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+      use(scheme("pw").build());
+      server.enqueue(challenge(MD5_CHALLENGE));
+      other.enqueue(challenge("realm=\"r\", nonce=\"o1\", qop=\"auth\""));
+      for (int i = 0; i < 3; i++) {
+        server.enqueue(ok("a"));
+        other.enqueue(ok("b"));
+      }
+      for (int i = 0; i < 3; i++) {
+        call("/");
+        try (Response r = client.okHttpClient()
+            .newCall(new Request.Builder().url(other.url("/")).build()).execute()) {
+          assertEquals(200, r.code());
+        }
+      }
+      assertEquals(4, server.getRequestCount()); // one challenge each, then one exchange a call
+      assertEquals(4, other.getRequestCount());
+      take();
+      other.takeRequest(5, TimeUnit.SECONDS);
+      for (int i = 1; i <= 3; i++) {
+        Map<String, String> here = authParams(take().getHeaders().get("Authorization"));
+        Map<String, String> there =
+            authParams(other.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"));
+        assertEquals(List.of("n1", DigestCalculator.nc(i)), List.of(here.get("nonce"),
+            here.get("nc")));
+        assertEquals(List.of("o1", DigestCalculator.nc(i)), List.of(there.get("nonce"),
+            there.get("nc")));
+      }
+    }
+  }
+
+  @Test
   void anotherOriginsAuthenticationInfoIsIgnored() throws Exception {
     try (MockWebServer other = new MockWebServer()) {
       other.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
