@@ -46,8 +46,20 @@ class DigestApacheHttpdTest {
   }
 
   @Test
-  void rspauthVerifiesAndNextnonceKeepsEveryCallAtOneExchange() throws Exception {
-    try (ApacheHttpd httpd = new ApacheHttpd("robot", "Circle Of Life", 300);
+  void rspauthVerifiesOnEveryAnswer() throws Exception {
+    callFiveTimes(300);
+    assertEquals(0, events.count(AuthEvent.Type.NONCE_RENEWED));
+  }
+
+  /** httpd sends nextnonce once less than 30 s of a nonce are left: here, on every answer. */
+  @Test
+  void nextnonceIsAdoptedAndAccepted() throws Exception {
+    callFiveTimes(20);
+    assertEquals(5, events.count(AuthEvent.Type.NONCE_RENEWED));
+  }
+
+  private void callFiveTimes(int nonceLifetimeSeconds) throws Exception {
+    try (ApacheHttpd httpd = new ApacheHttpd("robot", "Circle Of Life", nonceLifetimeSeconds);
         LatchkeyClient client = client(httpd, "Circle Of Life")) {
       Probe probe = client.create(Probe.class);
       for (int i = 0; i < 5; i++) {
