@@ -164,6 +164,20 @@ class DigestScriptedTest {
   }
 
   @Test
+  void malformedOrMismatchedAuthenticationInfoIsATypedError() throws Exception {
+    use(scheme("pw").cnonceSource(() -> "cn").build());
+    server.enqueue(challenge(MD5_CHALLENGE));
+    server.enqueue(new MockResponse.Builder().code(200)
+        .addHeader("Authentication-Info", "nextnonce=\"unterminated").build());
+    server.enqueue(new MockResponse.Builder().code(200)
+        .addHeader("Authentication-Info", "qop=auth, nc=00000009, cnonce=\"cn\"").build());
+    assertThrows(UnexpectedAnswerException.class, () -> get("/"));
+    UnexpectedAnswerException e = assertThrows(UnexpectedAnswerException.class, () -> get("/"));
+    assertTrue(e.getMessage().contains("nc=00000009"), e.getMessage());
+    assertEquals(3, server.getRequestCount());
+  }
+
+  @Test
   void rightRspauthIsAccepted() throws Exception {
     use(scheme("pw").cnonceSource(() -> "cn").build());
     String rspauth = md5Response("pw", "00000001", "auth", "", "/", null);
