@@ -86,7 +86,7 @@ final class DigestInterceptor implements Interceptor {
   /** A nonce is cached: send with it, unless this caller is the one to renew it. */
   private Response warm(Chain chain, Origin origin, OriginEntry entry, NonceState state)
       throws IOException {
-    if (state.renewalDueAt(now()) && replayable(chain.request()) && state.claimRenewal()) {
+    if (state.renewalDueAt(now()) && bodyless(chain.request()) && state.claimRenewal()) {
       try {
         return renew(chain, origin, entry);
       } finally {
@@ -199,6 +199,15 @@ final class DigestInterceptor implements Interceptor {
           origin.label() + " demanded digest authentication, which means sending the request"
               + " again, but its body is one-shot and is never replayed");
     }
+  }
+
+  /**
+   * Only a call without a body renews: its probe wastes no upload. If only calls with bodies come,
+   * the nonce runs out and the next call fetches a challenge for everyone (single-flight).
+   */
+  private static boolean bodyless(Request request) throws IOException {
+    RequestBody body = request.body();
+    return body == null || body.contentLength() == 0;
   }
 
   private static boolean replayable(Request request) {

@@ -71,10 +71,15 @@ class DigestNonceLifetimeTest {
     assertEquals(0, events.count(AuthEvent.Type.NONCE_RENEWED));
 
     clock.advance(Duration.ofSeconds(2)); // 91 s: inside the margin, nonce still valid
+    server.enqueue(ok("a post does not renew: its body would travel twice"));
+    try (Response r = client.okHttpClient().newCall(new Request.Builder().url(server.url("/"))
+        .post(okhttp3.RequestBody.create("body", null)).build()).execute()) {
+      assertEquals(200, r.code());
+    }
     server.enqueue(challenge("realm=\"r\", nonce=\"n2\", qop=\"auth\""));
     server.enqueue(ok("renewed"));
     call();
-    assertEquals(5, server.getRequestCount());
+    assertEquals(6, server.getRequestCount());
     assertEquals(1, events.count(AuthEvent.Type.NONCE_RENEWED));
 
     clock.advance(Duration.ofSeconds(50)); // n1 would be gone; n2 (from 91 s) is not
@@ -85,13 +90,14 @@ class DigestNonceLifetimeTest {
     server.enqueue(challenge("realm=\"r\", nonce=\"n3\", qop=\"auth\""));
     server.enqueue(ok("cold again"));
     call();
-    assertEquals(8, server.getRequestCount());
+    assertEquals(9, server.getRequestCount());
 
     assertNull(nextAuthorization());
     assertEquals("n1", nextAuthorization().get("nonce"));
     Map<String, String> reused = nextAuthorization();
     assertEquals("n1", reused.get("nonce"));
     assertEquals("00000002", reused.get("nc"));
+    assertEquals("00000003", nextAuthorization().get("nc")); // the POST, still on n1
     assertNull(nextAuthorization()); // the renewal probe carries no credentials
     assertEquals("n2", nextAuthorization().get("nonce"));
     Map<String, String> second = nextAuthorization();
