@@ -1,0 +1,62 @@
+package dev.latchkey.runtime.digest;
+
+import dev.latchkey.runtime.UnexpectedAnswerException;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The {@code Authentication-Info} answer (RFC 7616 section 3.5, RFC 7615): the next nonce to use,
+ * and {@code rspauth}, with which the server proves it knows the password too.
+ *
+ * @param nextNonce the nonce to use from now on, or null
+ * @param rspauth the server's response digest, or null
+ * @param qop echoed qop, or null
+ * @param cnonce echoed cnonce, or null
+ * @param nc echoed nonce count, or null
+ */
+record AuthenticationInfo(String nextNonce, String rspauth, String qop, String cnonce, String nc) {
+
+  static AuthenticationInfo parse(String header, String headerName)
+      throws UnexpectedAnswerException {
+    Map<String, String> params = ChallengeParser.params(header, headerName);
+    return new AuthenticationInfo(
+        params.get("nextnonce"), params.get("rspauth"), params.get("qop"), params.get("cnonce"),
+        params.get("nc"));
+  }
+
+  /**
+   * Checks the echoed values and {@code rspauth} against what we sent. {@code rspauth} uses HA2 =
+   * H(":" uri) for qop=auth; for auth-int it would need a hash of the response body, which we do
+   * not buffer, so it is not checked then.
+   */
+  void verify(SignedRequest sent, DigestAlgorithm algorithm, String nonce, String headerName)
+      throws UnexpectedAnswerException {
+    mustEcho("cnonce", cnonce, sent.cnonce(), headerName);
+    mustEcho("nc", nc, sent.nc(), headerName);
+    mustEcho("qop", qop, sent.qop(), headerName);
+    if (rspauth == null || !DigestChallenge.AUTH.equals(sent.qop())) {
+      return;
+    }
+    String ha2 = DigestCalculator.ha2(algorithm, "", sent.uri(), null);
+    String expected =
+        DigestCalculator.response(
+            algorithm, sent.ha1(), nonce, sent.nc(), sent.cnonce(), sent.qop(), ha2);
+    if (!MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.US_ASCII),
+        rspauth.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+      throw new UnexpectedAnswerException(
+          headerName + " rspauth does not match: the server did not prove it knows the"
+              + " credentials (RFC 7616 section 3.5)");
+    }
+  }
+
+  private static void mustEcho(String name, String echoed, String sent, String headerName)
+      throws UnexpectedAnswerException {
+    if (echoed != null && sent != null && !echoed.equalsIgnoreCase(sent)) {
+      throw new UnexpectedAnswerException(
+          headerName + " echoes " + name + "=" + echoed + " but the request sent " + name + "="
+              + sent);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.latchkey.runtime.digest;
+
+import dev.latchkey.runtime.UnexpectedAnswerException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import okhttp3.Response;
+
+/**
+ * Picks the Digest challenge to answer from a 401/407: all challenge headers, all challenges in
+ * each, the configured realm only, then the first algorithm of the configured preference order
+ * (RFC 7616 section 3.7: a server may offer one challenge per algorithm).
+ */
+final class ChallengeChooser {
+  /** A chosen challenge and the algorithm it resolved to. */
+  record Choice(DigestChallenge challenge, DigestAlgorithm algorithm) {}
+
+  private final List<DigestAlgorithm> preference;
+  private final String realm;
+  private final String headerName;
+
+  ChallengeChooser(List<DigestAlgorithm> preference, String realm, String headerName) {
+    this.preference = List.copyOf(preference);
+    this.realm = realm;
+    this.headerName = headerName;
+  }
+
+  Choice choose(Response response) throws UnexpectedAnswerException {
+    return choose(response.headers(headerName), response.code());
+  }
+
+  Choice choose(List<String> headerValues, int status) throws UnexpectedAnswerException {
+    List<DigestChallenge> digests = new ArrayList<>();
+    Set<String> schemes = new TreeSet<>();
+    UnexpectedAnswerException firstError = null;
+    for (String value : headerValues.subList(0, Math.min(headerValues.size(), 16))) {
+      try {
+        for (ChallengeParser.Parsed parsed : ChallengeParser.challenges(value, headerName)) {
+          schemes.add(parsed.scheme());
+          if (parsed.scheme().equals("digest")) {
+            digests.add(DigestChallenge.from(parsed.params()));
+          }
+        }
+      } catch (UnexpectedAnswerException e) {
+        // One broken header (or challenge) must not hide a good Digest challenge in another.
+        firstError = firstError == null ? e : firstError;
+      }
+    }
+    if (digests.isEmpty()) {
+      if (firstError != null) {
+        throw firstError;
+      }
+      throw new UnexpectedAnswerException(
+          "HTTP " + status + " without a Digest challenge in " + headerName
+              + (schemes.isEmpty() ? "" : "; offered schemes: " + schemes));
+    }
+    return best(inRealm(digests));
+  }
+
+  private List<DigestChallenge> inRealm(List<DigestChallenge> digests)
+      throws UnexpectedAnswerException {
+    if (realm.isEmpty()) {
+      return digests;
+    }
+    List<DigestChallenge> matching = digests.stream().filter(c -> c.realm().equals(realm)).toList();
+    if (matching.isEmpty()) {
+      throw new UnexpectedAnswerException(
+          "server asked for realm '" + digests.get(0).realm() + "' but this client is configured"
+              + " for realm '" + realm + "'; the password was not used");
+    }
+    return matching;
+  }
+
+  private Choice best(List<DigestChallenge> candidates) throws UnexpectedAnswerException {
+    Choice best = null;
+    int bestRank = Integer.MAX_VALUE;
+    List<String> offered = new ArrayList<>();
+    for (DigestChallenge challenge : candidates) {
+      Optional<DigestAlgorithm> algorithm = challenge.algorithm();
+      offered.add((challenge.algorithmToken() == null ? "MD5" : challenge.algorithmToken())
+          + " qop=" + challenge.qops());
+      int rank = algorithm.map(preference::indexOf).orElse(-1);
+      if (rank >= 0 && challenge.qopUsable() && rank < bestRank) {
+        bestRank = rank;
+        best = new Choice(challenge, algorithm.get());
+      }
+    }
+    if (best == null) {
+      throw new UnexpectedAnswerException(
+          "no usable Digest challenge: server offers " + offered + ", this client accepts "
+              + preference.stream().map(DigestAlgorithm::token).toList()
+              + " with qop auth, auth-int or none");
+    }
+    return best;
+  }
+}

@@ -1,0 +1,252 @@
+package dev.latchkey.runtime.digest;
+
+import dev.latchkey.runtime.AuthContext;
+import dev.latchkey.runtime.AuthEvent;
+import dev.latchkey.runtime.AuthenticationFailedException;
+import dev.latchkey.runtime.UnexpectedAnswerException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The application interceptor that decides, per call, how to authenticate: pre-emptively with a
+ * cached nonce (one exchange), or by fetching a challenge first. An application interceptor and
+ * not an OkHttp {@code Authenticator}, because an authenticator only runs after a 401, so it can
+ * neither send pre-emptively nor read {@code Authentication-Info} on a success.
+ *
+ * <p>Every call makes at most two exchanges: the first is refused or challenged, the second is
+ * final. A refusal of the second is a wrong password: {@link AuthenticationFailedException}.
+ */
+final class DigestInterceptor implements Interceptor {
+  /** Waiting for another call's challenge fetch never takes longer than this when no timeout is set. */
+  private static final long DEFAULT_WAIT_MILLIS = 60_000;
+
+  private final DigestConfig config;
+  private final DigestHeaders headers;
+  private final AuthContext context;
+  private final NonceCache cache;
+  private final ChallengeChooser chooser;
+
+  DigestInterceptor(DigestConfig config, AuthContext context, NonceCache cache) {
+    this.config = config;
+    this.headers = config.headers();
+    this.context = context;
+    this.cache = cache;
+    this.chooser = new ChallengeChooser(config.algorithms(), config.realm(), headers.challenge());
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    if (request.header(headers.authorization()) != null) {
+      return chain.proceed(request); // the caller authenticates this one itself
+    }
+    if (config.proxy() && request.url().isHttps()) {
+      // Inside a TLS tunnel the proxy sees nothing: its credentials go on the CONNECT, which
+      // DigestTunnelAuthenticator signs. Signing here would hand them to the origin.
+      return chain.proceed(request);
+    }
+    Origin origin = config.proxy() ? Origin.PROXY : Origin.of(request.url());
+    OriginEntry entry = cache.entry(origin);
+    // At most one wait for another call's fetch; if that yields no nonce (an unprotected
+    // resource, or a failed fetch), this call fetches on its own. Bounded either way.
+    for (int round = 0; round < 2; round++) {
+      NonceState state = entry.usable(config.realm(), now());
+      if (state != null) {
+        return warm(chain, origin, entry, state);
+      }
+      CompletableFuture<Void> mine = new CompletableFuture<>();
+      CompletableFuture<Void> running = entry.startFlight(mine);
+      if (running == null) {
+        try {
+          // A fetch may have landed between our look-up and our start: use its nonce.
+          state = entry.usable(config.realm(), now());
+          if (state != null) {
+            entry.land(mine);
+            return warm(chain, origin, entry, state);
+          }
+          return cold(chain, origin, entry, mine);
+        } finally {
+          entry.land(mine);
+        }
+      }
+      await(chain, running);
+    }
+    return cold(chain, origin, entry, null);
+  }
+
+  /** A nonce is cached: send with it, unless this caller is the one to renew it. */
+  private Response warm(Chain chain, Origin origin, OriginEntry entry, NonceState state)
+      throws IOException {
+    if (state.renewalDueAt(now()) && bodyless(chain.request()) && state.claimRenewal()) {
+      try {
+        return renew(chain, origin, entry);
+      } finally {
+        state.releaseRenewal();
+      }
+    }
+    emit(AuthEvent.Type.NONCE_REUSED, origin, "realm=" + state.challenge().realm());
+    return sendSigned(chain, origin, entry, state, true);
+  }
+
+  /**
+   * Proactive renewal: this one caller sends its request without credentials to get a fresh
+   * challenge, then signs with the new nonce (2 exchanges, once per nonce lifetime), while every
+   * other caller keeps using the old nonce, which is still valid. The alternative, sending with the
+   * old nonce and waiting for the server to refuse it, does not renew anything until the nonce is
+   * gone, and then every call in flight at that moment pays a refusal and a retry.
+   */
+  private Response renew(Chain chain, Origin origin, OriginEntry entry) throws IOException {
+    Response probe = chain.proceed(chain.request());
+    if (probe.code() != headers.status()) {
+      return probe; // not protected after all
+    }
+    NonceState fresh = storeChallenge(probe, origin, entry);
+    emit(AuthEvent.Type.NONCE_RENEWED, origin, "proactive, " + fresh.challenge().describe());
+    return sendSigned(chain, origin, entry, fresh, false);
+  }
+
+  /** No nonce: the request itself fetches the challenge, then is signed with the new nonce. */
+  private Response cold(Chain chain, Origin origin, OriginEntry entry,
+      CompletableFuture<Void> flight) throws IOException {
+    Response first = chain.proceed(chain.request());
+    if (first.code() != headers.status()) {
+      return first;
+    }
+    NonceState fresh = storeChallenge(first, origin, entry);
+    if (flight != null) {
+      entry.land(flight); // waiters can sign with the new nonce while we retry
+    }
+    requireReplayable(chain.request(), origin);
+    return sendSigned(chain, origin, entry, fresh, false);
+  }
+
+  private Response sendSigned(Chain chain, Origin origin, OriginEntry entry, NonceState state,
+      boolean mayRetry) throws IOException {
+    DigestTicket ticket = new DigestTicket(origin, state);
+    Request request = chain.request().newBuilder().tag(DigestTicket.class, ticket).build();
+    Response response = chain.proceed(request);
+    if (response.code() != headers.status()) {
+      return checkInfo(response, ticket, entry);
+    }
+    emit(AuthEvent.Type.REJECTED, origin, "HTTP " + response.code() + " for a signed request");
+    if (!mayRetry) {
+      response.close();
+      throw new AuthenticationFailedException(
+          origin.label() + " refused the credentials of user '" + userName()
+              + "' with a fresh nonce (realm " + state.challenge().realm()
+              + "); not retrying, a wrong password would lock the account");
+    }
+    // A cached nonce was refused, with or without stale=true (some servers never send it): the
+    // 401 carries a fresh challenge, so one retry suffices - 2 exchanges, not 3.
+    NonceState fresh = storeChallenge(response, origin, entry);
+    requireReplayable(chain.request(), origin);
+    return sendSigned(chain, origin, entry, fresh, false);
+  }
+
+  /** Reads the challenge of a 401/407 (closing it), stores its nonce, emits CHALLENGE. */
+  private NonceState storeChallenge(Response challenged, Origin origin, OriginEntry entry)
+      throws UnexpectedAnswerException {
+    ChallengeChooser.Choice choice;
+    try (challenged) {
+      choice = chooser.choose(challenged);
+    }
+    emit(AuthEvent.Type.CHALLENGE, origin, choice.challenge().describe());
+    return entry.store(choice.challenge(), choice.algorithm(), now(), config.nonceLifetime());
+  }
+
+  /** Verifies {@code Authentication-Info} and adopts its {@code nextnonce}. */
+  private Response checkInfo(Response response, DigestTicket ticket, OriginEntry entry)
+      throws IOException {
+    String value = response.header(headers.info());
+    if (value == null || !ticket.origin().covers(response.request().url())) {
+      // After a redirect to another origin, its Authentication-Info is not about our nonce.
+      return response;
+    }
+    try {
+      AuthenticationInfo info = AuthenticationInfo.parse(value, headers.info());
+      SignedRequest signed = ticket.lastSigned();
+      NonceState used = ticket.state();
+      if (signed != null) {
+        info.verify(signed, used.algorithm(), used.challenge().nonce(), headers.info());
+      }
+      if (info.nextNonce() != null && !info.nextNonce().isEmpty()) {
+        NonceState next =
+            entry.advance(used, info.nextNonce(), now(), config.nonceLifetime());
+        if (next != null) {
+          emit(AuthEvent.Type.NONCE_RENEWED, ticket.origin(), "nextnonce");
+        }
+      }
+      return response;
+    } catch (UnexpectedAnswerException e) {
+      response.close();
+      throw e;
+    }
+  }
+
+  private void requireReplayable(Request request, Origin origin)
+      throws BodyNotReplayableException {
+    if (!replayable(request)) {
+      throw new BodyNotReplayableException(
+          origin.label() + " demanded digest authentication, which means sending the request"
+              + " again, but its body is one-shot and is never replayed");
+    }
+  }
+
+  /**
+   * Only a call without a body renews: its probe wastes no upload. If only calls with bodies come,
+   * the nonce runs out and the next call fetches a challenge for everyone (single-flight).
+   */
+  private static boolean bodyless(Request request) throws IOException {
+    RequestBody body = request.body();
+    return body == null || body.contentLength() == 0;
+  }
+
+  private static boolean replayable(Request request) {
+    RequestBody body = request.body();
+    return body == null || !(body.isOneShot() || body.isDuplex());
+  }
+
+  /** Waits for another call's challenge fetch, no longer than this call may take. */
+  private static void await(Chain chain, CompletableFuture<Void> running) throws IOException {
+    long timeoutNanos = chain.call().timeout().timeoutNanos();
+    long millis = timeoutNanos > 0
+        ? TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+        : chain.connectTimeoutMillis() + chain.readTimeoutMillis() + chain.writeTimeoutMillis();
+    if (millis <= 0) {
+      millis = DEFAULT_WAIT_MILLIS;
+    }
+    try {
+      running.get(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted waiting for the digest challenge");
+    } catch (TimeoutException e) {
+      throw new InterruptedIOException(
+          "timed out after " + millis + " ms waiting for another call's digest challenge");
+    } catch (ExecutionException e) {
+      // never completed exceptionally; the waiter looks for a nonce either way
+    }
+  }
+
+  private String userName() {
+    var credentials = config.credentials().get();
+    return credentials == null ? "?" : credentials.user();
+  }
+
+  private Instant now() {
+    return context.clock().instant();
+  }
+
+  private void emit(AuthEvent.Type type, Origin origin, String detail) {
+    context.emit(type, origin.label(), detail);
+  }
+}

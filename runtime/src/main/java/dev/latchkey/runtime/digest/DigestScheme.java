@@ -1,0 +1,163 @@
+package dev.latchkey.runtime.digest;
+
+import dev.latchkey.runtime.AuthContext;
+import dev.latchkey.runtime.AuthScheme;
+import dev.latchkey.runtime.LatchkeyConfigException;
+import dev.latchkey.runtime.UserPassword;
+import java.io.Closeable;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
+
+/**
+ * HTTP Digest authentication (RFC 7616; RFC 2617 servers too) for a {@link
+ * dev.latchkey.runtime.LatchkeyClient}.
+ *
+ * <p>Once a server has challenged, the client keeps its nonce per protection space (origin and
+ * realm) and signs every later request pre-emptively with the next nonce count, so a healthy
+ * client pays one round trip per request. Concurrent callers that find no nonce wait for a single
+ * challenge fetch. The nonce is renewed shortly before {@link Builder#nonceLifetime} ends, or when
+ * the server sends {@code nextnonce}; a refused nonce costs one retry, and a refused retry is a
+ * wrong password ({@link dev.latchkey.runtime.AuthenticationFailedException}), never retried.
+ *
+ * <p>Immutable and thread-safe; each {@link #install} gets its own nonce cache.
+ */
+public final class DigestScheme implements AuthScheme {
+  private static final List<DigestAlgorithm> STRONGEST_FIRST =
+      List.of(
+          DigestAlgorithm.SHA_512_256,
+          DigestAlgorithm.SHA_512_256_SESS,
+          DigestAlgorithm.SHA_256,
+          DigestAlgorithm.SHA_256_SESS,
+          DigestAlgorithm.MD5,
+          DigestAlgorithm.MD5_SESS);
+
+  private final DigestConfig config;
+
+  private DigestScheme(DigestConfig config) {
+    this.config = config;
+  }
+
+  /** Starts a scheme; {@link Builder#credentials} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String kind() {
+    return "digest";
+  }
+
+  /**
+   * Adds the application interceptor (decides when and with which nonce to authenticate) and the
+   * network interceptor (signs each hop for its own URI); in proxy mode also the proxy
+   * authenticator, which signs the {@code CONNECT} of HTTPS tunnels. Nothing to release on close.
+   */
+  @Override
+  public Closeable install(AuthContext context, OkHttpClient.Builder builder) {
+    NonceCache cache = new NonceCache(NonceCache.DEFAULT_CAPACITY);
+    DigestSigner signer = new DigestSigner(config);
+    builder.addInterceptor(new DigestInterceptor(config, context, cache));
+    builder.addNetworkInterceptor(signer);
+    if (config.proxy()) {
+      builder.proxyAuthenticator(new DigestTunnelAuthenticator(config, context, cache, signer));
+    }
+    return () -> {};
+  }
+
+  DigestConfig config() {
+    return config;
+  }
+
+  @Override
+  public String toString() {
+    return "DigestScheme" + config.toString().substring("DigestConfig".length());
+  }
+
+  /** Configures a {@link DigestScheme}. Not thread-safe. */
+  public static final class Builder {
+    private Supplier<UserPassword> credentials;
+    private Duration nonceLifetime = Duration.ofMinutes(5);
+    private List<DigestAlgorithm> algorithms = STRONGEST_FIRST;
+    private boolean integrity;
+    private String realm = "";
+    private boolean proxy;
+    private Supplier<String> cnonceSource = new RandomCnonce();
+
+    private Builder() {}
+
+    /** Asked each time a request is signed, so a rotated password needs no restart. Required. */
+    public Builder credentials(Supplier<UserPassword> credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /** How long a server nonce may be reused (default 5 minutes); must be positive. */
+    public Builder nonceLifetime(Duration nonceLifetime) {
+      this.nonceLifetime = Objects.requireNonNull(nonceLifetime, "nonceLifetime");
+      return this;
+    }
+
+    /** Accepted algorithms, most preferred first. Default: all, strongest first. */
+    public Builder algorithms(List<DigestAlgorithm> algorithms) {
+      this.algorithms = List.copyOf(Objects.requireNonNull(algorithms, "algorithms"));
+      return this;
+    }
+
+    /** Prefer {@code qop=auth-int} (hashes each request body) when the server offers it. */
+    public Builder integrity(boolean integrity) {
+      this.integrity = integrity;
+      return this;
+    }
+
+    /** The realm the credentials belong to; {@code ""} (default) accepts any realm. */
+    public Builder realm(String realm) {
+      this.realm = Objects.requireNonNull(realm, "realm");
+      return this;
+    }
+
+    /** Authenticate to an HTTP proxy (407, {@code Proxy-Authorization}) instead of the origin. */
+    public Builder proxy(boolean proxy) {
+      this.proxy = proxy;
+      return this;
+    }
+
+    /** For known-answer tests: where client nonces come from. Default: 128 random bits. */
+    Builder cnonceSource(Supplier<String> cnonceSource) {
+      this.cnonceSource = Objects.requireNonNull(cnonceSource, "cnonceSource");
+      return this;
+    }
+
+    /** Builds the scheme; throws {@link LatchkeyConfigException} naming what is missing. */
+    public DigestScheme build() {
+      if (credentials == null) {
+        throw new LatchkeyConfigException("DigestScheme: credentials(..) is required");
+      }
+      if (nonceLifetime.isNegative() || nonceLifetime.isZero()) {
+        throw new LatchkeyConfigException(
+            "DigestScheme: nonceLifetime must be positive, got " + nonceLifetime);
+      }
+      if (algorithms.isEmpty()) {
+        throw new LatchkeyConfigException("DigestScheme: algorithms(..) must name at least one");
+      }
+      return new DigestScheme(new DigestConfig(credentials, nonceLifetime, algorithms, integrity,
+          realm, proxy, cnonceSource));
+    }
+  }
+
+  /** 128 bits from {@link SecureRandom} (thread-safe) as hex: unguessable, quote-free. */
+  private static final class RandomCnonce implements Supplier<String> {
+    private final SecureRandom random = new SecureRandom();
+
+    @Override
+    public String get() {
+      byte[] bytes = new byte[16];
+      random.nextBytes(bytes);
+      return HexFormat.of().formatHex(bytes);
+    }
+  }
+}
