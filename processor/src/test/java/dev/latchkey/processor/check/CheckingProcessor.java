@@ -4,6 +4,7 @@ import dev.latchkey.processor.Reporter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -20,6 +21,17 @@ import javax.lang.model.util.ElementFilter;
 final class CheckingProcessor extends AbstractProcessor {
   final List<String> valid = new ArrayList<>();
   final List<String> invalid = new ArrayList<>();
+  private final Predicate<TypeElement> checked;
+
+  /** Checks every interface of the compilation. */
+  CheckingProcessor() {
+    this(iface -> true);
+  }
+
+  /** Checks the interfaces that {@code checked} accepts, with the methods they inherit. */
+  CheckingProcessor(Predicate<TypeElement> checked) {
+    this.checked = checked;
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -35,16 +47,23 @@ final class CheckingProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Reporter reporter = new Reporter(processingEnv.getMessager());
     for (Element root : round.getRootElements()) {
-      if (root.getKind() != ElementKind.INTERFACE) {
+      if (root.getKind() != ElementKind.INTERFACE || !checked.test((TypeElement) root)) {
         continue;
       }
       TypeElement iface = (TypeElement) root;
-      for (ExecutableElement method : ElementFilter.methodsIn(iface.getEnclosedElements())) {
+      for (ExecutableElement method : interfaceMethods(iface)) {
         boolean ok = MethodChecks.check(method, iface, reporter, processingEnv.getTypeUtils(),
             processingEnv.getElementUtils());
         (ok ? valid : invalid).add(method.getSimpleName().toString());
       }
     }
     return false;
+  }
+
+  /** Declared and inherited interface methods; Object's methods are not Retrofit calls. */
+  private List<ExecutableElement> interfaceMethods(TypeElement iface) {
+    return ElementFilter.methodsIn(processingEnv.getElementUtils().getAllMembers(iface)).stream()
+        .filter(method -> method.getEnclosingElement().getKind() == ElementKind.INTERFACE)
+        .toList();
   }
 }
