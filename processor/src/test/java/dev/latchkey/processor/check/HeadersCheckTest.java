@@ -40,7 +40,8 @@ class HeadersCheckTest {
 
   @Test
   void headerParameterNameWithColon() {
-    assertOnlyError("""
+    // Retrofit only notices when OkHttp adds the header to the first request.
+    assertOnlyError(false, """
           @GET("users")
           Call<User> users(
               @Header("X-Trace:") String trace);

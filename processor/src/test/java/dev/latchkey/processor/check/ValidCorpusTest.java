@@ -1,11 +1,14 @@
 package dev.latchkey.processor.check;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.util.Map;
+import java.util.Optional;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,16 @@ class ValidCorpusTest {
         "multipart", "tags", "stream", "response", "future", "futureResponse", "plain",
         "plainVoid", "headFuture", "me", "describe");
     assertThat(processor.valid).hasSize(39);
+  }
+
+  @Test
+  void retrofitAcceptsEveryMethodOfTheCorpus() {
+    Map<String, Optional<String>> verdicts = RetrofitProbe.verdicts("test.good.EveryFeatureApi",
+        JavaFileObjects.forResource("check/good/EveryFeatureApi.java"));
+
+    assertThat(verdicts).hasSize(37);
+    verdicts.forEach((method, error) ->
+        assertWithMessage(method).that(error.orElse("accepted")).isEqualTo("accepted"));
   }
 
   @Test
