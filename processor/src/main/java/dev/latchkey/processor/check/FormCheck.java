@@ -26,11 +26,13 @@ final class FormCheck {
           Diagnostic.ENCODING_WITHOUT_BODY, "Multipart", verb.annotation(), verb.method()));
     });
     for (Param param : method.params) {
-      if (form.isEmpty() && (param.is(RetrofitNames.FIELD) || param.is(RetrofitNames.FIELD_MAP))) {
+      boolean field = param.is(RetrofitNames.FIELD) || param.is(RetrofitNames.FIELD_MAP);
+      boolean part = param.is(RetrofitNames.PART) || param.is(RetrofitNames.PART_MAP);
+      if (field && form.isEmpty()) {
         reporter.error(param.element(), param.annotation(), Diagnostic.FIELD_WITHOUT_FORM,
             param.kind());
       }
-      if (multipart.isEmpty() && (param.is(RetrofitNames.PART) || param.is(RetrofitNames.PART_MAP))) {
+      if (part && multipart.isEmpty()) {
         reporter.error(param.element(), param.annotation(), Diagnostic.PART_WITHOUT_MULTIPART,
             param.kind());
       }

@@ -50,7 +50,9 @@ final class HeadersCheck {
   /** One "Name: value" entry; reports its first problem, on the entry itself. */
   private static void checkEntry(RetrofitMethod method, AnnotationMirror headers,
       AnnotationValue entry, boolean unsafe, Reporter reporter) {
-    String header = (String) entry.getValue();
+    if (!(entry.getValue() instanceof String header)) {
+      return; // Not a string: javac already reports the type error.
+    }
     int colon = header.indexOf(':');
     if (colon <= 0 || colon == header.length() - 1) {
       reporter.error(method.element, headers, entry, Diagnostic.HEADER_FORMAT, header);

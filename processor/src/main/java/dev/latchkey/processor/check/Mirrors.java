@@ -41,19 +41,26 @@ final class Mirrors {
     return find(mirror.getElementValues(), attribute);
   }
 
+  /** A String attribute, or "" when javac could not attribute it (it reports that itself). */
   static String string(AnnotationMirror mirror, String attribute, Elements elements) {
-    return (String) find(elements.getElementValuesWithDefaults(mirror), attribute).getValue();
+    return value(mirror, attribute, elements) instanceof String string ? string : "";
   }
 
+  /** A boolean attribute, or false when javac could not attribute it. */
   static boolean bool(AnnotationMirror mirror, String attribute, Elements elements) {
-    return (Boolean) find(elements.getElementValuesWithDefaults(mirror), attribute).getValue();
+    return value(mirror, attribute, elements) instanceof Boolean bool && bool;
+  }
+
+  private static Object value(AnnotationMirror mirror, String attribute, Elements elements) {
+    AnnotationValue value = find(elements.getElementValuesWithDefaults(mirror), attribute);
+    return value == null ? null : value.getValue();
   }
 
   /** The elements of an array attribute (a single value written without braces is one element). */
   @SuppressWarnings("unchecked")
   static List<? extends AnnotationValue> array(
       AnnotationMirror mirror, String attribute, Elements elements) {
-    Object value = find(elements.getElementValuesWithDefaults(mirror), attribute).getValue();
+    Object value = value(mirror, attribute, elements);
     return value instanceof List<?> ? (List<? extends AnnotationValue>) value : List.of();
   }
 

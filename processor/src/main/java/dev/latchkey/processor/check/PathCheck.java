@@ -48,7 +48,8 @@ final class PathCheck {
         error(param, reporter, Diagnostic.PATH_DUPLICATE, name, bound.get(name).name());
       } else {
         bound.put(name, param);
-        if (verb.isPresent() && !placeholders.contains(name)) {
+        // Without any URL, UrlCheck's MISSING_URL is the one error worth reading.
+        if (verb.isPresent() && !verb.get().url().isEmpty() && !placeholders.contains(name)) {
           unmatched.add(param);
         }
       }
