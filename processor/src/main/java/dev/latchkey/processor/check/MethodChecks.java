@@ -21,7 +21,8 @@ public final class MethodChecks {
    *
    * @param method an abstract method declared in or inherited by {@code iface}; {@code default}
    *     and {@code static} methods are not Retrofit calls and are accepted without checks
-   * @param iface the annotated interface, used to resolve types of inherited methods
+   * @param iface the annotated interface the method belongs to; an inherited method is checked
+   *     with its types as declared, as Retrofit's reflection sees them
    * @return true when the method is valid, i.e. no error was reported for it
    */
   public static boolean check(ExecutableElement method, TypeElement iface, Reporter reporter,
@@ -31,7 +32,7 @@ public final class MethodChecks {
       return true;
     }
     int before = reporter.errorCount();
-    RetrofitMethod retrofit = RetrofitMethod.read(method, iface, types, elements);
+    RetrofitMethod retrofit = RetrofitMethod.read(method, types, elements);
     HttpMethodCheck.check(retrofit, reporter);
     UrlCheck.check(retrofit, reporter);
     PathCheck.check(retrofit, reporter);

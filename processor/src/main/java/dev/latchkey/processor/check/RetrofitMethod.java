@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.ExecutableType;
-import javax.lang.model.type.TypeKind;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -39,12 +36,14 @@ final class RetrofitMethod {
     this.elements = elements;
   }
 
-  static RetrofitMethod read(
-      ExecutableElement method, TypeElement iface, Types types, Elements elements) {
-    ExecutableType resolved = resolve(method, iface, types);
+  /**
+   * Reads {@code method} with its types as declared, which is what Retrofit's reflection sees: a
+   * method inherited from {@code Crud<T>} returns {@code Call<T>} even when the interface extends
+   * {@code Crud<User>}, so it must be checked (and rejected) as such.
+   */
+  static RetrofitMethod read(ExecutableElement method, Types types, Elements elements) {
     List<Param> params = new ArrayList<>();
-    for (int i = 0; i < method.getParameters().size(); i++) {
-      var parameter = method.getParameters().get(i);
+    for (VariableElement parameter : method.getParameters()) {
       List<AnnotationMirror> retrofit = new ArrayList<>();
       for (AnnotationMirror mirror : parameter.getAnnotationMirrors()) {
         if (Mirrors.isRetrofit(mirror)
@@ -52,22 +51,10 @@ final class RetrofitMethod {
           retrofit.add(mirror);
         }
       }
-      params.add(new Param(parameter, resolved.getParameterTypes().get(i), List.copyOf(retrofit)));
+      params.add(new Param(parameter, parameter.asType(), List.copyOf(retrofit)));
     }
-    return new RetrofitMethod(method, resolved.getReturnType(), readVerbs(method, elements),
+    return new RetrofitMethod(method, method.getReturnType(), readVerbs(method, elements),
         List.copyOf(params), types, elements);
-  }
-
-  /** The method's types as a member of the checked interface (it may be inherited). */
-  private static ExecutableType resolve(ExecutableElement method, TypeElement iface, Types types) {
-    if (iface != null && iface.asType().getKind() == TypeKind.DECLARED) {
-      try {
-        return (ExecutableType) types.asMemberOf((DeclaredType) iface.asType(), method);
-      } catch (IllegalArgumentException notAMember) {
-        // Fall through: check the method as declared.
-      }
-    }
-    return (ExecutableType) method.asType();
   }
 
   private static List<Verb> readVerbs(ExecutableElement method, Elements elements) {

@@ -7,6 +7,7 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.latchkey.processor.Diagnostic;
 import java.util.Map;
 import java.util.Optional;
 import javax.tools.JavaFileObject;
@@ -41,14 +42,41 @@ class ValidCorpusTest {
   }
 
   @Test
-  void inheritedGenericMethodIsCheckedWithTheInterfacesTypeArgument() {
+  void inheritedMethodsAreChecked() {
+    JavaFileObject base = JavaFileObjects.forSourceString("test.Base", """
+        package test;
+        import retrofit2.Call;
+        import retrofit2.http.*;
+        interface Base {
+          @GET("ping") Call<String> ping();
+        }
+        """);
+    JavaFileObject users = JavaFileObjects.forSourceString("test.Users", """
+        package test;
+        import retrofit2.Call;
+        import retrofit2.http.*;
+        interface Users extends Base {
+          @GET("users/{id}") Call<String> find(@Path("id") long id);
+        }
+        """);
+    CheckingProcessor processor =
+        new CheckingProcessor(iface -> iface.getSimpleName().contentEquals("Users"));
+
+    Compilation compilation = javac().withProcessors(processor).compile(base, users);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(processor.valid).containsExactly("find", "ping");
+  }
+
+  @Test
+  void methodInheritedFromAGenericInterfaceIsCheckedAsDeclared() {
+    // Retrofit reflects Call<T> here, whatever the subinterface binds T to.
     JavaFileObject crud = JavaFileObjects.forSourceString("test.Crud", """
         package test;
         import retrofit2.Call;
         import retrofit2.http.*;
         interface Crud<T> {
           @GET("items/{id}") Call<T> find(@Path("id") long id);
-          @POST("items") Call<T> create(@Body T item);
         }
         """);
     JavaFileObject users = JavaFileObjects.forSourceString("test.Users", """
@@ -60,8 +88,10 @@ class ValidCorpusTest {
 
     Compilation compilation = javac().withProcessors(processor).compile(crud, users);
 
-    assertThat(compilation).succeededWithoutWarnings();
-    assertThat(processor.valid).containsExactly("find", "create");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(Diagnostic.RETURN_UNRESOLVABLE.format("Call<T>"))
+        .inFile(crud).onLineContaining("Call<T> find");
+    assertThat(processor.invalid).containsExactly("find");
   }
 
   @Test
