@@ -14,6 +14,7 @@ public enum Diagnostic {
 
   // ---- LK100-LK199: Retrofit methods -------------------------------------------------------
 
+  // (added by the method checkers)
   // Written by dev.latchkey.processor.check; each mirrors a rule Retrofit enforces at run time
   // (RequestFactory, HttpServiceMethod) or a shape the generated client cannot call.
 
