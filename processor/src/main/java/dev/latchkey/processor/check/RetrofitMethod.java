@@ -1,0 +1,100 @@
+package dev.latchkey.processor.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * What the checks need to know about one interface method, read once from its mirrors: the HTTP
+ * method annotations, the encoding annotations and the parameters with their Retrofit annotations.
+ */
+final class RetrofitMethod {
+  final ExecutableElement element;
+  final TypeMirror returnType;
+  final List<Verb> verbs;
+  final Optional<AnnotationMirror> formUrlEncoded;
+  final Optional<AnnotationMirror> multipart;
+  final List<Param> params;
+  final Types types;
+  final Elements elements;
+
+  private RetrofitMethod(ExecutableElement element, TypeMirror returnType, List<Verb> verbs,
+      List<Param> params, Types types, Elements elements) {
+    this.element = element;
+    this.returnType = returnType;
+    this.verbs = verbs;
+    this.formUrlEncoded = Mirrors.find(element, RetrofitNames.FORM_URL_ENCODED);
+    this.multipart = Mirrors.find(element, RetrofitNames.MULTIPART);
+    this.params = params;
+    this.types = types;
+    this.elements = elements;
+  }
+
+  /**
+   * Reads {@code method} with its types as declared, which is what Retrofit's reflection sees: a
+   * method inherited from {@code Crud<T>} returns {@code Call<T>} even when the interface extends
+   * {@code Crud<User>}, so it must be checked (and rejected) as such.
+   */
+  static RetrofitMethod read(ExecutableElement method, Types types, Elements elements) {
+    List<Param> params = new ArrayList<>();
+    for (VariableElement parameter : method.getParameters()) {
+      List<AnnotationMirror> retrofit = new ArrayList<>();
+      for (AnnotationMirror mirror : parameter.getAnnotationMirrors()) {
+        if (Mirrors.isRetrofit(mirror)
+            && RetrofitNames.PARAMETER_ANNOTATIONS.contains(Mirrors.simpleName(mirror))) {
+          retrofit.add(mirror);
+        }
+      }
+      params.add(new Param(parameter, parameter.asType(), List.copyOf(retrofit)));
+    }
+    return new RetrofitMethod(method, method.getReturnType(), readVerbs(method, elements),
+        List.copyOf(params), types, elements);
+  }
+
+  private static List<Verb> readVerbs(ExecutableElement method, Elements elements) {
+    List<Verb> verbs = new ArrayList<>();
+    for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
+      String name = Mirrors.qualifiedName(mirror);
+      String simple = Mirrors.simpleName(mirror);
+      if (name.equals(RetrofitNames.HTTP)) {
+        verbs.add(new Verb(mirror, simple, Mirrors.string(mirror, "method", elements),
+            Mirrors.string(mirror, "path", elements), Mirrors.explicit(mirror, "path"),
+            Mirrors.bool(mirror, "hasBody", elements)));
+      } else if (Mirrors.isRetrofit(mirror) && RetrofitNames.VERBS.contains(simple)) {
+        verbs.add(new Verb(mirror, simple, simple, Mirrors.string(mirror, "value", elements),
+            Mirrors.explicit(mirror, "value"), RetrofitNames.VERBS_WITH_BODY.contains(simple)));
+      }
+    }
+    return List.copyOf(verbs);
+  }
+
+  /** The HTTP method annotation that counts (Retrofit stops at the second), if any. */
+  Optional<Verb> verb() {
+    return verbs.stream().findFirst();
+  }
+
+  List<Param> params(String kind) {
+    return params.stream().filter(param -> param.is(kind)).toList();
+  }
+
+  boolean has(String kind) {
+    return params.stream().anyMatch(param -> param.is(kind));
+  }
+
+  /** The first query-like parameter before {@code index}, which @Path and @Url must precede. */
+  Optional<Param> queryBefore(int index) {
+    return params.subList(0, index).stream()
+        .filter(param -> RetrofitNames.QUERY_KINDS.contains(param.kind()))
+        .findFirst();
+  }
+
+  String name() {
+    return element.getSimpleName() + "()";
+  }
+}
