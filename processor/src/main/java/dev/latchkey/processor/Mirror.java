@@ -1,0 +1,144 @@
+package dev.latchkey.processor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * One annotation on the interface, with its defaults filled in, read attribute by attribute. It
+ * keeps each {@link AnnotationValue} so that an error points at the value that is wrong, and the
+ * annotated element so that callers need not pass it around.
+ */
+final class Mirror {
+  private final Element element;
+  private final AnnotationMirror annotation;
+  private final Map<String, AnnotationValue> values = new HashMap<>();
+  private final Map<String, AnnotationValue> explicit = new HashMap<>();
+  private final Elements elements;
+
+  private Mirror(Element element, AnnotationMirror annotation, Elements elements) {
+    this.element = element;
+    this.annotation = annotation;
+    this.elements = elements;
+    elements
+        .getElementValuesWithDefaults(annotation)
+        .forEach((key, value) -> values.put(key.getSimpleName().toString(), value));
+    annotation
+        .getElementValues()
+        .forEach((key, value) -> explicit.put(key.getSimpleName().toString(), value));
+  }
+
+  /** The annotation named {@code qualifiedName} on {@code element}, if present. */
+  static Optional<Mirror> find(Element element, String qualifiedName, Elements elements) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals(qualifiedName)) {
+        return Optional.of(new Mirror(element, mirror, elements));
+      }
+    }
+    return Optional.empty();
+  }
+
+  Element element() {
+    return element;
+  }
+
+  AnnotationMirror annotation() {
+    return annotation;
+  }
+
+  /** How messages name attribute {@code name}: {@code @DigestAuth nonceLifetime}. */
+  String describe(String name) {
+    return "@" + annotation.getAnnotationType().asElement().getSimpleName() + " " + name;
+  }
+
+  /** The value of {@code name}, the default if it was not written. */
+  AnnotationValue value(String name) {
+    AnnotationValue value = values.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException(annotation.getAnnotationType() + " has no " + name);
+    }
+    return value;
+  }
+
+  /** Whether {@code name} was written in the source (rather than left at its default). */
+  boolean isExplicit(String name) {
+    return explicit.containsKey(name);
+  }
+
+  String string(String name) {
+    return (String) value(name).getValue();
+  }
+
+  boolean bool(String name) {
+    return (Boolean) value(name).getValue();
+  }
+
+  List<String> strings(String name) {
+    List<String> result = new ArrayList<>();
+    for (AnnotationValue item : list(name)) {
+      result.add((String) item.getValue());
+    }
+    return result;
+  }
+
+  List<Integer> ints(String name) {
+    List<Integer> result = new ArrayList<>();
+    for (AnnotationValue item : list(name)) {
+      result.add((Integer) item.getValue());
+    }
+    return result;
+  }
+
+  /** The constant names of an enum array attribute, in source order. */
+  List<String> enumNames(String name) {
+    List<String> result = new ArrayList<>();
+    for (AnnotationValue item : list(name)) {
+      result.add(((VariableElement) item.getValue()).getSimpleName().toString());
+    }
+    return result;
+  }
+
+  /** A nested annotation attribute, such as {@code session = @Session(..)}. */
+  Mirror nested(String name) {
+    return new Mirror(element, (AnnotationMirror) value(name).getValue(), elements);
+  }
+
+  /** A nested annotation array attribute, such as {@code headers = {@StaticHeader(..), ..}}. */
+  List<Mirror> nestedList(String name) {
+    List<Mirror> result = new ArrayList<>();
+    for (AnnotationValue item : list(name)) {
+      result.add(new Mirror(element, (AnnotationMirror) item.getValue(), elements));
+    }
+    return result;
+  }
+
+  /** The items of an array attribute, each usable as the target of an error. */
+  @SuppressWarnings("unchecked") // javac represents every array attribute value as such a list
+  List<AnnotationValue> list(String name) {
+    return (List<AnnotationValue>) value(name).getValue();
+  }
+
+  /** Reports {@code diagnostic} on the attribute {@code name} of this annotation. */
+  void error(Reporter reporter, String name, Diagnostic diagnostic, Object... args) {
+    reporter.error(element, annotation, value(name), diagnostic, args);
+  }
+
+  /** Reports {@code diagnostic} on one item of an array attribute. */
+  void error(Reporter reporter, AnnotationValue item, Diagnostic diagnostic, Object... args) {
+    reporter.error(element, annotation, item, diagnostic, args);
+  }
+
+  /** Reports {@code diagnostic} on this annotation as a whole. */
+  void error(Reporter reporter, Diagnostic diagnostic, Object... args) {
+    reporter.error(element, annotation, diagnostic, args);
+  }
+}
