@@ -204,7 +204,14 @@ public final class LatchkeyMediaSiloApi implements MediaSiloApi, Closeable {
           .header("MediaSiloHostContext", "hostContext", false, this.hostContext)
           .header("MediaSiloApiKey", "apiKey", true, this.apiKey)
           .basicAllowed(true)
-          .session("session", "/userName", "/password", "/id", "MediaSiloSessionKey", Duration.parse("PT1H"), "session/{key}")
+          .session(
+              "session",
+              "/userName",
+              "/password",
+              "/id",
+              "MediaSiloSessionKey",
+              Duration.parse("PT1H"),
+              "session/{key}")
           .sessionBodyField("/accountName", "hostContext")
           .authFailedStatus(401, 403)
           .rateLimitStatus(429, 420);

@@ -196,8 +196,7 @@ public final class LatchkeyXandrApi implements XandrApi, Closeable {
           .loginLimit(10, Duration.parse("PT5M"))
           .throttleCodePointer("/response/error_code")
           .throttleCodes("RATE_EXCEEDED")
-          .jwtPath("v2/auth/jwt")
-          ;
+          .jwtPath("v2/auth/jwt");
       if (credentials != null) {
         scheme.credentials(credentials);
       }

@@ -131,24 +131,21 @@ final class BuilderWriter {
   }
 
   private MethodSpec build() {
-    CodeBlock.Builder client =
-        CodeBlock.builder()
-            .add("$T client = $T.builder($S)\n", LATCHKEY_CLIENT_BUILDER, LATCHKEY_CLIENT,
-                model.clientName())
-            .indent().indent();
+    Chain client =
+        new Chain("$T client = $T.builder($S)", LATCHKEY_CLIENT_BUILDER, LATCHKEY_CLIENT,
+            model.clientName());
     for (EnvironmentModel environment : model.environments()) {
       if (environment.isProperty()) {
-        client.add(".declareEnvironmentProperty($S, $S)\n", environment.name(),
+        client.call("declareEnvironmentProperty($S, $S)", environment.name(),
             environment.baseUrlProperty());
       } else {
-        client.add(".declareEnvironment($S, $S)\n", environment.name(), environment.baseUrl());
+        client.call("declareEnvironment($S, $S)", environment.name(), environment.baseUrl());
       }
     }
     if (model.xml()) {
-      client.add(".xml(true)\n");
+      client.call("xml(true)");
     }
-    client.add(".auth(scheme())\n.clock(clock)\n.eventListener(eventListener);\n")
-        .unindent().unindent();
+    client.call("auth(scheme())").call("clock(clock)").call("eventListener(eventListener)");
     return MethodSpec.methodBuilder("build")
         .addJavadoc("Builds the client.\n\n@throws $T if a required setting is missing or invalid;"
             + " the message names it\n", CONFIG_EXCEPTION)

@@ -1,6 +1,7 @@
 package dev.latchkey.processor;
 
 import com.palantir.javapoet.ClassName;
+import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,10 +34,11 @@ final class ClientReader {
   private final TokenLoginReader token;
   private final HeaderAuthReader header;
 
-  ClientReader(Elements elements, Types types, Reporter reporter) {
+  /** {@code trees} is the compiler's tree API, or null where it is unavailable. */
+  ClientReader(Elements elements, Types types, Trees trees, Reporter reporter) {
     this.elements = elements;
     this.reporter = reporter;
-    this.environments = new EnvironmentReader(elements, reporter);
+    this.environments = new EnvironmentReader(elements, trees, reporter);
     this.methods = new MethodCollector(elements, types);
     this.digest = new DigestAuthReader(reporter);
     this.token = new TokenLoginReader(reporter);

@@ -7,7 +7,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import java.time.Duration;
 import java.util.List;
 
 /** Maps {@code @DigestAuth} onto {@code DigestScheme.builder()}; no setters of its own. */
@@ -34,15 +33,15 @@ final class DigestSchemeWriter implements SchemeWriter {
         digest.algorithms().stream()
             .map(name -> CodeBlock.of("$T.$N", DIGEST_ALGORITHM, name))
             .collect(CodeBlock.joining(", "));
+    Chain chain =
+        new Chain("$T scheme = $T.builder()", DIGEST_SCHEME.nestedClass("Builder"), DIGEST_SCHEME)
+            .call("nonceLifetime($L)", TokenSchemeWriter.duration(digest.nonceLifetime()))
+            .call("algorithms($T.of($L))", List.class, algorithms)
+            .call("integrity($L)", digest.integrity())
+            .call("realm($S)", digest.realm())
+            .call("proxy($L)", digest.proxy());
     return CodeBlock.builder()
-        .add("$T scheme = $T.builder()\n", DIGEST_SCHEME.nestedClass("Builder"), DIGEST_SCHEME)
-        .indent().indent()
-        .add(".nonceLifetime($T.parse($S))\n", Duration.class, digest.nonceLifetime().toString())
-        .add(".algorithms($T.of($L))\n", List.class, algorithms)
-        .add(".integrity($L)\n", digest.integrity())
-        .add(".realm($S)\n", digest.realm())
-        .add(".proxy($L);\n", digest.proxy())
-        .unindent().unindent()
+        .add(chain.build())
         .beginControlFlow("if (credentials != null)")
         .addStatement("scheme.credentials(credentials)")
         .endControlFlow()

@@ -1,5 +1,6 @@
 package dev.latchkey.processor;
 
+import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,10 +17,13 @@ final class EnvironmentReader {
   static final String ENVIRONMENTS = "dev.latchkey.annotations.Environments";
 
   private final Elements elements;
+  private final Trees trees;
   private final Reporter reporter;
 
-  EnvironmentReader(Elements elements, Reporter reporter) {
+  /** {@code trees} may be null: errors on repeated environments then point at the interface. */
+  EnvironmentReader(Elements elements, Trees trees, Reporter reporter) {
     this.elements = elements;
+    this.trees = trees;
     this.reporter = reporter;
   }
 
@@ -28,7 +32,10 @@ final class EnvironmentReader {
     List<Mirror> mirrors = new ArrayList<>();
     Mirror.find(iface, ENVIRONMENT, elements).ifPresent(mirrors::add);
     Mirror.find(iface, ENVIRONMENTS, elements)
-        .ifPresent(container -> mirrors.addAll(container.nestedList("value")));
+        .ifPresent(
+            container ->
+                mirrors.addAll(
+                    container.repeated(AnnotationSource.find(trees, iface, ENVIRONMENT))));
     List<EnvironmentModel> result = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Mirror environment : mirrors) {

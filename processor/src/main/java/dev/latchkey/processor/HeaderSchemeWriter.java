@@ -52,20 +52,18 @@ final class HeaderSchemeWriter implements SchemeWriter {
 
   @Override
   public CodeBlock schemeBody() {
-    CodeBlock.Builder code =
-        CodeBlock.builder()
-            .add("$T scheme = $T.builder()\n", HEADER_SCHEME.nestedClass("Builder"), HEADER_SCHEME)
-            .indent().indent();
+    Chain chain =
+        new Chain("$T scheme = $T.builder()", HEADER_SCHEME.nestedClass("Builder"), HEADER_SCHEME);
     for (StaticHeaderModel staticHeader : header.headers()) {
-      code.add(".header($S, $S, $L, this.$N)\n", staticHeader.name(), staticHeader.setter(),
+      chain.call("header($S, $S, $L, this.$N)", staticHeader.name(), staticHeader.setter(),
           staticHeader.secret(), staticHeader.setter());
     }
-    code.add(".basicAllowed($L)\n", header.basic());
-    header.session().ifPresent(session -> session(code, session));
-    code.add(".authFailedStatus($L)\n", TokenSchemeWriter.ints(header.authFailedStatus()))
-        .add(".rateLimitStatus($L);\n", TokenSchemeWriter.ints(header.rateLimitStatus()))
-        .unindent().unindent()
-        .beginControlFlow("if (mode != null)")
+    chain.call("basicAllowed($L)", header.basic());
+    header.session().ifPresent(session -> session(chain, session));
+    chain.call("authFailedStatus($L)", TokenSchemeWriter.ints(header.authFailedStatus()))
+        .call("rateLimitStatus($L)", TokenSchemeWriter.ints(header.rateLimitStatus()));
+    CodeBlock.Builder code = CodeBlock.builder().add(chain.build());
+    code.beginControlFlow("if (mode != null)")
         .addStatement("scheme.mode(mode)")
         .endControlFlow()
         .beginControlFlow("if (credentials != null)")
@@ -74,14 +72,15 @@ final class HeaderSchemeWriter implements SchemeWriter {
     return code.addStatement("return scheme.build()").build();
   }
 
-  private static void session(CodeBlock.Builder code, SessionModel session) {
+  /** One argument a line: seven strings in a row are unreadable otherwise. */
+  private static void session(Chain chain, SessionModel session) {
     CodeBlock idle = session.idleLifetime().map(TokenSchemeWriter::duration)
         .orElse(CodeBlock.of("null"));
-    code.add(".session($S, $S, $S, $S, $S, $L, $S)\n", session.path(), session.usernameField(),
-        session.passwordField(), session.keyPointer(), session.keyHeader(), idle,
-        session.endPath());
+    chain.call("session(\n$>$>$S,\n$S,\n$S,\n$S,\n$S,\n$L,\n$S)$<$<", session.path(),
+        session.usernameField(), session.passwordField(), session.keyPointer(),
+        session.keyHeader(), idle, session.endPath());
     for (BodyField field : session.bodyFields()) {
-      code.add(".sessionBodyField($S, $S)\n", field.pointer(), field.setter());
+      chain.call("sessionBodyField($S, $S)", field.pointer(), field.setter());
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.processor;
 
 import com.google.auto.service.AutoService;
+import com.sun.source.util.Trees;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -56,10 +57,20 @@ public class LatchkeyProcessor extends AbstractProcessor {
   /** Reads, checks and writes one interface. Package-private so a test can make it fail. */
   void generate(TypeElement iface, Reporter reporter) throws Exception {
     Optional<ClientModel> model =
-        new ClientReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), reporter)
+        new ClientReader(
+                processingEnv.getElementUtils(), processingEnv.getTypeUtils(), trees(), reporter)
             .read(iface);
     if (model.isPresent()) {
       new ClientWriter(processingEnv.getTypeUtils()).write(model.get(), processingEnv.getFiler());
+    }
+  }
+
+  /** The compiler's tree API, or null when javac is wrapped (Gradle) or not javac at all. */
+  private Trees trees() {
+    try {
+      return Trees.instance(processingEnv);
+    } catch (IllegalArgumentException e) {
+      return null;
     }
   }
 

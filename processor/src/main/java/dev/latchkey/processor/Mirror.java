@@ -20,13 +20,20 @@ import javax.lang.model.util.Elements;
 final class Mirror {
   private final Element element;
   private final AnnotationMirror annotation;
+  /**
+   * Where this annotation is in the source, when javac cannot find it from its mirror: the
+   * repeated annotations inside a container that javac synthesized. Null otherwise.
+   */
+  private final AnnotationSource source;
   private final Map<String, AnnotationValue> values = new HashMap<>();
   private final Map<String, AnnotationValue> explicit = new HashMap<>();
   private final Elements elements;
 
-  private Mirror(Element element, AnnotationMirror annotation, Elements elements) {
+  private Mirror(
+      Element element, AnnotationMirror annotation, AnnotationSource source, Elements elements) {
     this.element = element;
     this.annotation = annotation;
+    this.source = source;
     this.elements = elements;
     elements
         .getElementValuesWithDefaults(annotation)
@@ -41,7 +48,7 @@ final class Mirror {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
       if (type.getQualifiedName().contentEquals(qualifiedName)) {
-        return Optional.of(new Mirror(element, mirror, elements));
+        return Optional.of(new Mirror(element, mirror, null, elements));
       }
     }
     return Optional.empty();
@@ -109,16 +116,32 @@ final class Mirror {
 
   /** A nested annotation attribute, such as {@code session = @Session(..)}. */
   Mirror nested(String name) {
-    return new Mirror(element, (AnnotationMirror) value(name).getValue(), elements);
+    return new Mirror(element, (AnnotationMirror) value(name).getValue(), null, elements);
   }
 
   /** A nested annotation array attribute, such as {@code headers = {@StaticHeader(..), ..}}. */
   List<Mirror> nestedList(String name) {
     List<Mirror> result = new ArrayList<>();
     for (AnnotationValue item : list(name)) {
-      result.add(new Mirror(element, (AnnotationMirror) item.getValue(), elements));
+      result.add(new Mirror(element, (AnnotationMirror) item.getValue(), null, elements));
     }
     return result;
+  }
+
+  /**
+   * The items of a container's {@code value}, each located through {@code sources} (same order)
+   * when they are the repeated annotations javac wrapped in a container of its own.
+   */
+  List<Mirror> repeated(List<AnnotationSource> sources) {
+    List<Mirror> result = nestedList("value");
+    if (sources.size() != result.size()) {
+      return result;
+    }
+    List<Mirror> located = new ArrayList<>();
+    for (int i = 0; i < result.size(); i++) {
+      located.add(new Mirror(element, result.get(i).annotation, sources.get(i), elements));
+    }
+    return located;
   }
 
   /** The items of an array attribute, each usable as the target of an error. */
@@ -129,6 +152,10 @@ final class Mirror {
 
   /** Reports {@code diagnostic} on the attribute {@code name} of this annotation. */
   void error(Reporter reporter, String name, Diagnostic diagnostic, Object... args) {
+    if (source != null) {
+      source.error(reporter, name, diagnostic, args);
+      return;
+    }
     reporter.error(element, annotation, value(name), diagnostic, args);
   }
 
@@ -139,6 +166,10 @@ final class Mirror {
 
   /** Reports {@code diagnostic} on this annotation as a whole. */
   void error(Reporter reporter, Diagnostic diagnostic, Object... args) {
+    if (source != null) {
+      source.error(reporter, null, diagnostic, args);
+      return;
+    }
     reporter.error(element, annotation, diagnostic, args);
   }
 }

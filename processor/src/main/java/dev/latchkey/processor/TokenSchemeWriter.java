@@ -39,35 +39,33 @@ final class TokenSchemeWriter implements SchemeWriter {
 
   @Override
   public CodeBlock schemeBody() {
-    CodeBlock.Builder code =
-        CodeBlock.builder()
-            .add("$T scheme = $T.builder()\n", TOKEN_SCHEME.nestedClass("Builder"), TOKEN_SCHEME)
-            .indent().indent();
+    Chain chain =
+        new Chain("$T scheme = $T.builder()", TOKEN_SCHEME.nestedClass("Builder"), TOKEN_SCHEME);
     if (!token.path().isEmpty()) {
-      code.add(".loginPath($S)\n", token.path())
-          .add(".usernameField($S)\n", token.usernameField())
-          .add(".passwordField($S)\n", token.passwordField());
+      chain.call("loginPath($S)", token.path())
+          .call("usernameField($S)", token.usernameField())
+          .call("passwordField($S)", token.passwordField());
     }
-    code.add(".tokenPointer($S)\n", token.tokenPointer());
+    chain.call("tokenPointer($S)", token.tokenPointer());
     if (token.header().isEmpty()) {
-      code.add(".cookie($S)\n", token.cookie());
+      chain.call("cookie($S)", token.cookie());
     } else {
-      code.add(".header($S, $S)\n", token.header(), token.headerFormat());
+      chain.call("header($S, $S)", token.header(), token.headerFormat());
     }
-    token.idleLifetime().ifPresent(d -> code.add(".idleLifetime($L)\n", duration(d)));
-    token.hardLifetime().ifPresent(d -> code.add(".hardLifetime($L)\n", duration(d)));
-    code.add(".sessionGoneStatus($L)\n", ints(token.sessionGoneStatus()));
-    optional(code, "errorPointer", token.errorPointer());
-    strings(code, "sessionGoneErrors", token.sessionGoneErrors());
-    strings(code, "badCredentialErrors", token.badCredentialErrors());
-    strings(code, "terminalErrors", token.terminalErrors());
-    strings(code, "forbiddenErrors", token.forbiddenErrors());
+    token.idleLifetime().ifPresent(d -> chain.call("idleLifetime($L)", duration(d)));
+    token.hardLifetime().ifPresent(d -> chain.call("hardLifetime($L)", duration(d)));
+    chain.call("sessionGoneStatus($L)", ints(token.sessionGoneStatus()));
+    optional(chain, "errorPointer", token.errorPointer());
+    strings(chain, "sessionGoneErrors", token.sessionGoneErrors());
+    strings(chain, "badCredentialErrors", token.badCredentialErrors());
+    strings(chain, "terminalErrors", token.terminalErrors());
+    strings(chain, "forbiddenErrors", token.forbiddenErrors());
     token.loginLimit().ifPresent(limit ->
-        code.add(".loginLimit($L, $L)\n", limit.count(), duration(limit.window())));
-    optional(code, "throttleCodePointer", token.throttleCodePointer());
-    strings(code, "throttleCodes", token.throttleCodes());
-    optional(code, "jwtPath", token.jwtPath());
-    code.add(";\n").unindent().unindent();
+        chain.call("loginLimit($L, $L)", limit.count(), duration(limit.window())));
+    optional(chain, "throttleCodePointer", token.throttleCodePointer());
+    strings(chain, "throttleCodes", token.throttleCodes());
+    optional(chain, "jwtPath", token.jwtPath());
+    CodeBlock.Builder code = CodeBlock.builder().add(chain.build());
     code.beginControlFlow("if (credentials != null)")
         .addStatement("scheme.credentials(credentials)")
         .endControlFlow();
@@ -87,17 +85,17 @@ final class TokenSchemeWriter implements SchemeWriter {
     return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
   }
 
-  private static void optional(CodeBlock.Builder code, String method, String value) {
+  private static void optional(Chain chain, String method, String value) {
     if (!value.isEmpty()) {
-      code.add(".$N($S)\n", method, value);
+      chain.call("$N($S)", method, value);
     }
   }
 
-  private static void strings(CodeBlock.Builder code, String method, List<String> values) {
+  private static void strings(Chain chain, String method, List<String> values) {
     if (!values.isEmpty()) {
       CodeBlock list =
           values.stream().map(value -> CodeBlock.of("$S", value)).collect(CodeBlock.joining(", "));
-      code.add(".$N($L)\n", method, list);
+      chain.call("$N($L)", method, list);
     }
   }
 }

@@ -27,13 +27,23 @@ final class Compilations {
   }
 
   static Compilation compile(Processor processor, String... resources) {
+    List<JavaFileObject> inputs = new ArrayList<>();
+    for (String resource : resources) {
+      inputs.add(JavaFileObjects.forResource(resource));
+    }
+    return compile(processor, inputs.toArray(new JavaFileObject[0]));
+  }
+
+  static Compilation compile(JavaFileObject... inputs) {
+    return compile(new LatchkeyProcessor(), inputs);
+  }
+
+  static Compilation compile(Processor processor, JavaFileObject... inputs) {
     List<JavaFileObject> sources = new ArrayList<>();
     for (String stub : STUBS) {
       sources.add(JavaFileObjects.forResource(stub));
     }
-    for (String resource : resources) {
-      sources.add(JavaFileObjects.forResource(resource));
-    }
+    sources.addAll(List.of(inputs));
     // -processing: javac would warn that nobody claims Retrofit's annotations.
     return Compiler.javac()
         .withProcessors(processor)
