@@ -16,7 +16,7 @@ import javax.lang.model.util.Types;
  * then those inherited from its super-interfaces (depth first, in source order), each once.
  * Default and static methods are skipped (the interface already implements them), and so are
  * redeclared {@code equals}, {@code hashCode} and {@code toString} (the class inherits them from
- * {@code Object}).
+ * {@code Object}) and {@code close()} (the generated class closes its client).
  */
 final class MethodCollector {
   private static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString");
@@ -45,7 +45,7 @@ final class MethodCollector {
         continue;
       }
       seen.add(method);
-      if (method.getModifiers().contains(Modifier.ABSTRACT) && !isObjectMethod(method)) {
+      if (method.getModifiers().contains(Modifier.ABSTRACT) && !isImplementedByClient(method)) {
         result.add(new MethodModel(method));
       }
     }
@@ -65,9 +65,11 @@ final class MethodCollector {
     return false;
   }
 
-  private static boolean isObjectMethod(ExecutableElement method) {
+  /** Object's methods, and {@code close()} of an interface that extends {@code Closeable}. */
+  private static boolean isImplementedByClient(ExecutableElement method) {
     String name = method.getSimpleName().toString();
     int parameters = method.getParameters().size();
-    return OBJECT_METHODS.contains(name) && parameters == (name.equals("equals") ? 1 : 0);
+    return (OBJECT_METHODS.contains(name) && parameters == (name.equals("equals") ? 1 : 0))
+        || (name.equals("close") && parameters == 0);
   }
 }
