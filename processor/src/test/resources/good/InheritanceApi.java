@@ -20,17 +20,17 @@ interface InheritanceApi extends Left, Right, Closeable {
   }
 }
 
-interface Base<T> {
+interface Base {
   @GET("shared")
-  Call<T> shared(@Query("q") String q);
+  Call<ResponseBody> shared(@Query("q") String q);
 
   @GET("overridden")
   Call<ResponseBody> overridden();
 }
 
-interface Left extends Base<ResponseBody> {
+interface Left extends Base {
   @GET("left")
   Call<List<ResponseBody>> left();
 }
 
-interface Right extends Base<ResponseBody> {}
+interface Right extends Base {}

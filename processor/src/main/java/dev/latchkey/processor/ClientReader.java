@@ -11,6 +11,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -27,6 +28,7 @@ final class ClientReader {
   private static final String XML = "dev.latchkey.annotations.Xml";
 
   private final Elements elements;
+  private final Types types;
   private final Reporter reporter;
   private final EnvironmentReader environments;
   private final MethodCollector methods;
@@ -37,6 +39,7 @@ final class ClientReader {
   /** {@code trees} is the compiler's tree API, or null where it is unavailable. */
   ClientReader(Elements elements, Types types, Trees trees, Reporter reporter) {
     this.elements = elements;
+    this.types = types;
     this.reporter = reporter;
     this.environments = new EnvironmentReader(elements, trees, reporter);
     this.methods = new MethodCollector(elements, types);
@@ -124,6 +127,22 @@ final class ClientReader {
     if (!element.getTypeParameters().isEmpty()) {
       auth.error(reporter, Diagnostic.GENERIC_INTERFACE, element.getSimpleName());
       return false;
+    }
+    return checkSuperInterfaces(element, element);
+  }
+
+  /** Retrofit's {@code validateServiceInterface} refuses generic super-interfaces at run time. */
+  private boolean checkSuperInterfaces(TypeElement element, TypeElement type) {
+    for (TypeMirror parent : type.getInterfaces()) {
+      TypeElement parentElement = (TypeElement) types.asElement(parent);
+      if (!parentElement.getTypeParameters().isEmpty()) {
+        reporter.error(element, Diagnostic.GENERIC_SUPER_INTERFACE, element.getSimpleName(),
+            parentElement.getQualifiedName());
+        return false;
+      }
+      if (!checkSuperInterfaces(element, parentElement)) {
+        return false;
+      }
     }
     return true;
   }

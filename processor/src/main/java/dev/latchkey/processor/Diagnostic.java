@@ -19,6 +19,10 @@ public enum Diagnostic {
   GENERIC_INTERFACE(
       3, "%s must not declare type parameters: a Retrofit proxy cannot be made for a generic type."),
   SEVERAL_AUTH_ANNOTATIONS(4, "%s carries %s; put exactly one of them on it."),
+  GENERIC_SUPER_INTERFACE(
+      5,
+      "%s extends %s, which declares type parameters; Retrofit refuses to make a proxy of an"
+          + " interface with a generic super-interface. Declare the methods with concrete types."),
 
   // Environments (LK010-LK019).
   ENVIRONMENT_NAME_BLANK(10, "@Environment name is blank; give a name such as \"production\"."),
