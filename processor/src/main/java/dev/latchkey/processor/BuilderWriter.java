@@ -48,8 +48,8 @@ final class BuilderWriter {
 
   TypeSpec builder() {
     return TypeSpec.classBuilder(builder)
-        .addJavadoc("Configures a {@link $T}. Not thread-safe; each {@link #build()} makes a new"
-            + " client.\n", model.generatedName())
+        .addJavadoc(Javadocs.of("Configures a {@link " + model.generatedName().simpleName()
+            + "}. Not thread-safe; each {@link #build()} makes a new client."))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addFields(fields())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
@@ -92,7 +92,8 @@ final class BuilderWriter {
     TypeName string = ClassName.get(String.class);
     return List.of(
         Setters.setter(builder, string, "environment",
-            "Selects a declared environment$L. A later {@link #baseUrl} wins.", environmentNames()),
+            "Selects a declared environment" + environmentNames() + ". A later {@link #baseUrl}"
+                + " wins."),
         Setters.setter(builder, string, "baseUrl",
             "Calls this base URL (absolute, ending in {@code /}) instead of an environment's."),
         Setters.setter(builder, OK_HTTP_CLIENT, "okHttpClient",
@@ -119,8 +120,8 @@ final class BuilderWriter {
 
   private MethodSpec customize() {
     return MethodSpec.methodBuilder("customize")
-        .addJavadoc("Adds a step to the unauthenticated OkHttp client (TLS, logging), applied in"
-            + " order.\n")
+        .addJavadoc(Javadocs.of("Adds a step to the unauthenticated OkHttp client (TLS, logging),"
+            + " applied in order."))
         .addModifiers(Modifier.PUBLIC)
         .returns(builder)
         .addParameter(CUSTOMIZER, "customizer")
@@ -147,8 +148,8 @@ final class BuilderWriter {
     }
     client.call("auth(scheme())").call("clock(clock)").call("eventListener(eventListener)");
     return MethodSpec.methodBuilder("build")
-        .addJavadoc("Builds the client.\n\n@throws $T if a required setting is missing or invalid;"
-            + " the message names it\n", CONFIG_EXCEPTION)
+        .addJavadoc("Builds the client.\n\n@throws $T if a required setting is missing or\n"
+            + "    invalid; the message names it\n", CONFIG_EXCEPTION)
         .addModifiers(Modifier.PUBLIC)
         .returns(model.generatedName())
         .addCode(client.build())

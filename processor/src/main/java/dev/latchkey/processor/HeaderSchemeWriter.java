@@ -41,12 +41,13 @@ final class HeaderSchemeWriter implements SchemeWriter {
     List<MethodSpec> setters = new ArrayList<>();
     for (StaticHeaderModel staticHeader : header.headers()) {
       setters.add(Setters.setter(builder, STRING, staticHeader.setter(),
-          "The value of the {@code $L} header$L; required.", staticHeader.name(),
-          staticHeader.secret() ? " (a secret: never logged or shown)" : ""));
+          "The value of the {@code " + staticHeader.name() + "} header"
+              + (staticHeader.secret() ? " (a secret: never logged or shown)" : "")
+              + "; required."));
     }
     setters.add(Setters.setter(builder, HEADER_AUTH_MODE, "mode",
-        "Basic or session authentication; $L unless set.",
-        header.session().isPresent() ? "session" : "basic"));
+        "Basic or session authentication; "
+            + (header.session().isPresent() ? "session" : "basic") + " unless set."));
     return setters;
   }
 

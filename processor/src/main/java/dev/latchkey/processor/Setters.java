@@ -15,10 +15,10 @@ final class Setters {
     return FieldSpec.builder(type, name, Modifier.PRIVATE).build();
   }
 
-  static MethodSpec setter(ClassName builder, TypeName type, String name, String javadoc,
-      Object... args) {
+  /** A setter whose Javadoc is {@code javadoc}, plain text, wrapped for reading. */
+  static MethodSpec setter(ClassName builder, TypeName type, String name, String javadoc) {
     return MethodSpec.methodBuilder(name)
-        .addJavadoc(javadoc + "\n", args)
+        .addJavadoc(Javadocs.of(javadoc))
         .addModifiers(Modifier.PUBLIC)
         .returns(builder)
         .addParameter(type, name)

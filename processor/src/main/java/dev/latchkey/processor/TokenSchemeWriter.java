@@ -33,8 +33,8 @@ final class TokenSchemeWriter implements SchemeWriter {
       return List.of();
     }
     return List.of(Setters.setter(builder, JWT_SIGNING_KEY, "signingKey",
-        "The key that signs JWT logins ({@code $L}); used instead of the password when set.",
-        token.jwtPath()));
+        "The key that signs JWT logins ({@code " + token.jwtPath() + "}); used instead of the"
+            + " password when set."));
   }
 
   @Override
