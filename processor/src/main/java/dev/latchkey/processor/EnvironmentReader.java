@@ -51,16 +51,20 @@ final class EnvironmentReader {
       if (checkUrl(environment, name)) {
         result.add(
             new EnvironmentModel(
-                name, environment.string("baseUrl"), environment.string("baseUrlProperty")));
+                name, environment.string("baseUrl"), property(environment)));
       }
     }
     return result;
   }
 
+  /** The configuration key, "" when not given (blank counts as not given). */
+  private static String property(Mirror environment) {
+    return environment.string("baseUrlProperty").strip();
+  }
+
   private boolean checkUrl(Mirror environment, String name) {
     String baseUrl = environment.string("baseUrl");
-    String property = environment.string("baseUrlProperty");
-    if (baseUrl.isEmpty() == property.isBlank()) {
+    if (baseUrl.isEmpty() == property(environment).isEmpty()) {
       environment.error(reporter, Diagnostic.ENVIRONMENT_URL_CHOICE, name);
       return false;
     }
