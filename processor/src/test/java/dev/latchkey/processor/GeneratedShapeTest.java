@@ -45,6 +45,30 @@ class GeneratedShapeTest {
             .count());
   }
 
+  @Test
+  void mapsATokenHeaderAndJwtOnlyLogin() throws IOException {
+    Compilation compilation = Compilations.compile("good/JwtOnlyApi.java");
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = source(compilation, "com.example.LatchkeyJwtOnlyApi");
+    assertTrue(source.contains(".header(\"Authorization\", \"Bearer {token}\")"), source);
+    assertTrue(source.contains(".jwtPath(\"v2/auth/jwt\")"), source);
+    assertTrue(source.contains("public Builder signingKey(JwtSigningKey signingKey)"), source);
+    assertFalse(source.contains(".loginPath("), source);
+    assertFalse(source.contains(".cookie("), source);
+  }
+
+  @Test
+  void writesASetterPerHeaderAndNoSessionForBasicOnly() throws IOException {
+    Compilation compilation = Compilations.compile("good/BasicOnlyApi.java");
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = source(compilation, "com.example.LatchkeyBasicOnlyApi");
+    assertTrue(source.contains("public Builder key(String key)"), source);
+    assertTrue(source.contains("public Builder secret(String secret)"), source);
+    assertTrue(source.contains(".header(\"x-secret\", \"secret\", true, this.secret)"), source);
+    assertTrue(source.contains("basic unless set"), source);
+    assertFalse(source.contains(".session("), source);
+  }
+
   static String source(Compilation compilation, String name) throws IOException {
     return compilation.generatedSourceFile(name).orElseThrow().getCharContent(false).toString();
   }
