@@ -59,8 +59,7 @@ public enum Diagnostic {
       40, "@TokenLogin headerFormat = \"%s\" must contain {token}, e.g. \"Bearer {token}\"."),
   TOKEN_CARRIER_CHOICE(
       41,
-      "@TokenLogin must send the token in exactly one of header or cookie; %s. (Set header = \"\""
-          + " to use a cookie.)"),
+      "@TokenLogin must send the token in exactly one of header or cookie; %s."),
   BAD_LOGIN_LIMIT(
       42,
       "@TokenLogin loginLimit = \"%s\" must be COUNT/DURATION with COUNT at least 1, e.g."

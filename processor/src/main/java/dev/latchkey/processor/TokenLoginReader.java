@@ -80,9 +80,11 @@ final class TokenLoginReader {
       return "";
     }
     if (!cookie.isEmpty() && !header.isEmpty()) {
-      login.error(reporter, "cookie", Diagnostic.TOKEN_CARRIER_CHOICE, "both are set");
+      login.error(reporter, "cookie", Diagnostic.TOKEN_CARRIER_CHOICE,
+          "both are set, so drop header to use the cookie");
     } else if (cookie.isEmpty() && header.isEmpty()) {
-      login.error(reporter, "header", Diagnostic.TOKEN_CARRIER_CHOICE, "neither is set");
+      login.error(reporter, "header", Diagnostic.TOKEN_CARRIER_CHOICE,
+          "neither is set, so give header (e.g. \"Authorization\") or cookie");
     }
     return header;
   }
