@@ -50,6 +50,9 @@ final class ClientReader {
 
   /** The model of {@code element}, or empty after reporting why there is none. */
   Optional<ClientModel> read(TypeElement element) {
+    if (Mirror.hasUnresolvedValues(element)) {
+      return Optional.empty();
+    }
     List<Mirror> auths = authAnnotations(element);
     Mirror auth = auths.get(0);
     if (!checkShape(element, auth)) {

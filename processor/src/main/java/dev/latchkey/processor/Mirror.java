@@ -54,6 +54,46 @@ final class Mirror {
     return Optional.empty();
   }
 
+  /**
+   * Whether an annotation on {@code element} holds a value javac could not resolve (an undefined
+   * constant). javac has reported it already and hands us the text {@code <error>} for it, which
+   * must not be checked as if the user had written it.
+   */
+  static boolean hasUnresolvedValues(Element element) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (hasUnresolvedValues(mirror)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasUnresolvedValues(AnnotationMirror mirror) {
+    for (AnnotationValue value : mirror.getElementValues().values()) {
+      if (isUnresolved(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isUnresolved(AnnotationValue value) {
+    Object content = value.getValue();
+    if (content instanceof AnnotationMirror nested) {
+      return hasUnresolvedValues(nested);
+    }
+    if (content instanceof List<?> items) {
+      for (Object item : items) {
+        if (item instanceof AnnotationValue itemValue && isUnresolved(itemValue)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    // javac's Attribute.Error: a String constant would print with its quotes.
+    return value.toString().equals("<error>");
+  }
+
   Element element() {
     return element;
   }
