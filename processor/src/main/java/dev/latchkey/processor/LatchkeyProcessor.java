@@ -22,6 +22,8 @@ import javax.lang.model.element.TypeElement;
  */
 @AutoService(Processor.class)
 public class LatchkeyProcessor extends AbstractProcessor {
+  /** Interfaces that name types not generated yet, by qualified name, for the next round. */
+  private final Set<String> deferred = new LinkedHashSet<>();
 
   /** Creates the processor; javac finds it through {@code META-INF/services}. */
   public LatchkeyProcessor() {}
@@ -41,10 +43,23 @@ public class LatchkeyProcessor extends AbstractProcessor {
     Reporter reporter = new Reporter(processingEnv.getMessager());
     // One interface may carry several auth annotations (an error reported once by the reader).
     Set<Element> annotated = new LinkedHashSet<>();
+    for (String name : deferred) {
+      annotated.add(processingEnv.getElementUtils().getTypeElement(name));
+    }
+    deferred.clear();
     for (TypeElement annotation : annotations) {
       annotated.addAll(round.getElementsAnnotatedWith(annotation));
     }
     for (Element element : annotated) {
+      TypeElement iface = (TypeElement) element;
+      if (ErrorTypes.in(iface, processingEnv.getElementUtils())) {
+        // Maybe another processor writes the type in a later round; if none does, javac
+        // reports it as missing, and a second error from us would only add noise.
+        if (!round.processingOver()) {
+          deferred.add(iface.getQualifiedName().toString());
+        }
+        continue;
+      }
       try {
         generate((TypeElement) element, reporter);
       } catch (Exception | LinkageError | AssertionError e) {
