@@ -16,8 +16,8 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * An annotation found in the source tree. Needed for repeated annotations: javac wraps them in a
- * container of its own that has no source, so {@code Messager} cannot place an error on one of
- * them (it falls back to the interface). Through the compiler's tree API we can.
+ * container of its own that has no source, so {@code Messager} cannot place an error on one of them
+ * (it falls back to the interface). Through the compiler's tree API we can.
  */
 final class AnnotationSource {
   private final Trees trees;
@@ -41,8 +41,7 @@ final class AnnotationSource {
       return result;
     }
     for (AnnotationTree annotation : classTree.getModifiers().getAnnotations()) {
-      Element annotationType =
-          trees.getElement(new TreePath(path, annotation.getAnnotationType()));
+      Element annotationType = trees.getElement(new TreePath(path, annotation.getAnnotationType()));
       if (annotationType instanceof TypeElement typeElement
           && typeElement.getQualifiedName().contentEquals(qualifiedName)) {
         result.add(new AnnotationSource(trees, path.getCompilationUnit(), annotation));

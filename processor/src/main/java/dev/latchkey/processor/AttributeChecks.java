@@ -42,7 +42,11 @@ final class AttributeChecks {
         .ifPresent(
             why ->
                 mirror.error(
-                    reporter, name, Diagnostic.BAD_JSON_POINTER, mirror.describe(name), pointer,
+                    reporter,
+                    name,
+                    Diagnostic.BAD_JSON_POINTER,
+                    mirror.describe(name),
+                    pointer,
                     why));
     return pointer;
   }

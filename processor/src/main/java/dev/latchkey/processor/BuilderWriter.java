@@ -48,8 +48,11 @@ final class BuilderWriter {
 
   TypeSpec builder() {
     return TypeSpec.classBuilder(builder)
-        .addJavadoc(Javadocs.of("Configures a {@link " + model.generatedName().simpleName()
-            + "}. Not thread-safe; each {@link #build()} makes a new client."))
+        .addJavadoc(
+            Javadocs.of(
+                "Configures a {@link "
+                    + model.generatedName().simpleName()
+                    + "}. Not thread-safe; each {@link #build()} makes a new client."))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addFields(fields())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
@@ -68,8 +71,11 @@ final class BuilderWriter {
   private List<FieldSpec> fields() {
     List<FieldSpec> fields = new ArrayList<>();
     fields.add(
-        FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), CUSTOMIZER),
-                "customizers", Modifier.PRIVATE, Modifier.FINAL)
+        FieldSpec.builder(
+                ParameterizedTypeName.get(ClassName.get(List.class), CUSTOMIZER),
+                "customizers",
+                Modifier.PRIVATE,
+                Modifier.FINAL)
             .initializer("new $T<>()", ArrayList.class)
             .build());
     fields.add(Setters.field(ClassName.get(String.class), "environment"));
@@ -91,20 +97,40 @@ final class BuilderWriter {
   private List<MethodSpec> setters() {
     TypeName string = ClassName.get(String.class);
     return List.of(
-        Setters.setter(builder, string, "environment",
-            "Selects a declared environment" + environmentNames() + ". A later {@link #baseUrl}"
+        Setters.setter(
+            builder,
+            string,
+            "environment",
+            "Selects a declared environment"
+                + environmentNames()
+                + ". A later {@link #baseUrl}"
                 + " wins."),
-        Setters.setter(builder, string, "baseUrl",
+        Setters.setter(
+            builder,
+            string,
+            "baseUrl",
             "Calls this base URL (absolute, ending in {@code /}) instead of an environment's."),
-        Setters.setter(builder, OK_HTTP_CLIENT, "okHttpClient",
+        Setters.setter(
+            builder,
+            OK_HTTP_CLIENT,
+            "okHttpClient",
             "An OkHttp client to extend (timeouts, proxies, interceptors); it is not closed by the"
                 + " client."),
-        Setters.setter(builder, ClassName.get(Clock.class), "clock",
+        Setters.setter(
+            builder,
+            ClassName.get(Clock.class),
+            "clock",
             "The clock for lifetimes and events; the system UTC clock unless set."),
-        Setters.setter(builder, AUTH_EVENT_LISTENER, "eventListener",
+        Setters.setter(
+            builder,
+            AUTH_EVENT_LISTENER,
+            "eventListener",
             "Receives every authentication event; none unless set."),
         customize(),
-        Setters.setter(builder, CREDENTIALS, "credentials",
+        Setters.setter(
+            builder,
+            CREDENTIALS,
+            "credentials",
             "Where the user name and password come from; asked at each login, so a rotated"
                 + " password needs no restart."));
   }
@@ -113,31 +139,39 @@ final class BuilderWriter {
     if (model.environments().isEmpty()) {
       return "";
     }
-    return ": " + model.environments().stream()
-        .map(environment -> "{@code \"" + environment.name() + "\"}")
-        .collect(Collectors.joining(", "));
+    return ": "
+        + model.environments().stream()
+            .map(environment -> "{@code \"" + environment.name() + "\"}")
+            .collect(Collectors.joining(", "));
   }
 
   private MethodSpec customize() {
     return MethodSpec.methodBuilder("customize")
-        .addJavadoc(Javadocs.of("Adds a step to the unauthenticated OkHttp client (TLS, logging),"
-            + " applied in order."))
+        .addJavadoc(
+            Javadocs.of(
+                "Adds a step to the unauthenticated OkHttp client (TLS, logging),"
+                    + " applied in order."))
         .addModifiers(Modifier.PUBLIC)
         .returns(builder)
         .addParameter(CUSTOMIZER, "customizer")
-        .addStatement("customizers.add($T.requireNonNull(customizer, $S))", Objects.class,
-            "customizer")
+        .addStatement(
+            "customizers.add($T.requireNonNull(customizer, $S))", Objects.class, "customizer")
         .addStatement("return this")
         .build();
   }
 
   private MethodSpec build() {
     Chain client =
-        new Chain("$T client = $T.builder($S)", LATCHKEY_CLIENT_BUILDER, LATCHKEY_CLIENT,
+        new Chain(
+            "$T client = $T.builder($S)",
+            LATCHKEY_CLIENT_BUILDER,
+            LATCHKEY_CLIENT,
             model.clientName());
     for (EnvironmentModel environment : model.environments()) {
       if (environment.isProperty()) {
-        client.call("declareEnvironmentProperty($S, $S)", environment.name(),
+        client.call(
+            "declareEnvironmentProperty($S, $S)",
+            environment.name(),
             environment.baseUrlProperty());
       } else {
         client.call("declareEnvironment($S, $S)", environment.name(), environment.baseUrl());
@@ -148,8 +182,10 @@ final class BuilderWriter {
     }
     client.call("auth(scheme())").call("clock(clock)").call("eventListener(eventListener)");
     return MethodSpec.methodBuilder("build")
-        .addJavadoc("Builds the client.\n\n@throws $T if a required setting is missing or\n"
-            + "    invalid; the message names it\n", CONFIG_EXCEPTION)
+        .addJavadoc(
+            "Builds the client.\n\n@throws $T if a required setting is missing or\n"
+                + "    invalid; the message names it\n",
+            CONFIG_EXCEPTION)
         .addModifiers(Modifier.PUBLIC)
         .returns(model.generatedName())
         .addCode(client.build())

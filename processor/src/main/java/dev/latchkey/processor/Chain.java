@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A builder-call chain as a person would write it: the declaration, then one {@code .call(..)}
- * per line, indented, and the closing semicolon on the last call.
+ * A builder-call chain as a person would write it: the declaration, then one {@code .call(..)} per
+ * line, indented, and the closing semicolon on the last call.
  */
 final class Chain {
   private final CodeBlock head;

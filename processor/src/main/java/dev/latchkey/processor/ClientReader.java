@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
@@ -23,7 +24,8 @@ import javax.lang.model.util.Types;
 final class ClientReader {
   /** The auth annotations, in the order messages list them. */
   static final List<String> AUTH_ANNOTATIONS =
-      List.of(DigestAuthReader.ANNOTATION, TokenLoginReader.ANNOTATION, HeaderAuthReader.ANNOTATION);
+      List.of(
+          DigestAuthReader.ANNOTATION, TokenLoginReader.ANNOTATION, HeaderAuthReader.ANNOTATION);
 
   private static final String XML = "dev.latchkey.annotations.Xml";
 
@@ -61,13 +63,16 @@ final class ClientReader {
     if (auths.size() > 1) {
       String names =
           auths.stream().map(m -> "@" + simpleName(m)).collect(Collectors.joining(" and "));
-      auths.get(1).error(reporter, Diagnostic.SEVERAL_AUTH_ANNOTATIONS, element.getSimpleName(), names);
+      auths
+          .get(1)
+          .error(reporter, Diagnostic.SEVERAL_AUTH_ANNOTATIONS, element.getSimpleName(), names);
       return Optional.empty();
     }
     int errors = reporter.errorCount();
     List<EnvironmentModel> environmentModels = environments.read(element);
     Optional<? extends AuthModel> authModel = readAuth(auth);
     List<MethodModel> methodModels = methods.collect(element);
+    checkNoClash(element, methodModels);
     checkMethods(element, methodModels);
     if (reporter.errorCount() > errors || authModel.isEmpty()) {
       return Optional.empty();
@@ -95,9 +100,36 @@ final class ClientReader {
     // Wired to dev.latchkey.processor.check.MethodChecks when that package lands.
   }
 
+  /**
+   * The generated class has a static {@code builder()} and, being {@code Closeable}, a {@code void
+   * close()}: an interface method with either signature cannot be implemented beside them.
+   */
+  private void checkNoClash(TypeElement element, List<MethodModel> methodModels) {
+    for (MethodModel model : methodModels) {
+      ExecutableElement method = model.method();
+      String name = method.getSimpleName().toString();
+      if (!method.getParameters().isEmpty()) {
+        continue;
+      }
+      if (name.equals("builder")) {
+        reporter.error(
+            method, Diagnostic.CLASHES_WITH_CLIENT, name, name, "which starts its builder");
+      } else if (name.equals("close")) {
+        reporter.error(
+            method,
+            Diagnostic.CLASHES_WITH_CLIENT,
+            name,
+            name,
+            "from Closeable, which releases its connections");
+      }
+    }
+  }
+
   private Optional<? extends AuthModel> readAuth(Mirror auth) {
-    String name = ((TypeElement) auth.annotation().getAnnotationType().asElement())
-        .getQualifiedName().toString();
+    String name =
+        ((TypeElement) auth.annotation().getAnnotationType().asElement())
+            .getQualifiedName()
+            .toString();
     switch (name) {
       case DigestAuthReader.ANNOTATION:
         return digest.read(auth);
@@ -119,8 +151,12 @@ final class ClientReader {
   /** A top-level or member interface, not generic, visible from its package. */
   private boolean checkShape(TypeElement element, Mirror auth) {
     if (element.getKind() != ElementKind.INTERFACE) {
-      auth.error(reporter, Diagnostic.NOT_AN_INTERFACE, simpleName(auth),
-          article(element.getKind()), element.getSimpleName());
+      auth.error(
+          reporter,
+          Diagnostic.NOT_AN_INTERFACE,
+          simpleName(auth),
+          article(element.getKind()),
+          element.getSimpleName());
       return false;
     }
     if (!isAccessible(element)) {
@@ -139,7 +175,10 @@ final class ClientReader {
     for (TypeMirror parent : type.getInterfaces()) {
       TypeElement parentElement = (TypeElement) types.asElement(parent);
       if (!parentElement.getTypeParameters().isEmpty()) {
-        reporter.error(element, Diagnostic.GENERIC_SUPER_INTERFACE, element.getSimpleName(),
+        reporter.error(
+            element,
+            Diagnostic.GENERIC_SUPER_INTERFACE,
+            element.getSimpleName(),
             parentElement.getQualifiedName());
         return false;
       }

@@ -17,8 +17,14 @@ public enum Diagnostic {
       "%s must be a top-level or static nested interface that is public or package-private (and so"
           + " must every interface or class around it), so that the generated client can see it."),
   GENERIC_INTERFACE(
-      3, "%s must not declare type parameters: a Retrofit proxy cannot be made for a generic type."),
+      3,
+      "%s must not declare type parameters: a Retrofit proxy cannot be made for a generic"
+          + " type."),
   SEVERAL_AUTH_ANNOTATIONS(4, "%s carries %s; put exactly one of them on it."),
+  CLASHES_WITH_CLIENT(
+      6,
+      "%s() clashes with the generated client's own %s() (%s); rename the method and keep the"
+          + " path in its HTTP annotation."),
   GENERIC_SUPER_INTERFACE(
       5,
       "%s extends %s, which declares type parameters; Retrofit refuses to make a proxy of an"
@@ -26,7 +32,8 @@ public enum Diagnostic {
 
   // Environments (LK010-LK019).
   ENVIRONMENT_NAME_BLANK(10, "@Environment name is blank; give a name such as \"production\"."),
-  ENVIRONMENT_NAME_DUPLICATE(11, "@Environment name \"%s\" is declared twice; names must be unique."),
+  ENVIRONMENT_NAME_DUPLICATE(
+      11, "@Environment name \"%s\" is declared twice; names must be unique."),
   ENVIRONMENT_URL_CHOICE(
       12,
       "@Environment \"%s\" must give exactly one of baseUrl (a literal URL) or baseUrlProperty (a"
@@ -89,7 +96,9 @@ public enum Diagnostic {
   BAD_BODY_FIELD(
       66, "@Session bodyFields entry \"%s\" must look like \"/pointer={setter}\"."),
   UNKNOWN_BODY_FIELD_SETTER(
-      67, "@Session bodyFields entry \"%s\" names setter \"%s\", which no @StaticHeader declares.%s"),
+      67,
+      "@Session bodyFields entry \"%s\" names setter \"%s\", which no @StaticHeader"
+          + " declares.%s"),
   NO_HEADER_MODE(
       68,
       "@HeaderAuth has basic = false and no session path, so no request could ever authenticate;"

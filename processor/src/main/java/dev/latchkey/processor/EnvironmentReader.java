@@ -50,8 +50,7 @@ final class EnvironmentReader {
       }
       if (checkUrl(environment, name)) {
         result.add(
-            new EnvironmentModel(
-                name, environment.string("baseUrl"), property(environment)));
+            new EnvironmentModel(name, environment.string("baseUrl"), property(environment)));
       }
     }
     return result;

@@ -14,9 +14,9 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
- * Finds types javac could not resolve yet in an interface's methods. Such a type may be written
- * by another processor in a later round, so the interface waits for that round instead of
- * producing a client that names a type that does not exist.
+ * Finds types javac could not resolve yet in an interface's methods. Such a type may be written by
+ * another processor in a later round, so the interface waits for that round instead of producing a
+ * client that names a type that does not exist.
  */
 final class ErrorTypes {
   private ErrorTypes() {}

@@ -21,10 +21,29 @@ final class HeaderAuthReader {
 
   /** The generated builder's own methods (and Object's), which a header setter must not shadow. */
   static final Set<String> RESERVED_SETTERS =
-      Set.of("build", "builder", "environment", "baseUrl", "okHttpClient", "clock",
-          "eventListener", "customize", "credentials", "mode", "pins", "signingKey",
-          "customizers", "equals", "hashCode", "toString", "getClass", "notify", "notifyAll",
-          "wait", "clone", "finalize");
+      Set.of(
+          "build",
+          "builder",
+          "environment",
+          "baseUrl",
+          "okHttpClient",
+          "clock",
+          "eventListener",
+          "customize",
+          "credentials",
+          "mode",
+          "pins",
+          "signingKey",
+          "customizers",
+          "equals",
+          "hashCode",
+          "toString",
+          "getClass",
+          "notify",
+          "notifyAll",
+          "wait",
+          "clone",
+          "finalize");
 
   private static final Pattern BODY_FIELD = Pattern.compile("(.*)=\\{([^{}]*)\\}");
 
@@ -108,14 +127,20 @@ final class HeaderAuthReader {
     for (AnnotationValue item : session.list("bodyFields")) {
       String entry = (String) item.getValue();
       Matcher matcher = BODY_FIELD.matcher(entry);
-      if (!matcher.matches() || Syntax.jsonPointerProblem(matcher.group(1)).isPresent()
+      if (!matcher.matches()
+          || Syntax.jsonPointerProblem(matcher.group(1)).isPresent()
           || matcher.group(1).isEmpty()) {
         session.error(reporter, item, Diagnostic.BAD_BODY_FIELD, entry);
         continue;
       }
       String setter = matcher.group(2);
       if (headers.stream().noneMatch(header -> header.setter().equals(setter))) {
-        session.error(reporter, item, Diagnostic.UNKNOWN_BODY_FIELD_SETTER, entry, setter,
+        session.error(
+            reporter,
+            item,
+            Diagnostic.UNKNOWN_BODY_FIELD_SETTER,
+            entry,
+            setter,
             suggestion(setter, headers));
         continue;
       }
@@ -131,8 +156,11 @@ final class HeaderAuthReader {
         return " Did you mean \"" + header.setter() + "\"?";
       }
     }
-    return headers.isEmpty() ? "" : " Declared: " + headers.stream()
-        .map(StaticHeaderModel::setter).collect(Collectors.joining(", ")) + ".";
+    return headers.isEmpty()
+        ? ""
+        : " Declared: "
+            + headers.stream().map(StaticHeaderModel::setter).collect(Collectors.joining(", "))
+            + ".";
   }
 
   /** A setter name suggested from the header's name: {@code X-Api-Key} gives {@code xApiKey}. */
@@ -143,13 +171,14 @@ final class HeaderAuthReader {
       if (!Character.isLetterOrDigit(c)) {
         upper = result.length() > 0;
       } else {
-        result.append(upper ? Character.toUpperCase(c) : result.length() == 0
-            ? Character.toLowerCase(c) : c);
+        result.append(
+            upper ? Character.toUpperCase(c) : result.length() == 0 ? Character.toLowerCase(c) : c);
         upper = false;
       }
     }
     String name = result.toString();
-    return Syntax.isJavaIdentifier(name) && !RESERVED_SETTERS.contains(name) ? name
+    return Syntax.isJavaIdentifier(name) && !RESERVED_SETTERS.contains(name)
+        ? name
         : name + "Header";
   }
 }

@@ -7,7 +7,7 @@ import com.palantir.javapoet.CodeBlock;
  * generated code should read like hand-written code (at most 100 columns).
  */
 final class Javadocs {
-  /** Room for the text of a member's Javadoc in a nested class ({@code "     * "} before it). */
+  /** Room for the text of a member's Javadoc in a nested class ({@code " * "} before it). */
   static final int WIDTH = 92;
 
   private Javadocs() {}

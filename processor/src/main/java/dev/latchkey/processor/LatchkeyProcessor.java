@@ -13,12 +13,12 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Generates {@code Latchkey<Name>} for every interface annotated with {@code @DigestAuth}, {@code
- * @TokenLogin} or {@code @HeaderAuth}.
+ * Generates {@code Latchkey<Name>} for every interface annotated with {@code @DigestAuth},
+ * {@code @TokenLogin} or {@code @HeaderAuth}.
  *
- * <p>Gradle "isolating": each generated file comes from one interface, its originating element.
- * A bug in the processor never crashes the user's build: an unexpected exception becomes one
- * {@link Diagnostic#INTERNAL_ERROR} on the interface being processed.
+ * <p>Gradle "isolating": each generated file comes from one interface, its originating element. A
+ * bug in the processor never crashes the user's build: an unexpected exception becomes one {@link
+ * Diagnostic#INTERNAL_ERROR} on the interface being processed.
  */
 @AutoService(Processor.class)
 public class LatchkeyProcessor extends AbstractProcessor {

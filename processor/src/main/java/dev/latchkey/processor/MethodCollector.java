@@ -6,6 +6,7 @@ import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -13,10 +14,10 @@ import javax.lang.model.util.Types;
 
 /**
  * Finds the abstract methods the generated class must implement: those declared by the interface,
- * then those inherited from its super-interfaces (depth first, in source order), each once.
- * Default and static methods are skipped (the interface already implements them), and so are
- * redeclared {@code equals}, {@code hashCode} and {@code toString} (the class inherits them from
- * {@code Object}) and {@code close()} (the generated class closes its client).
+ * then those inherited from its super-interfaces (depth first, in source order), each once. Default
+ * and static methods are skipped (the interface already implements them), and so are redeclared
+ * {@code equals}, {@code hashCode} and {@code toString} (the class inherits them from {@code
+ * Object}) and {@code close()} (the generated class closes its client).
  */
 final class MethodCollector {
   private static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString");
@@ -70,6 +71,8 @@ final class MethodCollector {
     String name = method.getSimpleName().toString();
     int parameters = method.getParameters().size();
     return (OBJECT_METHODS.contains(name) && parameters == (name.equals("equals") ? 1 : 0))
-        || (name.equals("close") && parameters == 0);
+        || (name.equals("close")
+            && parameters == 0
+            && method.getReturnType().getKind() == TypeKind.VOID);
   }
 }

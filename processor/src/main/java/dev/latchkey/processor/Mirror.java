@@ -20,11 +20,13 @@ import javax.lang.model.util.Elements;
 final class Mirror {
   private final Element element;
   private final AnnotationMirror annotation;
+
   /**
-   * Where this annotation is in the source, when javac cannot find it from its mirror: the
-   * repeated annotations inside a container that javac synthesized. Null otherwise.
+   * Where this annotation is in the source, when javac cannot find it from its mirror: the repeated
+   * annotations inside a container that javac synthesized. Null otherwise.
    */
   private final AnnotationSource source;
+
   private final Map<String, AnnotationValue> values = new HashMap<>();
   private final Map<String, AnnotationValue> explicit = new HashMap<>();
   private final Elements elements;

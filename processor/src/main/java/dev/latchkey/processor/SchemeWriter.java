@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The part of a generated builder that depends on the kind of authentication: its own setters and
- * the body of {@code scheme()}, which maps the annotation's values and the user's onto the
- * runtime scheme's builder.
+ * the body of {@code scheme()}, which maps the annotation's values and the user's onto the runtime
+ * scheme's builder.
  */
 interface SchemeWriter {
 

@@ -9,8 +9,8 @@ import java.util.Optional;
 import javax.lang.model.SourceVersion;
 
 /**
- * The small grammars that annotation values must follow. Pure functions, so that each can be
- * tested without a compiler.
+ * The small grammars that annotation values must follow. Pure functions, so that each can be tested
+ * without a compiler.
  */
 final class Syntax {
   /** RFC 9110 section 5.6.2: {@code tchar} besides letters and digits. */
@@ -29,8 +29,8 @@ final class Syntax {
 
   /**
    * Why {@code pointer} is not an RFC 6901 JSON pointer, or empty if it is one. Section 3: a
-   * pointer is empty or a sequence of {@code "/" reference-token}, and {@code ~} is only allowed
-   * as {@code ~0} or {@code ~1}.
+   * pointer is empty or a sequence of {@code "/" reference-token}, and {@code ~} is only allowed as
+   * {@code ~0} or {@code ~1}.
    */
   static Optional<String> jsonPointerProblem(String pointer) {
     if (pointer.isEmpty()) {
@@ -43,7 +43,8 @@ final class Syntax {
       if (pointer.charAt(i) == '~') {
         char next = i + 1 < pointer.length() ? pointer.charAt(i + 1) : ' ';
         if (next != '0' && next != '1') {
-          return Optional.of("'~' at index " + i + " must be followed by 0 or 1 (~0 is '~', ~1 is '/')");
+          return Optional.of(
+              "'~' at index " + i + " must be followed by 0 or 1 (~0 is '~', ~1 is '/')");
         }
       }
     }

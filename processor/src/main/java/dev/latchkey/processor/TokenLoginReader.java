@@ -33,8 +33,12 @@ final class TokenLoginReader {
     Optional<Duration> idle = checks.duration(login, "idleLifetime", true);
     Optional<Duration> hard = checks.duration(login, "hardLifetime", true);
     if (idle.isPresent() && hard.isPresent() && idle.get().compareTo(hard.get()) > 0) {
-      login.error(reporter, "idleLifetime", Diagnostic.IDLE_LONGER_THAN_HARD,
-          login.string("idleLifetime"), login.string("hardLifetime"));
+      login.error(
+          reporter,
+          "idleLifetime",
+          Diagnostic.IDLE_LONGER_THAN_HARD,
+          login.string("idleLifetime"),
+          login.string("hardLifetime"));
     }
     String errorPointer = checks.pointer(login, "errorPointer");
     for (String codes :
@@ -80,10 +84,16 @@ final class TokenLoginReader {
       return "";
     }
     if (!cookie.isEmpty() && !header.isEmpty()) {
-      login.error(reporter, "cookie", Diagnostic.TOKEN_CARRIER_CHOICE,
+      login.error(
+          reporter,
+          "cookie",
+          Diagnostic.TOKEN_CARRIER_CHOICE,
           "both are set, so drop header to use the cookie");
     } else if (cookie.isEmpty() && header.isEmpty()) {
-      login.error(reporter, "header", Diagnostic.TOKEN_CARRIER_CHOICE,
+      login.error(
+          reporter,
+          "header",
+          Diagnostic.TOKEN_CARRIER_CHOICE,
           "neither is set, so give header (e.g. \"Authorization\") or cookie");
     }
     return header;

@@ -32,9 +32,15 @@ final class TokenSchemeWriter implements SchemeWriter {
     if (!token.hasJwt()) {
       return List.of();
     }
-    return List.of(Setters.setter(builder, JWT_SIGNING_KEY, "signingKey",
-        "The key that signs JWT logins ({@code " + token.jwtPath() + "}); used instead of the"
-            + " password when set."));
+    return List.of(
+        Setters.setter(
+            builder,
+            JWT_SIGNING_KEY,
+            "signingKey",
+            "The key that signs JWT logins ({@code "
+                + token.jwtPath()
+                + "}); used instead of the"
+                + " password when set."));
   }
 
   @Override
@@ -42,7 +48,8 @@ final class TokenSchemeWriter implements SchemeWriter {
     Chain chain =
         new Chain("$T scheme = $T.builder()", TOKEN_SCHEME.nestedClass("Builder"), TOKEN_SCHEME);
     if (!token.path().isEmpty()) {
-      chain.call("loginPath($S)", token.path())
+      chain
+          .call("loginPath($S)", token.path())
           .call("usernameField($S)", token.usernameField())
           .call("passwordField($S)", token.passwordField());
     }
@@ -60,8 +67,10 @@ final class TokenSchemeWriter implements SchemeWriter {
     strings(chain, "badCredentialErrors", token.badCredentialErrors());
     strings(chain, "terminalErrors", token.terminalErrors());
     strings(chain, "forbiddenErrors", token.forbiddenErrors());
-    token.loginLimit().ifPresent(limit ->
-        chain.call("loginLimit($L, $L)", limit.count(), duration(limit.window())));
+    token
+        .loginLimit()
+        .ifPresent(
+            limit -> chain.call("loginLimit($L, $L)", limit.count(), duration(limit.window())));
     optional(chain, "throttleCodePointer", token.throttleCodePointer());
     strings(chain, "throttleCodes", token.throttleCodes());
     optional(chain, "jwtPath", token.jwtPath());

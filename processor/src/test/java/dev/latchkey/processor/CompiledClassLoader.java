@@ -10,8 +10,8 @@ import java.util.Map;
 import javax.tools.JavaFileObject;
 
 /**
- * Loads the classes of a compile-testing compilation (inputs, stubs and generated code) before
- * the test class path, so a test can run what the processor wrote.
+ * Loads the classes of a compile-testing compilation (inputs, stubs and generated code) before the
+ * test class path, so a test can run what the processor wrote.
  */
 final class CompiledClassLoader extends ClassLoader {
   private final Map<String, byte[]> classes = new HashMap<>();

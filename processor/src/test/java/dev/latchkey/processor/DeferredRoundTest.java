@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 /** An interface that names a type another processor writes waits for that round. */
 class DeferredRoundTest {
 
-  /** Writes {@code com.example.model.Dto} in its first round, like an Immutables-style processor. */
+  /**
+   * Writes {@code com.example.model.Dto} in its first round, like an Immutables-style processor.
+   */
   static final class DtoWriter extends AbstractProcessor {
     private boolean written;
 
@@ -38,7 +40,8 @@ class DeferredRoundTest {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
       if (!written) {
         written = true;
-        try (Writer out = processingEnv.getFiler().createSourceFile("com.example.model.Dto").openWriter()) {
+        try (Writer out =
+            processingEnv.getFiler().createSourceFile("com.example.model.Dto").openWriter()) {
           out.write("package com.example.model;\n\npublic final class Dto {}\n");
         } catch (IOException e) {
           throw new UncheckedIOException(e);
@@ -69,8 +72,9 @@ class DeferredRoundTest {
         Compiler.javac()
             .withProcessors(new LatchkeyProcessor(), new DtoWriter())
             .withOptions("-Xlint:all,-processing", "-Werror")
-            .compile(source, JavaFileObjects.forResource(
-                "stubs/dev/latchkey/runtime/digest/DigestScheme.java"),
+            .compile(
+                source,
+                JavaFileObjects.forResource("stubs/dev/latchkey/runtime/digest/DigestScheme.java"),
                 JavaFileObjects.forResource(
                     "stubs/dev/latchkey/runtime/digest/DigestAlgorithm.java"));
     assertThat(compilation).succeededWithoutWarnings();

@@ -30,7 +30,8 @@ class GeneratedShapeTest {
     Compilation compilation = Compilations.compile("good/Outer.java");
     assertThat(compilation).succeededWithoutWarnings();
     String source = source(compilation, "com.example.LatchkeyOuter_Api");
-    assertTrue(source.contains("public final class LatchkeyOuter_Api implements Outer.Api"), source);
+    assertTrue(
+        source.contains("public final class LatchkeyOuter_Api implements Outer.Api"), source);
     assertTrue(source.contains("LatchkeyClient.builder(\"Api\")"), source);
   }
 

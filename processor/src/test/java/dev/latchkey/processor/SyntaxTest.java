@@ -26,7 +26,8 @@ class SyntaxTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Authorization", "X-Api-Key", "MediaSiloHostContext", "a!#$%&'*+-.^_`|~9"})
+  @ValueSource(
+      strings = {"Authorization", "X-Api-Key", "MediaSiloHostContext", "a!#$%&'*+-.^_`|~9"})
   void acceptsHttpTokens(String name) {
     assertTrue(Syntax.isHttpToken(name));
   }
@@ -45,8 +46,15 @@ class SyntaxTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"https://api.example.com", "https://api.example.com/v3", "ftp://example.com/",
-          "api.example.com/", "https:///path/", "https://example.com/?q=1", "https://exa mple.com/"})
+      strings = {
+        "https://api.example.com",
+        "https://api.example.com/v3",
+        "ftp://example.com/",
+        "api.example.com/",
+        "https:///path/",
+        "https://example.com/?q=1",
+        "https://exa mple.com/"
+      })
   void rejectsWhatIsNotABaseUrl(String url) {
     assertFalse(Syntax.isBaseUrl(url));
   }
@@ -62,10 +70,20 @@ class SyntaxTest {
 
   @Test
   void parsesLoginLimits() {
-    assertEquals(
-        Optional.of(new Syntax.Limit(10, Duration.ofMinutes(5))), Syntax.limit("10/PT5M"));
-    for (String bad : new String[] {"0/PT5M", "-1/PT5M", "10", "10/", "/PT5M", "x/PT5M",
-        "10/PT0S", "10/-PT5M", "10/5m", "99999999999/PT5M"}) {
+    assertEquals(Optional.of(new Syntax.Limit(10, Duration.ofMinutes(5))), Syntax.limit("10/PT5M"));
+    for (String bad :
+        new String[] {
+          "0/PT5M",
+          "-1/PT5M",
+          "10",
+          "10/",
+          "/PT5M",
+          "x/PT5M",
+          "10/PT0S",
+          "10/-PT5M",
+          "10/5m",
+          "99999999999/PT5M"
+        }) {
       assertEquals(Optional.empty(), Syntax.limit(bad), bad);
     }
   }
