@@ -51,22 +51,28 @@ public class LatchkeyProcessor extends AbstractProcessor {
       annotated.addAll(round.getElementsAnnotatedWith(annotation));
     }
     for (Element element : annotated) {
-      TypeElement iface = (TypeElement) element;
-      if (ErrorTypes.in(iface, processingEnv.getElementUtils())) {
-        // Maybe another processor writes the type in a later round; if none does, javac
-        // reports it as missing, and a second error from us would only add noise.
-        if (!round.processingOver()) {
-          deferred.add(iface.getQualifiedName().toString());
-        }
-        continue;
-      }
       try {
-        generate((TypeElement) element, reporter);
+        TypeElement iface = (TypeElement) element;
+        if (ErrorTypes.in(iface, processingEnv.getElementUtils())) {
+          defer(iface, round);
+        } else {
+          generate(iface, reporter);
+        }
       } catch (Exception | LinkageError | AssertionError e) {
         reporter.error(element, Diagnostic.INTERNAL_ERROR, element, describe(e));
       }
     }
     return false;
+  }
+
+  /**
+   * Waits for the next round: another processor may write the missing type. If none does, javac
+   * reports it as missing, and a second error from us would only add noise.
+   */
+  private void defer(TypeElement iface, RoundEnvironment round) {
+    if (!round.processingOver()) {
+      deferred.add(iface.getQualifiedName().toString());
+    }
   }
 
   /** Reads, checks and writes one interface. Package-private so a test can make it fail. */
