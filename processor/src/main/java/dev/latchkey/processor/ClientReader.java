@@ -72,7 +72,7 @@ final class ClientReader {
     List<EnvironmentModel> environmentModels = environments.read(element);
     Optional<? extends AuthModel> authModel = readAuth(auth);
     List<MethodModel> methodModels = methods.collect(element);
-    checkNoClash(element, methodModels);
+    checkNoClash(methodModels);
     checkMethods(element, methodModels);
     if (reporter.errorCount() > errors || authModel.isEmpty()) {
       return Optional.empty();
@@ -97,14 +97,17 @@ final class ClientReader {
    * generation.
    */
   private void checkMethods(TypeElement element, List<MethodModel> methodModels) {
-    // Wired to dev.latchkey.processor.check.MethodChecks when that package lands.
+    // Wired when dev.latchkey.processor.check lands:
+    //   for (MethodModel method : methodModels) {
+    //     MethodChecks.check(method.method(), element, reporter, types, elements);
+    //   }
   }
 
   /**
    * The generated class has a static {@code builder()} and, being {@code Closeable}, a {@code void
    * close()}: an interface method with either signature cannot be implemented beside them.
    */
-  private void checkNoClash(TypeElement element, List<MethodModel> methodModels) {
+  private void checkNoClash(List<MethodModel> methodModels) {
     for (MethodModel model : methodModels) {
       ExecutableElement method = model.method();
       String name = method.getSimpleName().toString();
