@@ -1,5 +1,8 @@
 package dev.latchkey.processor;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -37,6 +40,16 @@ public final class Reporter {
       Object... args) {
     errors++;
     messager.printMessage(Kind.ERROR, diagnostic.format(args), element, annotation, value);
+  }
+
+  /**
+   * Reports on a source tree, for the few places {@code Messager} cannot find from an element
+   * (see {@link AnnotationSource}).
+   */
+  void error(Trees trees, Tree tree, CompilationUnitTree unit, Diagnostic diagnostic,
+      Object... args) {
+    errors++;
+    trees.printMessage(Kind.ERROR, diagnostic.format(args), tree, unit);
   }
 
   public void warning(Element element, Diagnostic diagnostic, Object... args) {

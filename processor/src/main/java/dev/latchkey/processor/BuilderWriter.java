@@ -1,0 +1,207 @@
+package dev.latchkey.processor;
+
+import static dev.latchkey.processor.RuntimeNames.AUTH_EVENT_LISTENER;
+import static dev.latchkey.processor.RuntimeNames.AUTH_SCHEME;
+import static dev.latchkey.processor.RuntimeNames.CONFIG_EXCEPTION;
+import static dev.latchkey.processor.RuntimeNames.LATCHKEY_CLIENT;
+import static dev.latchkey.processor.RuntimeNames.LATCHKEY_CLIENT_BUILDER;
+import static dev.latchkey.processor.RuntimeNames.OK_HTTP_CLIENT;
+import static dev.latchkey.processor.RuntimeNames.OK_HTTP_CLIENT_BUILDER;
+import static dev.latchkey.processor.RuntimeNames.USER_PASSWORD;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the generated class's {@code Builder}: fields that hold what the user set, the common
+ * setters, the kind's own setters, and {@code build()}, which hands everything to the runtime
+ * (whose builders throw {@code LatchkeyConfigException} naming whatever is missing).
+ */
+final class BuilderWriter {
+  private static final TypeName CUSTOMIZER =
+      ParameterizedTypeName.get(ClassName.get(UnaryOperator.class), OK_HTTP_CLIENT_BUILDER);
+  private static final TypeName CREDENTIALS =
+      ParameterizedTypeName.get(ClassName.get(Supplier.class), USER_PASSWORD);
+
+  private final ClientModel model;
+  private final SchemeWriter scheme;
+  private final ClassName builder;
+
+  BuilderWriter(ClientModel model, SchemeWriter scheme) {
+    this.model = model;
+    this.scheme = scheme;
+    this.builder = model.generatedName().nestedClass("Builder");
+  }
+
+  TypeSpec builder() {
+    return TypeSpec.classBuilder(builder)
+        .addJavadoc(
+            Javadocs.of(
+                "Configures a {@link "
+                    + model.generatedName().simpleName()
+                    + "}. Not thread-safe; each {@link #build()} makes a new client."))
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addFields(fields())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethods(setters())
+        .addMethods(scheme.setters(builder))
+        .addMethod(build())
+        .addMethod(
+            MethodSpec.methodBuilder("scheme")
+                .addModifiers(Modifier.PRIVATE)
+                .returns(AUTH_SCHEME)
+                .addCode(scheme.schemeBody())
+                .build())
+        .build();
+  }
+
+  private List<FieldSpec> fields() {
+    List<FieldSpec> fields = new ArrayList<>();
+    fields.add(
+        FieldSpec.builder(
+                ParameterizedTypeName.get(ClassName.get(List.class), CUSTOMIZER),
+                "customizers",
+                Modifier.PRIVATE,
+                Modifier.FINAL)
+            .initializer("new $T<>()", ArrayList.class)
+            .build());
+    fields.add(Setters.field(ClassName.get(String.class), "environment"));
+    fields.add(Setters.field(ClassName.get(String.class), "baseUrl"));
+    fields.add(Setters.field(OK_HTTP_CLIENT, "okHttpClient"));
+    fields.add(
+        FieldSpec.builder(Clock.class, "clock", Modifier.PRIVATE)
+            .initializer("$T.systemUTC()", Clock.class)
+            .build());
+    fields.add(
+        FieldSpec.builder(AUTH_EVENT_LISTENER, "eventListener", Modifier.PRIVATE)
+            .initializer("$T.NONE", AUTH_EVENT_LISTENER)
+            .build());
+    fields.add(Setters.field(CREDENTIALS, "credentials"));
+    fields.addAll(scheme.fields());
+    return fields;
+  }
+
+  private List<MethodSpec> setters() {
+    TypeName string = ClassName.get(String.class);
+    return List.of(
+        Setters.setter(
+            builder,
+            string,
+            "environment",
+            "Selects a declared environment"
+                + environmentNames()
+                + ". A later {@link #baseUrl}"
+                + " wins."),
+        Setters.setter(
+            builder,
+            string,
+            "baseUrl",
+            "Calls this base URL (absolute, ending in {@code /}) instead of an environment's."),
+        Setters.setter(
+            builder,
+            OK_HTTP_CLIENT,
+            "okHttpClient",
+            "An OkHttp client to extend (timeouts, proxies, interceptors); it is not closed by the"
+                + " client."),
+        Setters.setter(
+            builder,
+            ClassName.get(Clock.class),
+            "clock",
+            "The clock for lifetimes and events; the system UTC clock unless set."),
+        Setters.setter(
+            builder,
+            AUTH_EVENT_LISTENER,
+            "eventListener",
+            "Receives every authentication event; none unless set."),
+        customize(),
+        Setters.setter(
+            builder,
+            CREDENTIALS,
+            "credentials",
+            "Where the user name and password come from; asked at each login, so a rotated"
+                + " password needs no restart."));
+  }
+
+  private String environmentNames() {
+    if (model.environments().isEmpty()) {
+      return "";
+    }
+    return ": "
+        + model.environments().stream()
+            .map(environment -> "{@code \"" + environment.name() + "\"}")
+            .collect(Collectors.joining(", "));
+  }
+
+  private MethodSpec customize() {
+    return MethodSpec.methodBuilder("customize")
+        .addJavadoc(
+            Javadocs.of(
+                "Adds a step to the unauthenticated OkHttp client (TLS, logging),"
+                    + " applied in order."))
+        .addModifiers(Modifier.PUBLIC)
+        .returns(builder)
+        .addParameter(CUSTOMIZER, "customizer")
+        .addStatement(
+            "customizers.add($T.requireNonNull(customizer, $S))", Objects.class, "customizer")
+        .addStatement("return this")
+        .build();
+  }
+
+  private MethodSpec build() {
+    Chain client =
+        new Chain(
+            "$T client = $T.builder($S)",
+            LATCHKEY_CLIENT_BUILDER,
+            LATCHKEY_CLIENT,
+            model.clientName());
+    for (EnvironmentModel environment : model.environments()) {
+      if (environment.isProperty()) {
+        client.call(
+            "declareEnvironmentProperty($S, $S)",
+            environment.name(),
+            environment.baseUrlProperty());
+      } else {
+        client.call("declareEnvironment($S, $S)", environment.name(), environment.baseUrl());
+      }
+    }
+    if (model.xml()) {
+      client.call("xml(true)");
+    }
+    client.call("auth(scheme())").call("clock(clock)").call("eventListener(eventListener)");
+    return MethodSpec.methodBuilder("build")
+        .addJavadoc(
+            "Builds the client.\n\n@throws $T if a required setting is missing or\n"
+                + "    invalid; the message names it\n",
+            CONFIG_EXCEPTION)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(model.generatedName())
+        .addCode(client.build())
+        .addCode(ifSet("environment"))
+        .addCode(ifSet("baseUrl"))
+        .addCode(ifSet("okHttpClient"))
+        .addStatement("customizers.forEach(client::customize)")
+        .addStatement("return new $T(client.build())", model.generatedName())
+        .build();
+  }
+
+  private static CodeBlock ifSet(String name) {
+    return CodeBlock.builder()
+        .beginControlFlow("if ($N != null)", name)
+        .addStatement("client.$N($N)", name, name)
+        .endControlFlow()
+        .build();
+  }
+}

@@ -1,0 +1,35 @@
+package dev.latchkey.processor;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Everything the writer needs to generate one client, already validated.
+ *
+ * @param iface the annotated interface (the originating element of the generated file)
+ * @param interfaceName the interface as JavaPoet names it
+ * @param generatedName {@code Latchkey<Name>} in the interface's package
+ * @param clientName the name given to {@code LatchkeyClient.builder(name)}: the interface's name
+ * @param isPublic whether the generated class is public (it is when the interface is)
+ * @param environments the declared environments, in source order
+ * @param xml whether bodies are XML ({@code @Xml})
+ * @param auth the authentication scheme and its settings
+ * @param methods the abstract methods to delegate, inherited ones included
+ */
+record ClientModel(
+    TypeElement iface,
+    ClassName interfaceName,
+    ClassName generatedName,
+    String clientName,
+    boolean isPublic,
+    List<EnvironmentModel> environments,
+    boolean xml,
+    AuthModel auth,
+    List<MethodModel> methods) {
+
+  ClientModel {
+    environments = List.copyOf(environments);
+    methods = List.copyOf(methods);
+  }
+}

@@ -1,0 +1,184 @@
+package dev.latchkey.processor;
+
+import dev.latchkey.processor.HeaderModel.BodyField;
+import dev.latchkey.processor.HeaderModel.SessionModel;
+import dev.latchkey.processor.HeaderModel.StaticHeaderModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationValue;
+
+/** Reads and checks {@code @HeaderAuth} with its {@code @StaticHeader}s and {@code @Session}. */
+final class HeaderAuthReader {
+  static final String ANNOTATION = "dev.latchkey.annotations.HeaderAuth";
+
+  /** The generated builder's own methods (and Object's), which a header setter must not shadow. */
+  static final Set<String> RESERVED_SETTERS =
+      Set.of(
+          "build",
+          "builder",
+          "environment",
+          "baseUrl",
+          "okHttpClient",
+          "clock",
+          "eventListener",
+          "customize",
+          "credentials",
+          "mode",
+          "pins",
+          "signingKey",
+          "customizers",
+          "equals",
+          "hashCode",
+          "toString",
+          "getClass",
+          "notify",
+          "notifyAll",
+          "wait",
+          "clone",
+          "finalize");
+
+  private static final Pattern BODY_FIELD = Pattern.compile("(.*)=\\{([^{}]*)\\}");
+
+  private final Reporter reporter;
+  private final AttributeChecks checks;
+
+  HeaderAuthReader(Reporter reporter) {
+    this.reporter = reporter;
+    this.checks = new AttributeChecks(reporter);
+  }
+
+  /** The model, or empty after reporting every error found. */
+  Optional<HeaderModel> read(Mirror auth) {
+    int errors = reporter.errorCount();
+    List<StaticHeaderModel> headers = headers(auth);
+    Optional<SessionModel> session = session(auth.nested("session"), headers);
+    boolean basic = auth.bool("basic");
+    if (!basic && session.isEmpty()) {
+      auth.error(reporter, "basic", Diagnostic.NO_HEADER_MODE);
+    }
+    HeaderModel model =
+        new HeaderModel(
+            headers,
+            basic,
+            session,
+            checks.statuses(auth, "authFailedStatus"),
+            checks.statuses(auth, "rateLimitStatus"));
+    return reporter.errorCount() > errors ? Optional.empty() : Optional.of(model);
+  }
+
+  private List<StaticHeaderModel> headers(Mirror auth) {
+    List<Mirror> mirrors = auth.nestedList("headers");
+    if (mirrors.isEmpty()) {
+      auth.error(reporter, "headers", Diagnostic.NO_HEADERS);
+    }
+    Set<String> names = new HashSet<>();
+    Set<String> setters = new HashSet<>();
+    List<StaticHeaderModel> result = new ArrayList<>();
+    for (Mirror header : mirrors) {
+      String name = checks.httpName(header, "name", "header", false);
+      if (!name.isEmpty() && !names.add(name.toLowerCase(Locale.ROOT))) {
+        header.error(reporter, "name", Diagnostic.DUPLICATE_HEADER, name);
+      }
+      String setter = header.string("setter");
+      if (!Syntax.isJavaIdentifier(setter)) {
+        header.error(reporter, "setter", Diagnostic.BAD_SETTER, setter);
+      } else if (RESERVED_SETTERS.contains(setter)) {
+        header.error(reporter, "setter", Diagnostic.RESERVED_SETTER, setter, alternative(name));
+      } else if (!setters.add(setter)) {
+        header.error(reporter, "setter", Diagnostic.DUPLICATE_SETTER, setter);
+      }
+      result.add(new StaticHeaderModel(name, setter, header.bool("secret")));
+    }
+    return result;
+  }
+
+  private Optional<SessionModel> session(Mirror session, List<StaticHeaderModel> headers) {
+    String path = checks.relativePath(session, "path");
+    if (path.isEmpty()) {
+      return Optional.empty();
+    }
+    String keyHeader = checks.httpName(session, "keyHeader", "header", true);
+    if (keyHeader.isEmpty()) {
+      session.error(reporter, "keyHeader", Diagnostic.SESSION_WITHOUT_KEY_HEADER, path);
+    }
+    Optional<Duration> idle = checks.duration(session, "idleLifetime", true);
+    return Optional.of(
+        new SessionModel(
+            path,
+            checks.pointer(session, "usernameField"),
+            checks.pointer(session, "passwordField"),
+            checks.pointer(session, "keyPointer"),
+            keyHeader,
+            idle,
+            checks.relativePath(session, "endPath"),
+            bodyFields(session, headers)));
+  }
+
+  private List<BodyField> bodyFields(Mirror session, List<StaticHeaderModel> headers) {
+    List<BodyField> result = new ArrayList<>();
+    for (AnnotationValue item : session.list("bodyFields")) {
+      String entry = (String) item.getValue();
+      Matcher matcher = BODY_FIELD.matcher(entry);
+      if (!matcher.matches()
+          || Syntax.jsonPointerProblem(matcher.group(1)).isPresent()
+          || matcher.group(1).isEmpty()) {
+        session.error(reporter, item, Diagnostic.BAD_BODY_FIELD, entry);
+        continue;
+      }
+      String setter = matcher.group(2);
+      if (headers.stream().noneMatch(header -> header.setter().equals(setter))) {
+        session.error(
+            reporter,
+            item,
+            Diagnostic.UNKNOWN_BODY_FIELD_SETTER,
+            entry,
+            setter,
+            suggestion(setter, headers));
+        continue;
+      }
+      result.add(new BodyField(matcher.group(1), setter));
+    }
+    return result;
+  }
+
+  /** " Did you mean "x"?" when a declared setter differs only in case, else nothing. */
+  private static String suggestion(String setter, List<StaticHeaderModel> headers) {
+    for (StaticHeaderModel header : headers) {
+      if (header.setter().equalsIgnoreCase(setter)) {
+        return " Did you mean \"" + header.setter() + "\"?";
+      }
+    }
+    return headers.isEmpty()
+        ? ""
+        : " Declared: "
+            + headers.stream().map(StaticHeaderModel::setter).collect(Collectors.joining(", "))
+            + ".";
+  }
+
+  /** A setter name suggested from the header's name: {@code X-Api-Key} gives {@code xApiKey}. */
+  private static String alternative(String headerName) {
+    StringBuilder result = new StringBuilder();
+    boolean upper = false;
+    for (char c : headerName.toCharArray()) {
+      if (!Character.isLetterOrDigit(c)) {
+        upper = result.length() > 0;
+      } else {
+        result.append(
+            upper ? Character.toUpperCase(c) : result.length() == 0 ? Character.toLowerCase(c) : c);
+        upper = false;
+      }
+    }
+    String name = result.toString();
+    return Syntax.isJavaIdentifier(name) && !RESERVED_SETTERS.contains(name)
+        ? name
+        : name + "Header";
+  }
+}

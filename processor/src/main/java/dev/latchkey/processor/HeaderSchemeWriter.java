@@ -1,0 +1,109 @@
+package dev.latchkey.processor;
+
+import static dev.latchkey.processor.RuntimeNames.HEADER_AUTH_MODE;
+import static dev.latchkey.processor.RuntimeNames.HEADER_SCHEME;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import dev.latchkey.processor.HeaderModel.BodyField;
+import dev.latchkey.processor.HeaderModel.SessionModel;
+import dev.latchkey.processor.HeaderModel.StaticHeaderModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps {@code @HeaderAuth} onto {@code HeaderScheme.builder()}: one setter per
+ * {@code @StaticHeader} (its value checked by the runtime's {@code build()}), and {@code mode(..)}.
+ */
+final class HeaderSchemeWriter implements SchemeWriter {
+  private static final ClassName STRING = ClassName.get(String.class);
+
+  private final HeaderModel header;
+
+  HeaderSchemeWriter(HeaderModel header) {
+    this.header = header;
+  }
+
+  @Override
+  public List<FieldSpec> fields() {
+    List<FieldSpec> fields = new ArrayList<>();
+    for (StaticHeaderModel staticHeader : header.headers()) {
+      fields.add(Setters.field(STRING, staticHeader.setter()));
+    }
+    fields.add(Setters.field(HEADER_AUTH_MODE, "mode"));
+    return fields;
+  }
+
+  @Override
+  public List<MethodSpec> setters(ClassName builder) {
+    List<MethodSpec> setters = new ArrayList<>();
+    for (StaticHeaderModel staticHeader : header.headers()) {
+      setters.add(
+          Setters.setter(
+              builder,
+              STRING,
+              staticHeader.setter(),
+              "The value of the {@code "
+                  + staticHeader.name()
+                  + "} header"
+                  + (staticHeader.secret() ? " (a secret: never logged or shown)" : "")
+                  + "; required."));
+    }
+    setters.add(
+        Setters.setter(
+            builder,
+            HEADER_AUTH_MODE,
+            "mode",
+            "Basic or session authentication; "
+                + (header.session().isPresent() ? "session" : "basic")
+                + " unless set."));
+    return setters;
+  }
+
+  @Override
+  public CodeBlock schemeBody() {
+    Chain chain =
+        new Chain("$T scheme = $T.builder()", HEADER_SCHEME.nestedClass("Builder"), HEADER_SCHEME);
+    for (StaticHeaderModel staticHeader : header.headers()) {
+      chain.call(
+          "header($S, $S, $L, this.$N)",
+          staticHeader.name(),
+          staticHeader.setter(),
+          staticHeader.secret(),
+          staticHeader.setter());
+    }
+    chain.call("basicAllowed($L)", header.basic());
+    header.session().ifPresent(session -> session(chain, session));
+    chain
+        .call("authFailedStatus($L)", TokenSchemeWriter.ints(header.authFailedStatus()))
+        .call("rateLimitStatus($L)", TokenSchemeWriter.ints(header.rateLimitStatus()));
+    CodeBlock.Builder code = CodeBlock.builder().add(chain.build());
+    code.beginControlFlow("if (mode != null)")
+        .addStatement("scheme.mode(mode)")
+        .endControlFlow()
+        .beginControlFlow("if (credentials != null)")
+        .addStatement("scheme.credentials(credentials)")
+        .endControlFlow();
+    return code.addStatement("return scheme.build()").build();
+  }
+
+  /** One argument a line: seven strings in a row are unreadable otherwise. */
+  private static void session(Chain chain, SessionModel session) {
+    CodeBlock idle =
+        session.idleLifetime().map(TokenSchemeWriter::duration).orElse(CodeBlock.of("null"));
+    chain.call(
+        "session(\n$>$>$S,\n$S,\n$S,\n$S,\n$S,\n$L,\n$S)$<$<",
+        session.path(),
+        session.usernameField(),
+        session.passwordField(),
+        session.keyPointer(),
+        session.keyHeader(),
+        idle,
+        session.endPath());
+    for (BodyField field : session.bodyFields()) {
+      chain.call("sessionBodyField($S, $S)", field.pointer(), field.setter());
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.latchkey.processor;
+
+import com.palantir.javapoet.ClassName;
+
+/**
+ * The runtime and OkHttp types that generated code names. Spelled as strings, not class literals:
+ * the processor must not depend on the runtime it writes code for.
+ */
+final class RuntimeNames {
+  private static final String RUNTIME = "dev.latchkey.runtime";
+
+  static final ClassName LATCHKEY_CLIENT = ClassName.get(RUNTIME, "LatchkeyClient");
+  static final ClassName LATCHKEY_CLIENT_BUILDER = LATCHKEY_CLIENT.nestedClass("Builder");
+  static final ClassName AUTH_SCHEME = ClassName.get(RUNTIME, "AuthScheme");
+  static final ClassName AUTH_EVENT_LISTENER = ClassName.get(RUNTIME, "AuthEventListener");
+  static final ClassName USER_PASSWORD = ClassName.get(RUNTIME, "UserPassword");
+  static final ClassName CONFIG_EXCEPTION = ClassName.get(RUNTIME, "LatchkeyConfigException");
+
+  static final ClassName DIGEST_SCHEME = ClassName.get(RUNTIME + ".digest", "DigestScheme");
+  static final ClassName DIGEST_ALGORITHM = ClassName.get(RUNTIME + ".digest", "DigestAlgorithm");
+  static final ClassName TOKEN_SCHEME = ClassName.get(RUNTIME + ".token", "TokenScheme");
+  static final ClassName JWT_SIGNING_KEY = ClassName.get(RUNTIME + ".token", "JwtSigningKey");
+  static final ClassName HEADER_SCHEME = ClassName.get(RUNTIME + ".header", "HeaderScheme");
+  static final ClassName HEADER_AUTH_MODE = ClassName.get(RUNTIME + ".header", "HeaderAuthMode");
+
+  static final ClassName OK_HTTP_CLIENT = ClassName.get("okhttp3", "OkHttpClient");
+  static final ClassName OK_HTTP_CLIENT_BUILDER = OK_HTTP_CLIENT.nestedClass("Builder");
+
+  private RuntimeNames() {}
+}

@@ -1,0 +1,111 @@
+package dev.latchkey.processor;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import javax.lang.model.SourceVersion;
+
+/**
+ * The small grammars that annotation values must follow. Pure functions, so that each can be tested
+ * without a compiler.
+ */
+final class Syntax {
+  /** RFC 9110 section 5.6.2: {@code tchar} besides letters and digits. */
+  private static final String TCHAR_SYMBOLS = "!#$%&'*+-.^_`|~";
+
+  private Syntax() {}
+
+  /** The duration, or empty if {@code text} is not ISO-8601 ({@link Duration#parse}). */
+  static Optional<Duration> duration(String text) {
+    try {
+      return Optional.of(Duration.parse(text));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Why {@code pointer} is not an RFC 6901 JSON pointer, or empty if it is one. Section 3: a
+   * pointer is empty or a sequence of {@code "/" reference-token}, and {@code ~} is only allowed as
+   * {@code ~0} or {@code ~1}.
+   */
+  static Optional<String> jsonPointerProblem(String pointer) {
+    if (pointer.isEmpty()) {
+      return Optional.empty();
+    }
+    if (pointer.charAt(0) != '/') {
+      return Optional.of("it must be empty or start with '/'");
+    }
+    for (int i = 0; i < pointer.length(); i++) {
+      if (pointer.charAt(i) == '~') {
+        char next = i + 1 < pointer.length() ? pointer.charAt(i + 1) : ' ';
+        if (next != '0' && next != '1') {
+          return Optional.of(
+              "'~' at index " + i + " must be followed by 0 or 1 (~0 is '~', ~1 is '/')");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code name} is a non-empty RFC 9110 token, as header and cookie names must be. */
+  static boolean isHttpToken(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alnum && TCHAR_SYMBOLS.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code name} can be a Java method name (an identifier, not a keyword). */
+  static boolean isJavaIdentifier(String name) {
+    return SourceVersion.isName(name) && name.indexOf('.') < 0;
+  }
+
+  /** Whether {@code url} is an absolute http(s) URL with a host whose path ends in '/'. */
+  static boolean isBaseUrl(String url) {
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https"))
+          && uri.getHost() != null
+          && uri.getRawPath() != null
+          && uri.getRawPath().endsWith("/")
+          && uri.getRawQuery() == null
+          && uri.getRawFragment() == null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** A {@code COUNT/DURATION} login budget such as {@code 10/PT5M}. */
+  record Limit(int count, Duration window) {}
+
+  /** The budget, or empty unless {@code text} is {@code COUNT/DURATION}, COUNT >= 1, window > 0. */
+  static Optional<Limit> limit(String text) {
+    int slash = text.indexOf('/');
+    if (slash <= 0) {
+      return Optional.empty();
+    }
+    int count;
+    try {
+      count = Integer.parseInt(text.substring(0, slash));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    Optional<Duration> window = duration(text.substring(slash + 1));
+    if (count < 1 || window.isEmpty() || window.get().isNegative() || window.get().isZero()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Limit(count, window.get()));
+  }
+}

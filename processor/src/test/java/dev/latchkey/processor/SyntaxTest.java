@@ -1,0 +1,96 @@
+package dev.latchkey.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The small grammars of annotation values, without a compiler. */
+class SyntaxTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "/", "/response/token", "/a~0b/c~1d", "/0", "/ spaced "})
+  void acceptsRfc6901Pointers(String pointer) {
+    assertEquals(Optional.empty(), Syntax.jsonPointerProblem(pointer));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"response/token", "#/token", "/a~2", "/a~", "/~/b"})
+  void rejectsWhatIsNotAPointer(String pointer) {
+    assertTrue(Syntax.jsonPointerProblem(pointer).isPresent(), pointer);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"Authorization", "X-Api-Key", "MediaSiloHostContext", "a!#$%&'*+-.^_`|~9"})
+  void acceptsHttpTokens(String name) {
+    assertTrue(Syntax.isHttpToken(name));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "X Token", "X:Key", "Ключ", "a\"b", "(x)"})
+  void rejectsWhatIsNotAnHttpToken(String name) {
+    assertFalse(Syntax.isHttpToken(name));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://api.example.com/", "http://127.0.0.1:8080/api/v3/"})
+  void acceptsBaseUrls(String url) {
+    assertTrue(Syntax.isBaseUrl(url));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://api.example.com",
+        "https://api.example.com/v3",
+        "ftp://example.com/",
+        "api.example.com/",
+        "https:///path/",
+        "https://example.com/?q=1",
+        "https://exa mple.com/"
+      })
+  void rejectsWhatIsNotABaseUrl(String url) {
+    assertFalse(Syntax.isBaseUrl(url));
+  }
+
+  @Test
+  void identifiersExcludeKeywordsAndQualifiedNames() {
+    assertTrue(Syntax.isJavaIdentifier("apiKey"));
+    assertFalse(Syntax.isJavaIdentifier("class"));
+    assertFalse(Syntax.isJavaIdentifier("api-key"));
+    assertFalse(Syntax.isJavaIdentifier("a.b"));
+    assertFalse(Syntax.isJavaIdentifier(""));
+  }
+
+  @Test
+  void parsesLoginLimits() {
+    assertEquals(Optional.of(new Syntax.Limit(10, Duration.ofMinutes(5))), Syntax.limit("10/PT5M"));
+    for (String bad :
+        new String[] {
+          "0/PT5M",
+          "-1/PT5M",
+          "10",
+          "10/",
+          "/PT5M",
+          "x/PT5M",
+          "10/PT0S",
+          "10/-PT5M",
+          "10/5m",
+          "99999999999/PT5M"
+        }) {
+      assertEquals(Optional.empty(), Syntax.limit(bad), bad);
+    }
+  }
+
+  @Test
+  void parsesDurations() {
+    assertEquals(Optional.of(Duration.ofHours(2)), Syntax.duration("PT2H"));
+    assertEquals(Optional.empty(), Syntax.duration("2h"));
+  }
+}

@@ -1,0 +1,15 @@
+package com.example.bad;
+
+import dev.latchkey.annotations.DigestAlgorithm;
+import dev.latchkey.annotations.DigestAuth;
+import dev.latchkey.annotations.Environment;
+import dev.latchkey.annotations.HeaderAuth;
+import dev.latchkey.annotations.JwtLogin;
+import dev.latchkey.annotations.Session;
+import dev.latchkey.annotations.StaticHeader;
+import dev.latchkey.annotations.TokenLogin;
+
+@TokenLogin(
+    tokenPointer = "/token",
+    loginLimit = "0/PT5M")
+public interface BadLoginLimit {}

@@ -1,0 +1,16 @@
+package com.example.bad;
+
+import dev.latchkey.annotations.DigestAlgorithm;
+import dev.latchkey.annotations.DigestAuth;
+import dev.latchkey.annotations.Environment;
+import dev.latchkey.annotations.HeaderAuth;
+import dev.latchkey.annotations.JwtLogin;
+import dev.latchkey.annotations.Session;
+import dev.latchkey.annotations.StaticHeader;
+import dev.latchkey.annotations.TokenLogin;
+
+@TokenLogin(
+    tokenPointer = "/token",
+    header = "X-Token",
+    cookie = "SESSION")
+public interface HeaderAndCookie {}

@@ -1,0 +1,7 @@
+package dev.latchkey.runtime.header;
+
+/** Test stub of the runtime enum, as the API contract names it. */
+public enum HeaderAuthMode {
+  BASIC,
+  SESSION
+}

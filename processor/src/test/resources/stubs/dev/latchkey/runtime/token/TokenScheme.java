@@ -1,0 +1,112 @@
+package dev.latchkey.runtime.token;
+
+import dev.latchkey.runtime.AuthContext;
+import dev.latchkey.runtime.AuthScheme;
+import dev.latchkey.runtime.UserPassword;
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
+
+/** Test stub: exactly the builder methods of the API contract, so generated code compiles. */
+public final class TokenScheme implements AuthScheme {
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String kind() {
+    return "token";
+  }
+
+  @Override
+  public Closeable install(AuthContext context, OkHttpClient.Builder builder) {
+    return () -> {};
+  }
+
+  public static final class Builder {
+    public Builder loginPath(String path) {
+      return this;
+    }
+
+    public Builder usernameField(String pointer) {
+      return this;
+    }
+
+    public Builder passwordField(String pointer) {
+      return this;
+    }
+
+    public Builder tokenPointer(String pointer) {
+      return this;
+    }
+
+    public Builder header(String name, String format) {
+      return this;
+    }
+
+    public Builder cookie(String name) {
+      return this;
+    }
+
+    public Builder idleLifetime(Duration lifetime) {
+      return this;
+    }
+
+    public Builder hardLifetime(Duration lifetime) {
+      return this;
+    }
+
+    public Builder sessionGoneStatus(int... statuses) {
+      return this;
+    }
+
+    public Builder errorPointer(String pointer) {
+      return this;
+    }
+
+    public Builder sessionGoneErrors(String... errors) {
+      return this;
+    }
+
+    public Builder badCredentialErrors(String... errors) {
+      return this;
+    }
+
+    public Builder terminalErrors(String... errors) {
+      return this;
+    }
+
+    public Builder forbiddenErrors(String... errors) {
+      return this;
+    }
+
+    public Builder loginLimit(int count, Duration window) {
+      return this;
+    }
+
+    public Builder throttleCodePointer(String pointer) {
+      return this;
+    }
+
+    public Builder throttleCodes(String... codes) {
+      return this;
+    }
+
+    public Builder jwtPath(String path) {
+      return this;
+    }
+
+    public Builder credentials(Supplier<UserPassword> credentials) {
+      return this;
+    }
+
+    public Builder signingKey(JwtSigningKey key) {
+      return this;
+    }
+
+    public TokenScheme build() {
+      return new TokenScheme();
+    }
+  }
+}
