@@ -42,13 +42,10 @@ final class TokenInterceptor implements Interceptor {
       return chain.proceed(request);
     }
     Session session = keeper.acquire();
-    Response response = send(chain, request, session);
-    Reading reading = inspector.read(response);
-    if (reading.verdict() == Verdict.OK) {
+    Response response = sendAndRead(chain, request, session);
+    if (response != null) {
       return response;
     }
-    response.close();
-    refuse(reading, session, request);
     RequestBody body = request.body();
     if (body != null && body.isOneShot()) {
       keeper.forget(session);
@@ -56,16 +53,31 @@ final class TokenInterceptor implements Interceptor {
           + ": session gone and the one-shot request body cannot be sent again");
     }
     Session renewed = keeper.renew(session);
-    Response replay = send(chain, request, renewed);
-    Reading second = inspector.read(replay);
-    if (second.verdict() == Verdict.OK) {
+    Response replay = sendAndRead(chain, request, renewed);
+    if (replay != null) {
       return replay;
     }
-    replay.close();
-    refuse(second, renewed, request);
     keeper.forget(renewed);
     throw new UnexpectedAnswerException(request.method() + " " + request.url().encodedPath()
-        + ": the server refused a session right after a login (" + describe(second) + "); not retrying");
+        + ": the server refused a session right after a login; not retrying");
+  }
+
+  /**
+   * Sends with {@code session}: returns the answer if it is usable; returns null (answer closed)
+   * if the session is gone; throws when a re-login would not help.
+   */
+  private Response sendAndRead(Chain chain, Request request, Session session) throws IOException {
+    long sentAt = context.clock().millis();
+    Response response = send(chain, request, session);
+    Reading reading = inspector.read(response);
+    if (reading.verdict() == Verdict.OK) {
+      // any answer but "session gone" means the server saw a live token: its idle time restarts
+      session.touch(sentAt);
+      return response;
+    }
+    response.close();
+    refuse(reading, response.code(), session, request);
+    return null;
   }
 
   private boolean forBaseHost(HttpUrl url) {
@@ -74,7 +86,6 @@ final class TokenInterceptor implements Interceptor {
   }
 
   private Response send(Chain chain, Request request, Session session) throws IOException {
-    long sentAt = context.clock().millis();
     Response response;
     if (jar != null) {
       jar.sendOnThisThread(session);
@@ -87,16 +98,13 @@ final class TokenInterceptor implements Interceptor {
       response = chain.proceed(
           request.newBuilder().header(config.headerName(), config.headerValue(session.token())).build());
     }
-    if (response.isSuccessful()) {
-      session.touch(sentAt);
-    }
     return response;
   }
 
   /** Reports a refusal; throws at once when a re-login would not help. */
-  private void refuse(Reading reading, Session session, Request request) throws IOException {
-    context.emit(AuthEvent.Type.REJECTED, request.url().host(),
-        describe(reading) + " for session generation " + session.generation());
+  private void refuse(Reading reading, int status, Session session, Request request) throws IOException {
+    context.emit(AuthEvent.Type.REJECTED, request.url().host(), "HTTP " + status
+        + (reading.errorId() == null ? "" : " " + reading.errorId()) + " for session generation " + session.generation());
     String what = request.method() + " " + request.url().encodedPath();
     if (reading.verdict() == Verdict.FORBIDDEN) {
       throw new AccessDeniedException(what + ": not allowed (" + reading.errorId() + ")");
@@ -105,9 +113,5 @@ final class TokenInterceptor implements Interceptor {
       keeper.forget(session);
       throw new AccountUnusableException(reading.errorId(), what + ": account unusable (" + reading.errorId() + ")");
     }
-  }
-
-  private static String describe(Reading reading) {
-    return reading.errorId() == null ? reading.verdict().name() : reading.errorId();
   }
 }

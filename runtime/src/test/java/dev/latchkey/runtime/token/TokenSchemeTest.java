@@ -150,6 +150,15 @@ class TokenSchemeTest {
     assertEquals(1, fake.logins.get());
   }
 
+  @Test
+  void terminalAnswerOnAnOrdinaryCallIsAccountUnusable() throws Exception {
+    connect(TokenTestSupport.xandr().build());
+    fake.call = request -> json(401, "{\"response\":{\"error_id\":\"NOAUTH_DISABLED\"}}");
+    AccountUnusableException e = assertThrows(AccountUnusableException.class, () -> get(client, "member"));
+    assertEquals("NOAUTH_DISABLED", e.reason());
+    assertEquals(1, fake.logins.get());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"NOAUTH_DISABLED", "NOAUTH_EXPIRED"})
   void terminalLoginAnswersAreAccountUnusableAndNotRetried(String errorId) throws Exception {
