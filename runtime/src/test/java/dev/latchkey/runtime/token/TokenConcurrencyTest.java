@@ -142,6 +142,16 @@ class TokenConcurrencyTest {
   }
 
   @Test
+  void sixtyFourThreadsWithAWrongPasswordSpendOneLogin() throws Exception {
+    connect(TokenTestSupport.xandr().build(), new OkHttpClient());
+    fake.login = request -> FakeXandr.json(401, FakeXandr.NOAUTH);
+    for (Object outcome : burst(3)) {
+      assertTrue(outcome instanceof dev.latchkey.runtime.AuthenticationFailedException, String.valueOf(outcome));
+    }
+    assertEquals(1, fake.loginTimes().size(), "a refused password is never tried again within the backoff");
+  }
+
+  @Test
   void loginCompletesWhenTheDispatcherHasOneSlot() throws Exception {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(1);

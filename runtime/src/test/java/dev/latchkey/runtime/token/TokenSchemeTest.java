@@ -101,6 +101,31 @@ class TokenSchemeTest {
   }
 
   @Test
+  void cookieTransportKeepsTheUsersOtherCookies() throws Exception {
+    List<okhttp3.Cookie> saved = new java.util.concurrent.CopyOnWriteArrayList<>();
+    okhttp3.CookieJar userJar = new okhttp3.CookieJar() {
+      @Override
+      public void saveFromResponse(okhttp3.HttpUrl url, List<okhttp3.Cookie> cookies) {
+        saved.addAll(cookies);
+      }
+
+      @Override
+      public List<okhttp3.Cookie> loadForRequest(okhttp3.HttpUrl url) {
+        return List.of(new okhttp3.Cookie.Builder().name("pref").value("dark").hostOnlyDomain(url.host()).build(),
+            new okhttp3.Cookie.Builder().name("IBAPI_SESSID").value("stale").hostOnlyDomain(url.host()).build());
+      }
+    };
+    client = TokenTestSupport.client(server.url("/").toString(), clock,
+        TokenTestSupport.xandr().cookie("IBAPI_SESSID").build(), events,
+        new okhttp3.OkHttpClient.Builder().cookieJar(userJar).build());
+    fake.call = request -> {
+      String cookie = request.getHeaders().get("Cookie");
+      return cookie.contains("pref=dark") && !cookie.contains("stale") ? fake.checkToken(request) : json(400, "{}");
+    };
+    assertTrue(get(client, "member").startsWith("200 "));
+  }
+
+  @Test
   void headerIsNotSentToAnotherHost() throws Exception {
     connect(TokenTestSupport.xandr().build());
     try (MockWebServer other = new MockWebServer()) {
