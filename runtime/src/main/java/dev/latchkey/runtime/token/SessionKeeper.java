@@ -31,9 +31,29 @@ final class SessionKeeper {
   private volatile Refusal refusal;
   private CompletableFuture<Session> inFlight; // guarded by lock
   private long lastGeneration; // guarded by lock
+  private boolean everLoggedIn; // guarded by lock
 
   /** A terminal login answer, remembered so later calls fail fast without spending the budget. */
   private record Refusal(LatchkeyException cause, long untilMillis) {}
+
+  /** Marks the exceptions of a fail-fast refusal: no login was made, so none is recorded. */
+  private interface FailFast {}
+
+  private static final class FailFastRefused extends AuthenticationFailedException implements FailFast {
+    private static final long serialVersionUID = 1L;
+
+    FailFastRefused(String message) {
+      super(message);
+    }
+  }
+
+  private static final class FailFastUnusable extends AccountUnusableException implements FailFast {
+    private static final long serialVersionUID = 1L;
+
+    FailFastUnusable(String reason, String message) {
+      super(reason, message);
+    }
+  }
 
   SessionKeeper(TokenConfig config, AuthContext context) {
     this.config = config;
@@ -93,34 +113,39 @@ final class SessionKeeper {
   private void lead(CompletableFuture<Session> flight, long generation) {
     Session fresh = null;
     Throwable failure = null;
+    boolean renewal = false;
     try {
       failFastAfterRefusal();
-    } catch (LatchkeyException e) {
+      budget.reserve(context.clock(), config.maxThrottleWait());
+      fresh = exchange.login(generation);
+    } catch (IOException | RuntimeException e) {
       failure = e;
-    }
-    if (failure == null) {
-      try {
-        budget.reserve(context.clock(), config.maxThrottleWait());
-        fresh = exchange.login(generation);
-      } catch (IOException | RuntimeException e) {
-        failure = e;
-        recordFailure(e);
+      if (!(e instanceof FailFast)) {
+        remember(e); // before the flight ends, so the next caller already sees it
       }
-    }
-    synchronized (lock) {
+    } finally {
+      synchronized (lock) {
+        if (fresh != null) {
+          renewal = everLoggedIn;
+          everLoggedIn = true;
+          current = fresh;
+        }
+        inFlight = null;
+      }
+      // complete before anything else can throw, so no waiter is ever left hanging
       if (fresh != null) {
-        current = fresh;
+        flight.complete(fresh);
+      } else {
+        flight.completeExceptionally(failure != null ? failure : new LatchkeyException("login did not finish"));
       }
-      inFlight = null;
     }
     if (fresh != null) {
       emit(AuthEvent.Type.LOGIN, "generation " + generation);
-      if (generation > 1) {
+      if (renewal) {
         emit(AuthEvent.Type.RENEWED, "generation " + generation);
       }
-      flight.complete(fresh);
-    } else {
-      flight.completeExceptionally(failure);
+    } else if (failure != null && !(failure instanceof FailFast)) {
+      report((Exception) failure);
     }
   }
 
@@ -133,22 +158,26 @@ final class SessionKeeper {
     String message = "not logging in again before " + Instant.ofEpochMilli(last.untilMillis())
         + " after: " + last.cause().getMessage();
     if (last.cause() instanceof AccountUnusableException unusable) {
-      throw new AccountUnusableException(unusable.reason(), message);
+      throw new FailFastUnusable(unusable.reason(), message);
     }
-    throw new AuthenticationFailedException(message);
+    throw new FailFastRefused(message);
   }
 
-  private void recordFailure(Exception e) {
+  private void remember(Exception e) {
     if (e instanceof LoginThrottledException throttled) {
       budget.blockUntil(throttled.nextLoginAllowed().toEpochMilli());
-      emit(AuthEvent.Type.THROTTLED, e.getMessage());
-      return;
-    }
-    if (e instanceof AuthenticationFailedException || e instanceof AccountUnusableException) {
+    } else if (e instanceof AuthenticationFailedException || e instanceof AccountUnusableException) {
       long until = context.clock().millis() + config.badPasswordBackoff().toMillis();
       refusal = new Refusal((LatchkeyException) e, until);
     }
-    emit(AuthEvent.Type.LOGIN_FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+  }
+
+  private void report(Exception e) {
+    if (e instanceof LoginThrottledException) {
+      emit(AuthEvent.Type.THROTTLED, e.getMessage());
+    } else {
+      emit(AuthEvent.Type.LOGIN_FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
   }
 
   private static Session await(CompletableFuture<Session> flight) throws IOException {
