@@ -126,9 +126,12 @@ public final class TokenScheme implements AuthScheme {
       return this;
     }
 
-    /** Sends the token as cookie {@code name}, to the base URL's host only, instead of a header. */
+    /**
+     * Sends the token as cookie {@code name}, to the base URL's host only, instead of a header. A
+     * null or empty name keeps the header.
+     */
     public Builder cookie(String name) {
-      this.cookieName = name;
+      this.cookieName = name == null || name.isBlank() ? null : name;
       return this;
     }
 
