@@ -90,6 +90,25 @@ class XandrSampleTest {
     }
   }
 
+  @Test
+  void jwtSignedByAnUnregisteredKeyIsRefused() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    KeyPair registered = generator.generateKeyPair();
+    KeyPair other = generator.generateKeyPair();
+    try (XandrSimulator sim = XandrSimulator.start(XandrSimulatorConfig.defaults(), Clock.systemUTC())) {
+      registerPublicKey(sim, registered);
+      try (LatchkeyClient client = XandrClients.build(sim.url().toString(), null,
+          XandrClients.scheme().signingKey(
+              new JwtSigningKey(XandrSimulatorConfig.DEFAULT_USER, "laptop", other.getPrivate())).build(),
+          null, Clock.systemUTC(), AuthEventListener.NONE)) {
+        assertThrows(dev.latchkey.runtime.AuthenticationFailedException.class,
+            () -> client.create(XandrApi.class).member().execute());
+        assertEquals(1, sim.logins(), "only the password login that registered the key");
+      }
+    }
+  }
+
   /** apis.md: POST /public-key?user_id=ID while logged in with a password. */
   private static void registerPublicKey(XandrSimulator sim, KeyPair keys) throws Exception {
     OkHttpClient http = new OkHttpClient();
