@@ -1,0 +1,137 @@
+package dev.latchkey.runtime.token;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.runtime.AccountUnusableException;
+import dev.latchkey.runtime.AuthContext;
+import dev.latchkey.runtime.AuthenticationFailedException;
+import dev.latchkey.runtime.LatchkeyException;
+import dev.latchkey.runtime.LoginThrottledException;
+import dev.latchkey.runtime.UnexpectedAnswerException;
+import dev.latchkey.runtime.UserPassword;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * One login call and the reading of its answer. Runs synchronously on the plain client: never
+ * through the authenticated client's dispatcher, where the calls waiting for this login may hold
+ * every slot (the deadlock apis.md lists under "what existing clients get wrong").
+ */
+final class LoginExchange {
+  private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+  private static final MediaType TEXT_TYPE = MediaType.get("text/plain; charset=utf-8");
+  /** When a throttle answer names no time, wait one budget window (or a minute without one). */
+  private static final Duration DEFAULT_THROTTLE = Duration.ofMinutes(1);
+
+  private final TokenConfig config;
+  private final AuthContext context;
+
+  LoginExchange(TokenConfig config, AuthContext context) {
+    this.config = config;
+    this.context = context;
+  }
+
+  /** Logs in and returns session number {@code generation}; throws a typed failure otherwise. */
+  Session login(long generation) throws IOException {
+    long now = context.clock().millis();
+    Request request = config.usesJwt() ? jwtRequest(now) : passwordRequest();
+    try (Response response = context.plainClient().newCall(request).execute()) {
+      String token = read(response, now);
+      return Session.loggedIn(token, generation, now);
+    }
+  }
+
+  private Request passwordRequest() throws LatchkeyException {
+    UserPassword credentials = config.credentials().get();
+    if (credentials == null) {
+      throw new AuthenticationFailedException("credentials supplier returned null");
+    }
+    char[] password = credentials.password();
+    try {
+      ObjectNode body = JsonAnswers.JSON.createObjectNode();
+      put(body, config.usernameField(), credentials.user());
+      put(body, config.passwordField(), new String(password));
+      byte[] bytes = JsonAnswers.JSON.writeValueAsBytes(body);
+      return new Request.Builder().url(url(config.loginPath())).post(RequestBody.create(bytes, JSON_TYPE)).build();
+    } catch (IOException e) {
+      throw new LatchkeyException("cannot write the login body", e);
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  private static void put(ObjectNode root, JsonPointer pointer, String value) {
+    JsonPointer parent = pointer.head();
+    ObjectNode target = parent == null || parent.matches() ? root : root.withObject(parent);
+    target.put(pointer.last().getMatchingProperty(), value);
+  }
+
+  private Request jwtRequest(long now) throws LatchkeyException {
+    try {
+      String jwt = JwtSigner.sign(config.signingKey(), Instant.ofEpochMilli(now));
+      return new Request.Builder()
+          .url(url(config.jwtPath()))
+          .post(RequestBody.create(jwt.getBytes(StandardCharsets.US_ASCII), TEXT_TYPE))
+          .build();
+    } catch (GeneralSecurityException e) {
+      throw new LatchkeyException("cannot sign the login JWT with key " + config.signingKey().keyName()
+          + ": " + e.getClass().getSimpleName());
+    }
+  }
+
+  private okhttp3.HttpUrl url(String path) {
+    return context.baseUrl().resolve(path);
+  }
+
+  private String read(Response response, long now) throws IOException {
+    int status = response.code();
+    if (status == 429 || status == 405) {
+      throw throttled(response, now, "HTTP " + status);
+    }
+    JsonNode root = JsonAnswers.peek(response);
+    if (root == null) {
+      throw new UnexpectedAnswerException("login answer from " + context.baseUrl().host() + " (HTTP " + status
+          + ", Content-Type " + response.header("Content-Type", "none") + ") is not a JSON object");
+    }
+    String code = JsonAnswers.textAt(root, config.throttleCodePointer());
+    if (code != null && config.throttleCodes().contains(code)) {
+      throw throttled(response, now, code);
+    }
+    String error = JsonAnswers.textAt(root, config.errorPointer());
+    if (error != null && config.terminalErrors().contains(error)) {
+      throw new AccountUnusableException(error, "login refused: account unusable (" + error + ")");
+    }
+    if (error != null && config.badCredentialErrors().contains(error)) {
+      throw new AuthenticationFailedException("login refused: wrong user name or password (" + error + ")");
+    }
+    if (status == 401 || status == 403) {
+      throw new AuthenticationFailedException("login refused with HTTP " + status);
+    }
+    if (status < 200 || status > 299) {
+      throw new UnexpectedAnswerException("login answered HTTP " + status + (error == null ? "" : " " + error));
+    }
+    String token = JsonAnswers.textAt(root, config.tokenPointer());
+    if (token == null || token.isBlank()) {
+      throw new UnexpectedAnswerException("login answer (HTTP " + status + ") has no token at "
+          + config.tokenPointer() + (error == null ? "" : "; error " + error));
+    }
+    return token;
+  }
+
+  private LoginThrottledException throttled(Response response, long now, String why) {
+    Duration wait = JsonAnswers.retryAfter(response, now);
+    if (wait == null) {
+      wait = config.loginWindow() != null ? config.loginWindow() : DEFAULT_THROTTLE;
+    }
+    return new LoginThrottledException("server throttled the login (" + why + ")", Instant.ofEpochMilli(now + wait.toMillis()));
+  }
+}

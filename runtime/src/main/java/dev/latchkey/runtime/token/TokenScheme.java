@@ -1,0 +1,297 @@
+package dev.latchkey.runtime.token;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import dev.latchkey.runtime.AuthContext;
+import dev.latchkey.runtime.AuthScheme;
+import dev.latchkey.runtime.LatchkeyConfigException;
+import dev.latchkey.runtime.UserPassword;
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import okhttp3.OkHttpClient;
+
+/**
+ * Token login: log in once with a user name and password (or a signed JWT), then send the token on
+ * every call in a header or a cookie, renewing it before its idle or hard lifetime ends and after
+ * the server says the session is gone.
+ *
+ * <p>Guarantees, per installed client: one login in flight at a time (concurrent callers wait for
+ * it); at most one re-login and one replay per call; never more logins than the login limit in any
+ * sliding window; a refused password is not tried again for {@link Builder#badPasswordBackoff}.
+ * Login calls run synchronously on {@link AuthContext#plainClient()}, never through the dispatcher
+ * that queues the calls waiting for them. Immutable and thread-safe; {@link #toString()} shows no
+ * secret.
+ */
+public final class TokenScheme implements AuthScheme {
+  private final TokenConfig config;
+
+  private TokenScheme(TokenConfig config) {
+    this.config = config;
+  }
+
+  /** Starts a token scheme; {@code tokenPointer} and credentials or a signing key are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String kind() {
+    return "token";
+  }
+
+  @Override
+  public Closeable install(AuthContext context, OkHttpClient.Builder builder) {
+    SessionKeeper keeper = new SessionKeeper(config, context);
+    SessionCookieJar jar =
+        config.usesCookie()
+            ? new SessionCookieJar(context.plainClient().cookieJar(), config.cookieName(), context.baseUrl())
+            : null;
+    builder.addInterceptor(new TokenInterceptor(config, context, keeper, jar));
+    if (jar != null) {
+      builder.cookieJar(jar);
+    } else {
+      builder.addNetworkInterceptor(new HeaderHostGuard(config.headerName(), context.baseUrl()));
+    }
+    return () -> {};
+  }
+
+  @Override
+  public String toString() {
+    return "TokenScheme" + config.toString().substring("TokenConfig".length());
+  }
+
+  /** Configures a {@link TokenScheme}. Not thread-safe. */
+  public static final class Builder {
+    private String loginPath = "auth";
+    private String usernameField = "/auth/username";
+    private String passwordField = "/auth/password";
+    private String tokenPointer;
+    private String headerName = "Authorization";
+    private String headerFormat = "{token}";
+    private String cookieName;
+    private Duration idleLifetime;
+    private Duration hardLifetime;
+    private Set<Integer> sessionGoneStatus = Set.of(401);
+    private String errorPointer;
+    private Set<String> sessionGoneErrors = Set.of();
+    private Set<String> badCredentialErrors = Set.of();
+    private Set<String> terminalErrors = Set.of();
+    private Set<String> forbiddenErrors = Set.of();
+    private int loginLimit;
+    private Duration loginWindow;
+    private String throttleCodePointer;
+    private Set<String> throttleCodes = Set.of();
+    private String jwtPath;
+    private Supplier<UserPassword> credentials;
+    private JwtSigningKey signingKey;
+    private Duration maxThrottleWait = Duration.ZERO;
+    private Duration badPasswordBackoff = Duration.ofMinutes(5);
+
+    private Builder() {}
+
+    /** Path of the password login call, relative to the base URL. Default {@code auth}. */
+    public Builder loginPath(String path) {
+      this.loginPath = stripSlash(Objects.requireNonNull(path, "loginPath"));
+      return this;
+    }
+
+    /** JSON pointer of the user name in the login body. Default {@code /auth/username}. */
+    public Builder usernameField(String pointer) {
+      this.usernameField = pointer;
+      return this;
+    }
+
+    /** JSON pointer of the password in the login body. Default {@code /auth/password}. */
+    public Builder passwordField(String pointer) {
+      this.passwordField = pointer;
+      return this;
+    }
+
+    /** JSON pointer of the token in the login answer, e.g. {@code /response/token}. Required. */
+    public Builder tokenPointer(String pointer) {
+      this.tokenPointer = pointer;
+      return this;
+    }
+
+    /** Sends the token in header {@code name}; {@code format} contains {@code {token}}. The default. */
+    public Builder header(String name, String format) {
+      this.headerName = name;
+      this.headerFormat = format;
+      this.cookieName = null;
+      return this;
+    }
+
+    /**
+     * Sends the token as cookie {@code name}, to the base URL's host only, instead of a header. A
+     * null or empty name keeps the header.
+     */
+    public Builder cookie(String name) {
+      this.cookieName = name == null || name.isBlank() ? null : name;
+      return this;
+    }
+
+    /** The token dies this long after the most recent call (sliding). Optional. */
+    public Builder idleLifetime(Duration lifetime) {
+      this.idleLifetime = lifetime;
+      return this;
+    }
+
+    /** The token dies this long after login, however busy. Optional. */
+    public Builder hardLifetime(Duration lifetime) {
+      this.hardLifetime = lifetime;
+      return this;
+    }
+
+    /** HTTP statuses that mean "session gone, log in again". Default {@code 401}. */
+    public Builder sessionGoneStatus(int... statuses) {
+      this.sessionGoneStatus = Arrays.stream(statuses).boxed().collect(Collectors.toUnmodifiableSet());
+      return this;
+    }
+
+    /** JSON pointer of the error identifier in error answers, e.g. {@code /response/error_id}. */
+    public Builder errorPointer(String pointer) {
+      this.errorPointer = pointer;
+      return this;
+    }
+
+    /** Error identifiers on an ordinary call (any status) that mean "session gone". */
+    public Builder sessionGoneErrors(String... errors) {
+      this.sessionGoneErrors = set(errors);
+      return this;
+    }
+
+    /** Error identifiers from the login call that mean a wrong user name or password. */
+    public Builder badCredentialErrors(String... errors) {
+      this.badCredentialErrors = set(errors);
+      return this;
+    }
+
+    /** Error identifiers that end all attempts (disabled account, expired password). */
+    public Builder terminalErrors(String... errors) {
+      this.terminalErrors = set(errors);
+      return this;
+    }
+
+    /** Error identifiers that mean "not allowed": reported, never a reason to log in again. */
+    public Builder forbiddenErrors(String... errors) {
+      this.forbiddenErrors = set(errors);
+      return this;
+    }
+
+    /** At most {@code count} logins in any sliding {@code window}, counting logins in flight. */
+    public Builder loginLimit(int count, Duration window) {
+      this.loginLimit = count;
+      this.loginWindow = window;
+      return this;
+    }
+
+    /** JSON pointer of the throttle code in error answers, e.g. {@code /response/error_code}. */
+    public Builder throttleCodePointer(String pointer) {
+      this.throttleCodePointer = pointer;
+      return this;
+    }
+
+    /** Throttle codes at {@link #throttleCodePointer}; 429 and 405 answers always count. */
+    public Builder throttleCodes(String... codes) {
+      this.throttleCodes = set(codes);
+      return this;
+    }
+
+    /** Path of the JWT login call, relative to the base URL; needed with {@link #signingKey}. */
+    public Builder jwtPath(String path) {
+      this.jwtPath = path == null || path.isEmpty() ? null : stripSlash(path);
+      return this;
+    }
+
+    /** Password login: asked at each login, so a rotated password needs no restart. */
+    public Builder credentials(Supplier<UserPassword> credentials) {
+      this.credentials = credentials;
+      return this;
+    }
+
+    /** JWT login with this key; wins over {@link #credentials} when both are set. */
+    public Builder signingKey(JwtSigningKey key) {
+      this.signingKey = key;
+      return this;
+    }
+
+    /** How long a call may wait for the login budget before failing. Default 0: fail at once. */
+    public Builder maxThrottleWait(Duration wait) {
+      this.maxThrottleWait = Objects.requireNonNull(wait, "maxThrottleWait");
+      return this;
+    }
+
+    /** After a refused password or unusable account, fail fast for this long. Default 5 minutes. */
+    public Builder badPasswordBackoff(Duration backoff) {
+      this.badPasswordBackoff = Objects.requireNonNull(backoff, "badPasswordBackoff");
+      return this;
+    }
+
+    /** Validates and builds; throws {@link LatchkeyConfigException} naming the setter at fault. */
+    public TokenScheme build() {
+      if (tokenPointer == null) {
+        throw new LatchkeyConfigException("TokenScheme: tokenPointer(..) is required");
+      }
+      if (credentials == null && signingKey == null) {
+        throw new LatchkeyConfigException("TokenScheme: set credentials(..) or signingKey(..)");
+      }
+      if (signingKey != null && jwtPath == null) {
+        throw new LatchkeyConfigException("TokenScheme: signingKey(..) needs jwtPath(..)");
+      }
+      if (cookieName == null && (headerFormat == null || !headerFormat.contains("{token}"))) {
+        throw new LatchkeyConfigException("TokenScheme: header(name, format): format must contain {token}");
+      }
+      if (cookieName == null && (headerName == null || headerName.isBlank())) {
+        throw new LatchkeyConfigException("TokenScheme: header(name, format): name is blank");
+      }
+      checkPositive(idleLifetime, "idleLifetime");
+      checkPositive(hardLifetime, "hardLifetime");
+      if (loginLimit < 0 || (loginLimit > 0 && (loginWindow == null || loginWindow.isNegative() || loginWindow.isZero()))) {
+        throw new LatchkeyConfigException("TokenScheme: loginLimit(count, window) needs count >= 0 and a positive window");
+      }
+      return new TokenScheme(
+          new TokenConfig(
+              loginPath, pointer(usernameField, "usernameField"), pointer(passwordField, "passwordField"),
+              pointer(tokenPointer, "tokenPointer"), headerName, headerFormat, cookieName,
+              idleLifetime, hardLifetime, sessionGoneStatus, optionalPointer(errorPointer, "errorPointer"),
+              sessionGoneErrors, badCredentialErrors, terminalErrors, forbiddenErrors,
+              loginLimit, loginWindow, optionalPointer(throttleCodePointer, "throttleCodePointer"),
+              throttleCodes, jwtPath, credentials, signingKey, maxThrottleWait, badPasswordBackoff));
+    }
+
+    private static void checkPositive(Duration duration, String setter) {
+      if (duration != null && (duration.isNegative() || duration.isZero())) {
+        throw new LatchkeyConfigException("TokenScheme: " + setter + "(..) must be positive, not " + duration);
+      }
+    }
+
+    private static JsonPointer optionalPointer(String pointer, String setter) {
+      return pointer == null || pointer.isEmpty() ? null : pointer(pointer, setter);
+    }
+
+    private static JsonPointer pointer(String pointer, String setter) {
+      if (pointer == null || !pointer.startsWith("/") || pointer.length() < 2) {
+        throw new LatchkeyConfigException(
+            "TokenScheme: " + setter + "(..) must be a JSON pointer such as /response/token, not '" + pointer + "'");
+      }
+      try {
+        return JsonPointer.compile(pointer);
+      } catch (IllegalArgumentException e) {
+        throw new LatchkeyConfigException("TokenScheme: " + setter + "(..) is not a JSON pointer: '" + pointer + "'");
+      }
+    }
+
+    private static Set<String> set(String... values) {
+      return values == null ? Set.of() : Set.copyOf(new LinkedHashSet<>(Arrays.asList(values)));
+    }
+
+    private static String stripSlash(String path) {
+      return path.startsWith("/") ? path.substring(1) : path;
+    }
+  }
+}
