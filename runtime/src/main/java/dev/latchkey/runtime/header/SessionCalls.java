@@ -113,8 +113,15 @@ final class SessionCalls {
         throw new UnexpectedAnswerException(
             who() + ": the session answer (HTTP " + code + ") has no key at " + spec.keyPointer());
       }
+      String value = key.asText();
+      if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        // OkHttp would reject it later with a message quoting the value, and the key is a secret.
+        emit(AuthEvent.Type.LOGIN_FAILED, "session key unusable in a header");
+        throw new UnexpectedAnswerException(
+            who() + ": the session key at " + spec.keyPointer() + " holds characters a header cannot carry");
+      }
       emit(AuthEvent.Type.LOGIN, "session created for user " + credentials.user());
-      return key.asText();
+      return value;
     }
     if (scheme.isRateLimited(code)) {
       Duration wait = RetryAfter.parse(response.header("Retry-After"), context.clock().instant()).orElse(Duration.ZERO);

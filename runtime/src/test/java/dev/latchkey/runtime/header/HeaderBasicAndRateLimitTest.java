@@ -153,4 +153,24 @@ class HeaderBasicAndRateLimitTest {
     assertEquals(Duration.ofSeconds(12), e.retryAfter());
     assertEquals(1, events.count(AuthEvent.Type.THROTTLED));
   }
+
+  @Test
+  void aSessionKeyAHeaderCannotCarryIsTypedAndNotQuoted() {
+    client = Fixtures.client(Fixtures.mediaSilo().build(), server.url("/v3/"), clock, events);
+    server.enqueue(new MockResponse.Builder().code(200).body("{\"id\":\"abc\\nsecret-tail\"}").build());
+    dev.latchkey.runtime.UnexpectedAnswerException e =
+        assertThrows(dev.latchkey.runtime.UnexpectedAnswerException.class, () -> Fixtures.get(client, "me"));
+    assertFalse(e.getMessage().contains("secret-tail"), e.getMessage());
+    assertTrue(e.getMessage().contains("/id"), e.getMessage());
+  }
+
+  @Test
+  void aSessionAnswerWithoutKeyIsTyped() {
+    client = Fixtures.client(Fixtures.mediaSilo().build(), server.url("/v3/"), clock, events);
+    server.enqueue(new MockResponse.Builder().code(200).body("{\"session\":{}}").build());
+    dev.latchkey.runtime.UnexpectedAnswerException e =
+        assertThrows(dev.latchkey.runtime.UnexpectedAnswerException.class, () -> Fixtures.get(client, "me"));
+    assertTrue(e.getMessage().contains("no key at /id"), e.getMessage());
+    assertEquals(1, events.count(AuthEvent.Type.LOGIN_FAILED));
+  }
 }
