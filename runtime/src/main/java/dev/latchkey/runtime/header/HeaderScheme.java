@@ -68,11 +68,14 @@ public final class HeaderScheme implements AuthScheme {
     if (mode == HeaderAuthMode.SESSION) {
       // The session call goes through the plain client (never the authenticated chain, whose
       // interceptor would wait for the very session being created), guarded like every call.
-      OkHttpClient sessionClient = context.plainClient().newBuilder().addNetworkInterceptor(guard).build();
+      OkHttpClient.Builder sessionBuilder = context.plainClient().newBuilder();
+      sessionBuilder.networkInterceptors().add(0, guard);
+      OkHttpClient sessionClient = sessionBuilder.build();
       sessions = new SessionManager(new SessionCalls(this, context, sessionClient), context, session.idleLifetime());
     }
     builder.addInterceptor(new HeaderInterceptor(this, context, sessions));
-    builder.addNetworkInterceptor(guard);
+    // First among the network interceptors, so that the network log shows what really leaves.
+    builder.networkInterceptors().add(0, guard);
     SessionManager owned = sessions;
     return owned == null ? () -> {} : owned::close;
   }

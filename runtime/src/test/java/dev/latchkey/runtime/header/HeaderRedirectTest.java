@@ -141,4 +141,28 @@ class HeaderRedirectTest {
     assertEquals(2, origin.getRequestCount());
     assertEquals(1, otherPort.getRequestCount());
   }
+
+  @Test
+  void aNetworkLoggerAddedBeforeUsSeesTheStrippedHop() throws Exception {
+    List<okhttp3.Request> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    client = LatchkeyClient.builder("MediaSiloApi")
+        .baseUrl(base().toString())
+        .auth(Fixtures.mediaSilo().mode(HeaderAuthMode.BASIC).build())
+        .clock(clock)
+        .customize(b -> b.addNetworkInterceptor(chain -> {
+          seen.add(chain.request());
+          return chain.proceed(chain.request());
+        }))
+        .build();
+    origin.enqueue(redirectTo(otherPort.url("/landing")));
+    otherPort.enqueue(ok());
+
+    assertEquals(200, Fixtures.get(client, "me"));
+
+    assertEquals(2, seen.size());
+    assertNotNull(seen.get(0).header("MediaSiloApiKey"));
+    for (String name : GUARDED) {
+      assertNull(seen.get(1).header(name), name + " reached the network log of the foreign hop");
+    }
+  }
 }
