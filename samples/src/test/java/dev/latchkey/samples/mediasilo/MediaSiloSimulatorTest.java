@@ -122,4 +122,23 @@ class MediaSiloSimulatorTest {
     assertEquals(0, stats.path("logins").asInt());
     assertEquals(0, stats.path("login_throttled").asInt());
   }
+
+  @Test
+  void accountComesFromTheContractFlags() {
+    SimulatorAccount configured = SimulatorAccount.from(dev.latchkey.samples.cli.Options.parse(
+        List.of("--user", "bob", "--host-context", "acme", "--session-idle", "PT5M", "--port", "0"), List.of()));
+    assertEquals("bob", configured.user());
+    assertEquals("acme", configured.hostContext());
+    assertEquals(Duration.ofMinutes(5), configured.sessionIdle());
+    assertEquals(SimulatorAccount.DEMO.password(), configured.password());
+    assertFalse(configured.toString().contains(configured.password()), configured.toString());
+    assertFalse(configured.toString().contains(configured.apiKey()), configured.toString());
+  }
+
+  @Test
+  void aMissingPasswordVariableIsAUsageError() {
+    org.junit.jupiter.api.Assertions.assertThrows(dev.latchkey.samples.cli.Options.UsageException.class,
+        () -> SimulatorAccount.from(dev.latchkey.samples.cli.Options.parse(
+            List.of("--password-env", "LATCHKEY_SURELY_UNSET_VARIABLE_42"), List.of())));
+  }
 }
