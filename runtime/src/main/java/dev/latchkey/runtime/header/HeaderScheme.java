@@ -177,7 +177,7 @@ public final class HeaderScheme implements AuthScheme {
       return this;
     }
 
-    /** Basic or session; default {@link HeaderAuthMode#SESSION} when a session is declared, else Basic. */
+    /** Basic or session; null or never called: {@link HeaderAuthMode#SESSION} when a session is declared, else Basic. */
     public Builder mode(HeaderAuthMode mode) {
       state.requestedMode = mode;
       return this;
