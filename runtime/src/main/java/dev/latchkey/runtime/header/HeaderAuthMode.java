@@ -1,0 +1,9 @@
+package dev.latchkey.runtime.header;
+
+/** How a {@link HeaderScheme} proves who the caller is, on top of its static headers. */
+public enum HeaderAuthMode {
+  /** {@code Authorization: Basic ..} from the credentials on every request. */
+  BASIC,
+  /** A server session created once (user name and password in a JSON body), its key in a header. */
+  SESSION
+}

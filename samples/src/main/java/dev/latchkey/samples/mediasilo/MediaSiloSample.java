@@ -1,0 +1,135 @@
+package dev.latchkey.samples.mediasilo;
+
+import dev.latchkey.runtime.AuthEventListener;
+import dev.latchkey.runtime.AuthenticationFailedException;
+import dev.latchkey.runtime.LatchkeyClient;
+import dev.latchkey.runtime.header.HeaderAuthMode;
+import dev.latchkey.samples.cli.Options;
+import dev.latchkey.samples.cli.RunningSimulator;
+import dev.latchkey.samples.cli.Sample;
+import dev.latchkey.samples.cli.SampleCall;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import okhttp3.OkHttpClient;
+import okhttp3.ResponseBody;
+import retrofit2.Response;
+
+/** The MediaSilo sample as the CLI sees it: simulator, client ({@code --mode basic|session}) and demo. */
+public final class MediaSiloSample implements Sample {
+
+  @Override
+  public String name() {
+    return "mediasilo";
+  }
+
+  @Override
+  public RunningSimulator simulate(Options options) throws IOException {
+    return MediaSiloSimulator.start(SimulatorAccount.from(options), Clock.systemUTC(), options.integer("--port", 0));
+  }
+
+  @Override
+  public SampleCall client(Options options, OkHttpClient base, AuthEventListener listener) {
+    SimulatorAccount account = SimulatorAccount.from(options);
+    LatchkeyClient client = MediaSiloClients.build(options.get("--base-url", null), options.get("--env", null),
+        account, mode(options.get("--mode", "session")), base, Clock.systemUTC(), listener);
+    MediaSiloApi api = client.create(MediaSiloApi.class);
+    return new SampleCall() {
+      @Override
+      public String get(String path) throws IOException {
+        Response<ResponseBody> response = api.get(path).execute();
+        try (ResponseBody body = response.isSuccessful() ? response.body() : response.errorBody()) {
+          if (!response.isSuccessful()) {
+            throw new IOException("GET " + path + " answered HTTP " + response.code());
+          }
+          return body == null ? "" : body.string();
+        }
+      }
+
+      @Override
+      public void close() throws IOException {
+        client.close();
+      }
+    };
+  }
+
+  static HeaderAuthMode mode(String flag) {
+    return switch (flag.toLowerCase(Locale.ROOT)) {
+      case "basic" -> HeaderAuthMode.BASIC;
+      case "session" -> HeaderAuthMode.SESSION;
+      default -> throw new Options.UsageException("--mode takes basic or session, not '" + flag + "'");
+    };
+  }
+
+  @Override
+  public boolean demo(PrintStream out) throws Exception {
+    DemoClock clock = new DemoClock();
+    SimulatorAccount account = SimulatorAccount.DEMO;
+    try (MediaSiloSimulator simulator = MediaSiloSimulator.start(account, clock, 0)) {
+      return new Demo(out, simulator, clock, account).run();
+    }
+  }
+
+  /** The story, one numbered step per line. */
+  private static final class Demo {
+    private final PrintStream out;
+    private final MediaSiloSimulator simulator;
+    private final DemoClock clock;
+    private final SimulatorAccount account;
+    private boolean allOk = true;
+
+    Demo(PrintStream out, MediaSiloSimulator simulator, DemoClock clock, SimulatorAccount account) {
+      this.out = out;
+      this.simulator = simulator;
+      this.clock = clock;
+      this.account = account;
+    }
+
+    boolean run() throws IOException {
+      out.println("mediasilo: header auth against " + simulator.baseUrl());
+      LatchkeyClient session = client(account, HeaderAuthMode.SESSION);
+      MediaSiloApi api = session.create(MediaSiloApi.class);
+      Me me = api.me().execute().body();
+      check("first call creates one session (user " + (me == null ? "?" : me.userName()) + ")",
+          me != null && simulator.logins() == 1);
+      int projects = api.projects().execute().body().size();
+      check("second call reuses it (" + projects + " projects)", simulator.logins() == 1);
+      clock.advance(Duration.ofMinutes(61));
+      boolean renewed = api.me().execute().isSuccessful();
+      check("after 61 idle minutes the client renews before calling: no rejection",
+          renewed && simulator.logins() == 2 && simulator.rejected() == 0);
+      session.close();
+      check("close ends the session (DELETE /v3/session/{id})", simulator.sessionsEnded() == 1);
+      try (LatchkeyClient basic = client(account, HeaderAuthMode.BASIC)) {
+        boolean ok = basic.create(MediaSiloApi.class).me().execute().isSuccessful();
+        check("Basic mode: credentials on every request, no session", ok && simulator.logins() == 2);
+      }
+      expectRefusal("wrong API key", new SimulatorAccount(account.user(), account.password(), account.hostContext(),
+          "not-the-key", account.sessionIdle()));
+      expectRefusal("wrong password", new SimulatorAccount(account.user(), "wrong-password",
+          account.hostContext(), account.apiKey(), account.sessionIdle()));
+      out.println("mediasilo: " + (allOk ? "all steps worked" : "SOME STEPS FAILED"));
+      return allOk;
+    }
+
+    private void expectRefusal(String what, SimulatorAccount wrong) throws IOException {
+      try (LatchkeyClient client = client(wrong, HeaderAuthMode.SESSION)) {
+        client.create(MediaSiloApi.class).me().execute();
+        check(what + ": refused", false);
+      } catch (AuthenticationFailedException e) {
+        check(what + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), true);
+      }
+    }
+
+    private LatchkeyClient client(SimulatorAccount credentials, HeaderAuthMode mode) {
+      return MediaSiloClients.build(simulator.baseUrl(), null, credentials, mode, null, clock, AuthEventListener.NONE);
+    }
+
+    private void check(String step, boolean ok) {
+      allOk &= ok;
+      out.println("  " + (ok ? "ok   " : "FAIL ") + step);
+    }
+  }
+}
