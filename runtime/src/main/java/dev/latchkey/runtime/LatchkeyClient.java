@@ -3,6 +3,7 @@ package dev.latchkey.runtime;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+import dev.latchkey.runtime.http.DirectCallAdapterFactory;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
@@ -55,6 +56,7 @@ public final class LatchkeyClient implements Closeable {
         new Retrofit.Builder()
             .baseUrl(baseUrl)
             .client(okHttpClient)
+            .addCallAdapterFactory(DirectCallAdapterFactory.create())
             .addConverterFactory(JacksonConverterFactory.create(mapper(builder.xml)))
             .build();
   }
