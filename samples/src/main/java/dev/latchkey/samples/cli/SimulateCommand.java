@@ -47,7 +47,11 @@ final class SimulateCommand {
     Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-shutdown"));
     out.println("listening on " + simulator.url());
     out.flush();
-    new CountDownLatch(1).await(); // until killed
+    try {
+      new CountDownLatch(1).await(); // until killed (or, in a test, interrupted)
+    } finally {
+      simulator.close();
+    }
     return 0;
   }
 }

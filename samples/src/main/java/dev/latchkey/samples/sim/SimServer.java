@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,6 +28,7 @@ public final class SimServer implements RunningSimulator {
   private final ExecutorService pool;
   private final SimStats stats;
   private final URI url;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private SimServer(HttpServer server, ExecutorService pool, SimStats stats) {
     this.server = server;
@@ -130,6 +132,9 @@ public final class SimServer implements RunningSimulator {
 
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return; // a shutdown hook and the command may both close it
+    }
     server.stop(0);
     pool.shutdownNow();
   }
