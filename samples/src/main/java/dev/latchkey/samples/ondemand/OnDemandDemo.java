@@ -110,7 +110,8 @@ final class OnDemandDemo {
     UserPassword account = new UserPassword(OnDemandSimulator.DEFAULT_USER, password);
     OkHttpClient base = new OkHttpClient.Builder().addNetworkInterceptor(counters).build();
     return new Client(
-        OnDemandClients.create(sim.url().toString(), null, () -> account, base, counters), base);
+        OnDemandClients.create(
+            sim.url().toString(), null, () -> OnDemandClients.copy(account), base, counters), base);
   }
 
   /** A demo client and the OkHttp client under it, closed together. */

@@ -11,6 +11,7 @@ import dev.latchkey.samples.cli.Secrets;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Arrays;
 import okhttp3.OkHttpClient;
 
 /**
@@ -37,11 +38,11 @@ public final class OnDemandSample implements Sample {
         Secrets.read(options, "--password-env", "password for " + user,
             OnDemandSimulator.DEFAULT_PASSWORD);
     UserPassword account = new UserPassword(user, password);
-    java.util.Arrays.fill(password, '\0');
+    Arrays.fill(password, '\0');
     OnDemandApi api =
         OnDemandClients.create(
-            options.get("--base-url", null), options.get("--env", null), () -> account, base,
-            listener);
+            options.get("--base-url", null), options.get("--env", null),
+            () -> OnDemandClients.copy(account), base, listener);
     return new SampleCall() {
       @Override
       public String get(String path) throws IOException {
