@@ -3,6 +3,7 @@ package dev.latchkey.samples.cli;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,19 @@ public final class Options {
       }
     }
     return options;
+  }
+
+  /**
+   * Throws a {@link UsageException} naming the first flag of these options that is not in {@code
+   * known}, so that a misspelt flag is an error rather than silently ignored.
+   */
+  public void rejectUnknown(String command, Collection<String> known) {
+    for (String flag : values.keySet()) {
+      if (!known.contains(flag)) {
+        throw new UsageException("unknown flag " + flag + " for '" + command + "'; known: "
+            + String.join(" ", known));
+      }
+    }
   }
 
   public List<String> positional() {
