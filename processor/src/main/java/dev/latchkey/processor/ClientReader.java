@@ -1,5 +1,7 @@
 package dev.latchkey.processor;
 
+import dev.latchkey.processor.check.MethodChecks;
+
 import com.palantir.javapoet.ClassName;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
@@ -97,10 +99,9 @@ final class ClientReader {
    * generation.
    */
   private void checkMethods(TypeElement element, List<MethodModel> methodModels) {
-    // Wired when dev.latchkey.processor.check lands:
-    //   for (MethodModel method : methodModels) {
-    //     MethodChecks.check(method.method(), element, reporter, types, elements);
-    //   }
+    for (MethodModel method : methodModels) {
+      MethodChecks.check(method.method(), element, reporter, types, elements);
+    }
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.latchkey.samples.cli;
 
+import dev.latchkey.samples.mediasilo.MediaSiloSample;
 import dev.latchkey.samples.ondemand.OnDemandSample;
+import dev.latchkey.samples.xandr.XandrSample;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,8 +12,7 @@ public final class Samples {
 
   /** Every sample, in demo order. */
   public static List<Sample> all() {
-    return List.of(
-        new OnDemandSample());
+    return List.of(new OnDemandSample(), new XandrSample(), new MediaSiloSample());
   }
 
   /** The sample called {@code name}, or a {@link Options.UsageException} listing the known ones. */
