@@ -17,7 +17,7 @@ import okhttp3.OkHttpClient;
 final class CallCommand {
   static final List<String> FLAGS =
       List.of("--base-url", "--env", "--user", "--password-env", "--host-context",
-          "--api-key-env", "--repeat", "--concurrency", "--quiet");
+          "--api-key-env", "--repeat", "--concurrency", "--quiet", "--mode");
   static final List<String> SWITCHES = List.of("--quiet");
   private static final long MAX_WAIT_MINUTES = 60;
 

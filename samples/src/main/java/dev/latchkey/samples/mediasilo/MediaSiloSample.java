@@ -1,6 +1,7 @@
 package dev.latchkey.samples.mediasilo;
 
 import dev.latchkey.runtime.AuthEventListener;
+import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.LatchkeyClient;
 import dev.latchkey.runtime.header.HeaderAuthMode;
@@ -8,6 +9,7 @@ import dev.latchkey.samples.cli.Options;
 import dev.latchkey.samples.cli.RunningSimulator;
 import dev.latchkey.samples.cli.Sample;
 import dev.latchkey.samples.cli.SampleCall;
+import dev.latchkey.samples.cli.SampleCalls;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -33,13 +35,25 @@ public final class MediaSiloSample implements Sample {
   @Override
   public SampleCall client(Options options, OkHttpClient base, AuthEventListener listener) {
     SimulatorAccount account = SimulatorAccount.from(options);
-    LatchkeyClient client = MediaSiloClients.build(options.get("--base-url", null), options.get("--env", null),
-        account, mode(options.get("--mode", "session")), base, Clock.systemUTC(), listener);
-    MediaSiloApi api = client.create(MediaSiloApi.class);
+    LatchkeyMediaSiloApi.Builder builder = LatchkeyMediaSiloApi.builder()
+        .hostContext(account.hostContext())
+        .apiKey(account.apiKey())
+        .mode(mode(options.get("--mode", "session")))
+        .credentials(() -> new UserPassword(account.user(), account.password()))
+        .okHttpClient(base)
+        .eventListener(listener);
+    String baseUrl = options.get("--base-url", null);
+    if (baseUrl != null) {
+      builder.baseUrl(baseUrl);
+    } else {
+      builder.environment(options.get("--env", "production"));
+    }
+    LatchkeyMediaSiloApi client = builder.build();
+    MediaSiloApi api = client;
     return new SampleCall() {
       @Override
       public String get(String path) throws IOException {
-        Response<ResponseBody> response = api.get(path).execute();
+        Response<ResponseBody> response = api.get(SampleCalls.relative(path)).execute();
         try (ResponseBody body = response.isSuccessful() ? response.body() : response.errorBody()) {
           if (!response.isSuccessful()) {
             throw new IOException("GET " + path + " answered HTTP " + response.code());

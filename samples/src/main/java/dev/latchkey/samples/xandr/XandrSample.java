@@ -30,16 +30,27 @@ public final class XandrSample implements Sample {
   public SampleCall client(Options options, OkHttpClient base, AuthEventListener listener) {
     String user = options.get("--user", XandrSimulatorConfig.DEFAULT_USER);
     String password = options.secretFromEnv("--password-env", XandrSimulatorConfig.DEFAULT_PASSWORD);
-    LatchkeyClient client = XandrClients.build(
-        options.get("--base-url", null), options.get("--env", null),
-        XandrClients.scheme().credentials(XandrClients.credentials(user, password)).build(),
-        base, Clock.systemUTC(), listener);
-    return call(client);
+    LatchkeyXandrApi.Builder builder = LatchkeyXandrApi.builder()
+        .credentials(XandrClients.credentials(user, password))
+        .okHttpClient(base)
+        .eventListener(listener);
+    String baseUrl = options.get("--base-url", null);
+    if (baseUrl != null) {
+      builder.baseUrl(baseUrl);
+    } else {
+      builder.environment(options.get("--env", "digital-platform"));
+    }
+    LatchkeyXandrApi client = builder.build();
+    return call(client, client);
   }
 
   /** Wraps a client as the CLI's one operation; the client is closed with it. */
   static SampleCall call(LatchkeyClient client) {
-    XandrApi api = client.create(XandrApi.class);
+    return call(client.create(XandrApi.class), client);
+  }
+
+  /** Wraps {@code api} as the CLI's one operation; {@code resources} is closed with it. */
+  static SampleCall call(XandrApi api, java.io.Closeable resources) {
     return new SampleCall() {
       @Override
       public String get(String path) throws IOException {
@@ -56,7 +67,7 @@ public final class XandrSample implements Sample {
 
       @Override
       public void close() throws IOException {
-        client.close();
+        resources.close();
       }
     };
   }
