@@ -61,6 +61,7 @@ final class TlsOptions {
     if (options.has("--verbose")) {
       Redactor redactor = new Redactor();
       sample.redact(redactor);
+      base.addNetworkInterceptor(new SecretHeaderValues(redactor));
       base.addNetworkInterceptor(new HttpLog(redactor, HttpLog.Level.BODY, line -> log(err, line)));
     }
     return base;

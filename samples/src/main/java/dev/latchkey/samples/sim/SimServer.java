@@ -106,8 +106,10 @@ public final class SimServer implements RunningSimulator {
     drain(exchange.getRequestBody());
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType + "; charset=UTF-8");
-    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
+    // A HEAD answer has no body (RFC 9110 section 9.3.2); `pins` probes servers with HEAD.
+    boolean noBody = bytes.length == 0 || "HEAD".equals(exchange.getRequestMethod());
+    exchange.sendResponseHeaders(status, noBody ? -1 : bytes.length);
+    if (!noBody) {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
       }

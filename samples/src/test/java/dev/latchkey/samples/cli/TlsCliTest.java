@@ -131,6 +131,10 @@ class TlsCliTest {
         assertFalse(lastErr.contains(secret), mode + " leaked a secret: " + lastErr);
       }
       assertTrue(lastErr.contains("MediaSiloApiKey: " + Redactor.MASK), lastErr);
+      if (mode.equals("session")) {
+        // the session key is in the closing DELETE's URL: masked there too
+        assertTrue(lastErr.contains("--> DELETE " + base + "session/" + Redactor.MASK), lastErr);
+      }
     }
     assertTrue(lastErr.contains("Authorization: " + Redactor.MASK), lastErr); // basic mode
   }
