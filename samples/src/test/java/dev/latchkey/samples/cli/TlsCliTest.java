@@ -91,6 +91,12 @@ class TlsCliTest {
     assertEquals(2, run("call", "ondemand", "/", "--env", "production", "--pin",
         Pins.pin(new HeldCertificate.Builder().build().certificate())));
     assertTrue(lastErr.contains("--pin needs --base-url"), lastErr);
+    assertEquals(2, run("call", "ondemand", "/", "--base-url", "https://127.0.0.1:1/",
+        "--trust-pem", dir.resolve("missing.pem").toString()));
+    assertTrue(lastErr.contains("--trust-pem: no such file"), lastErr);
+    assertEquals(2, run("call", "ondemand", "/", "--base-url", "https://127.0.0.1:1/",
+        "--pin", "sha256/not-a-pin"));
+    assertTrue(lastErr.contains("sha256/"), lastErr);
   }
 
   @Test
