@@ -1,5 +1,6 @@
 package dev.latchkey.samples.cli;
 
+import dev.latchkey.runtime.tls.PinningException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -17,8 +18,9 @@ import okhttp3.OkHttpClient;
 final class CallCommand {
   static final List<String> FLAGS =
       List.of("--base-url", "--env", "--user", "--password-env", "--host-context",
-          "--api-key-env", "--repeat", "--concurrency", "--quiet", "--mode");
-  static final List<String> SWITCHES = List.of("--quiet");
+          "--api-key-env", "--repeat", "--concurrency", "--quiet", "--mode",
+          "--trust-pem", "--pin", "--verbose");
+  static final List<String> SWITCHES = List.of("--quiet", "--verbose");
   private static final long MAX_WAIT_MINUTES = 60;
 
   private CallCommand() {}
@@ -26,7 +28,7 @@ final class CallCommand {
   /** Runs the command, printing as the contract says; returns the exit code. */
   static int run(Sample sample, Options options, PrintStream out, PrintStream err)
       throws IOException, InterruptedException {
-    CallResult result = execute(sample, options);
+    CallResult result = execute(sample, options, err);
     if (!options.has("--quiet") && result.firstBody() != null) {
       out.println(result.firstBody());
     }
@@ -45,6 +47,12 @@ final class CallCommand {
   /** Checks the flags, builds the client and makes the calls; prints nothing. */
   static CallResult execute(Sample sample, Options options)
       throws IOException, InterruptedException {
+    return execute(sample, options, System.err);
+  }
+
+  /** Like {@link #execute(Sample, Options)}; {@code --verbose} logs to {@code err}. */
+  static CallResult execute(Sample sample, Options options, PrintStream err)
+      throws IOException, InterruptedException {
     options.rejectUnknown("call", FLAGS);
     if (options.positional().size() != 1) {
       throw new Options.UsageException("call " + sample.name() + " takes one PATH, e.g. /products");
@@ -56,7 +64,10 @@ final class CallCommand {
     int concurrency = positive(options, "--concurrency");
     String path = options.positional().get(0);
     CallCounters counters = new CallCounters();
-    OkHttpClient base = new OkHttpClient.Builder().addNetworkInterceptor(counters).build();
+    OkHttpClient base =
+        TlsOptions.apply(
+                new OkHttpClient.Builder().addNetworkInterceptor(counters), sample, options, err)
+            .build();
     try (SampleCall call = sample.client(options, base, counters)) {
       return callMany(call, path, repeat, concurrency, counters);
     } finally {
@@ -92,7 +103,7 @@ final class CallCommand {
               failed.incrementAndGet();
               synchronized (failures) {
                 if (failures.size() < CallResult.MAX_FAILURES_SHOWN) {
-                  failures.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                  failures.add(describe(e));
                 }
               }
             }
@@ -108,6 +119,19 @@ final class CallCommand {
       return new CallResult(repeat, ok.get(), failed.get(), counters.roundTrips(),
           counters.rejected(), counters.logins(), elapsed, first[0], failures);
     }
+  }
+
+  /**
+   * One failure as printed: the pinning failure if there is one in the causes (it names the host
+   * and says "certificate pinning", which a wrapper's message may not), else the error itself.
+   */
+  static String describe(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof PinningException) {
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+      }
+    }
+    return error.getClass().getSimpleName() + ": " + error.getMessage();
   }
 
   private static int positive(Options options, String flag) {

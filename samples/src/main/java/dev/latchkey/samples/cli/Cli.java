@@ -12,13 +12,15 @@ public final class Cli {
           "\n",
           "usage: java -jar latchkey-samples.jar COMMAND",
           "  demo",
-          "  simulate {ondemand|xandr|mediasilo} [--port P] [--user U] [--password-env VAR]",
+          "  simulate {ondemand|xandr|mediasilo} [--port P] [--user U] [--password-env VAR] [--tls]",
           "      ondemand:  [--nonce-lifetime PT5M]",
           "      xandr:     [--token-idle PT2H] [--token-max PT24H] [--login-limit 10/PT5M]",
           "      mediasilo: [--host-context C] [--api-key-env VAR] [--session-idle PT60M]",
           "  call {ondemand|xandr|mediasilo} PATH (--base-url URL | --env NAME) [--user U]",
           "      [--password-env VAR] [--host-context C] [--api-key-env VAR]",
-          "      [--repeat N] [--concurrency C] [--quiet]",
+          "      [--repeat N] [--concurrency C] [--quiet] [--mode basic|session]",
+          "      [--trust-pem FILE]... [--pin sha256/...]... [--verbose]",
+          "  pins URL [--trust-pem FILE]   (SPKI pins of an https server's chain)",
           "Secrets come from the environment variables the flags name (or a terminal prompt).");
 
   private Cli() {}
@@ -37,10 +39,13 @@ public final class Cli {
         }
         return DemoCommand.run(Samples.all(), out);
       case "simulate":
-        return SimulateCommand.run(sample(args), Options.parse(rest(args), List.of()), out);
+        return SimulateCommand.run(
+            sample(args), Options.parse(rest(args), SimulateCommand.SWITCHES), out);
       case "call":
         return CallCommand.run(
             sample(args), Options.parse(rest(args), CallCommand.SWITCHES), out, err);
+      case "pins":
+        return PinsCommand.run(Options.parse(args.subList(1, args.size()), List.of()), out);
       case "help":
       case "--help":
       case "-h":

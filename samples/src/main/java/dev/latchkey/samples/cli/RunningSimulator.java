@@ -1,6 +1,7 @@
 package dev.latchkey.samples.cli;
 
 import java.io.Closeable;
+import dev.latchkey.samples.sim.SimTls;
 import java.net.URI;
 
 /** A simulator running on loopback until closed. */
@@ -8,6 +9,11 @@ public interface RunningSimulator extends Closeable {
 
   /** The base URL, e.g. {@code http://127.0.0.1:41234/}. */
   URI url();
+
+  /** The certificates it serves HTTPS with, or null when it serves plain HTTP. */
+  default SimTls tls() {
+    return null;
+  }
 
   @Override
   void close();

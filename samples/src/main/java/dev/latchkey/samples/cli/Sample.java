@@ -1,6 +1,7 @@
 package dev.latchkey.samples.cli;
 
 import dev.latchkey.runtime.AuthEventListener;
+import dev.latchkey.runtime.logging.Redactor;
 import java.io.IOException;
 import java.io.PrintStream;
 import okhttp3.OkHttpClient;
@@ -23,6 +24,12 @@ public interface Sample {
    * {@code base} carries the CLI's counting interceptors; {@code listener} counts logins.
    */
   SampleCall client(Options options, OkHttpClient base, AuthEventListener listener) throws IOException;
+
+  /**
+   * Teaches {@code redactor} this API's own secret headers and fields, for {@code call --verbose}.
+   * The default adds nothing: the redactor already knows the usual credential headers and fields.
+   */
+  default void redact(Redactor redactor) {}
 
   /**
    * Runs the demo story against a fresh simulator (first call, reuse, expiry and renewal, wrong

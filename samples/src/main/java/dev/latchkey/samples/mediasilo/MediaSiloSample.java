@@ -5,11 +5,13 @@ import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.LatchkeyClient;
 import dev.latchkey.runtime.header.HeaderAuthMode;
+import dev.latchkey.runtime.logging.Redactor;
 import dev.latchkey.samples.cli.Options;
 import dev.latchkey.samples.cli.RunningSimulator;
 import dev.latchkey.samples.cli.Sample;
 import dev.latchkey.samples.cli.SampleCall;
 import dev.latchkey.samples.cli.SampleCalls;
+import dev.latchkey.samples.sim.SimTls;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -29,7 +31,8 @@ public final class MediaSiloSample implements Sample {
 
   @Override
   public RunningSimulator simulate(Options options) throws IOException {
-    return MediaSiloSimulator.start(SimulatorAccount.from(options), Clock.systemUTC(), options.integer("--port", 0));
+    return MediaSiloSimulator.start(SimulatorAccount.from(options), Clock.systemUTC(),
+        options.integer("--port", 0), SimTls.fromOptions(options));
   }
 
   @Override
@@ -67,6 +70,19 @@ public final class MediaSiloSample implements Sample {
         client.close();
       }
     };
+  }
+
+  /**
+   * The declared headers, and the session answer's {@code id}: it is the session key (keyPointer
+   * {@code /id}), so every {@code id} field is masked, projects' too; over-masking a log is safe.
+   */
+  @Override
+  public void redact(Redactor redactor) {
+    redactor.redactHeader(MediaSiloSimulator.HOST_CONTEXT)
+        .redactHeader(MediaSiloSimulator.API_KEY)
+        .redactHeader(MediaSiloSimulator.APPLICATION_KEY)
+        .redactHeader(MediaSiloSimulator.SESSION_KEY)
+        .redactField("id");
   }
 
   static HeaderAuthMode mode(String flag) {

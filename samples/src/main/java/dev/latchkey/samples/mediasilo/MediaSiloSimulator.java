@@ -6,11 +6,10 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.latchkey.samples.cli.RunningSimulator;
+import dev.latchkey.samples.sim.SimTls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -44,6 +43,7 @@ public final class MediaSiloSimulator implements RunningSimulator {
   private final SimulatorAccount account;
   private final Clock clock;
   private final HttpServer server;
+  private final SimTls tls;
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final Map<String, Instant> sessions = new ConcurrentHashMap<>(); // id -> last use
   private final AtomicLong requests = new AtomicLong();
@@ -51,10 +51,12 @@ public final class MediaSiloSimulator implements RunningSimulator {
   private final AtomicLong logins = new AtomicLong();
   private final AtomicLong sessionsEnded = new AtomicLong();
 
-  private MediaSiloSimulator(SimulatorAccount account, Clock clock, int port) throws IOException {
+  private MediaSiloSimulator(SimulatorAccount account, Clock clock, int port, SimTls tls)
+      throws IOException {
     this.account = account;
     this.clock = clock;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    this.tls = tls;
+    this.server = SimTls.create(port, tls);
     server.createContext("/v3/", this::handle);
     server.createContext("/__sim/stats", this::stats);
     server.setExecutor(executor);
@@ -63,12 +65,23 @@ public final class MediaSiloSimulator implements RunningSimulator {
 
   /** Starts on 127.0.0.1 ({@code port} 0 picks a free one). */
   public static MediaSiloSimulator start(SimulatorAccount account, Clock clock, int port) throws IOException {
-    return new MediaSiloSimulator(account, clock, port);
+    return start(account, clock, port, null);
+  }
+
+  /** Like {@link #start(SimulatorAccount, Clock, int)}, over HTTPS if {@code tls} is not null. */
+  public static MediaSiloSimulator start(SimulatorAccount account, Clock clock, int port, SimTls tls)
+      throws IOException {
+    return new MediaSiloSimulator(account, clock, port, tls);
+  }
+
+  @Override
+  public SimTls tls() {
+    return tls;
   }
 
   @Override
   public URI url() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    return URI.create(SimTls.baseUrl(server));
   }
 
   /** The API's base URL, {@code http://127.0.0.1:P/v3/}. */

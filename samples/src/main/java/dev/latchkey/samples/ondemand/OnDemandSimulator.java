@@ -5,6 +5,7 @@ import dev.latchkey.samples.cli.Options;
 import dev.latchkey.samples.cli.RunningSimulator;
 import dev.latchkey.samples.sim.SimServer;
 import dev.latchkey.samples.sim.SimStats;
+import dev.latchkey.samples.sim.SimTls;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -46,16 +47,24 @@ public final class OnDemandSimulator {
         options.get("--user", DEFAULT_USER),
         options.secretFromEnv("--password-env", DEFAULT_PASSWORD).toCharArray(),
         options.duration("--nonce-lifetime", Duration.ofMinutes(5)),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        SimTls.fromOptions(options));
   }
 
   /** Starts on loopback {@code port} (0: any free port) accepting one account. */
   public static SimServer start(
       int port, String user, char[] password, Duration nonceLifetime, Clock clock)
       throws IOException {
+    return start(port, user, password, nonceLifetime, clock, null);
+  }
+
+  /** Like {@link #start(int, String, char[], Duration, Clock)}, over HTTPS if {@code tls} is not null. */
+  public static SimServer start(
+      int port, String user, char[] password, Duration nonceLifetime, Clock clock, SimTls tls)
+      throws IOException {
     SimStats stats = new SimStats("challenges", "stale", "replays", "bad_credentials");
     DigestGate gate = new DigestGate(REALM, user, password, new NonceBook(clock, nonceLifetime));
-    return SimServer.start("ondemand", port, stats, exchange -> handle(exchange, gate, stats));
+    return SimServer.start("ondemand", port, tls, stats, exchange -> handle(exchange, gate, stats));
   }
 
   private static void handle(HttpExchange exchange, DigestGate gate, SimStats stats)

@@ -7,8 +7,6 @@ import dev.latchkey.samples.cli.RunningSimulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
@@ -28,13 +26,15 @@ public final class SimServer implements RunningSimulator {
   private final ExecutorService pool;
   private final SimStats stats;
   private final URI url;
+  private final SimTls tls;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private SimServer(HttpServer server, ExecutorService pool, SimStats stats) {
+  private SimServer(HttpServer server, ExecutorService pool, SimStats stats, SimTls tls) {
+    this.tls = tls;
     this.server = server;
     this.pool = pool;
     this.stats = stats;
-    this.url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    this.url = URI.create(SimTls.baseUrl(server));
   }
 
   /**
@@ -43,11 +43,16 @@ public final class SimServer implements RunningSimulator {
    */
   public static SimServer start(String name, int port, SimStats stats, HttpHandler api)
       throws IOException {
+    return start(name, port, null, stats, api);
+  }
+
+  /** Like {@link #start(String, int, SimStats, HttpHandler)}, over HTTPS when {@code tls} is not null. */
+  public static SimServer start(String name, int port, SimTls tls, SimStats stats, HttpHandler api)
+      throws IOException {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, not " + port);
     }
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    HttpServer server = SimTls.create(port, tls);
     AtomicInteger threads = new AtomicInteger();
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -70,7 +75,7 @@ public final class SimServer implements RunningSimulator {
                   api.handle(exchange);
                 }));
     server.start();
-    return new SimServer(server, pool, stats);
+    return new SimServer(server, pool, stats, tls);
   }
 
   private static void statsRoute(HttpExchange exchange, SimStats stats) throws IOException {
@@ -101,8 +106,10 @@ public final class SimServer implements RunningSimulator {
     drain(exchange.getRequestBody());
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType + "; charset=UTF-8");
-    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
+    // A HEAD answer has no body (RFC 9110 section 9.3.2); `pins` probes servers with HEAD.
+    boolean noBody = bytes.length == 0 || "HEAD".equals(exchange.getRequestMethod());
+    exchange.sendResponseHeaders(status, noBody ? -1 : bytes.length);
+    if (!noBody) {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
       }
@@ -123,6 +130,11 @@ public final class SimServer implements RunningSimulator {
   /** The counters this server reports. */
   public SimStats stats() {
     return stats;
+  }
+
+  @Override
+  public SimTls tls() {
+    return tls;
   }
 
   @Override

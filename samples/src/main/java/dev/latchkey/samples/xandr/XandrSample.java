@@ -6,6 +6,7 @@ import dev.latchkey.samples.cli.Options;
 import dev.latchkey.samples.cli.RunningSimulator;
 import dev.latchkey.samples.cli.Sample;
 import dev.latchkey.samples.cli.SampleCall;
+import dev.latchkey.samples.sim.SimTls;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -23,7 +24,8 @@ public final class XandrSample implements Sample {
 
   @Override
   public RunningSimulator simulate(Options options) throws IOException {
-    return XandrSimulator.start(XandrSimulatorConfig.from(options), Clock.systemUTC());
+    return XandrSimulator.start(
+        XandrSimulatorConfig.from(options), Clock.systemUTC(), SimTls.fromOptions(options));
   }
 
   @Override

@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.latchkey.samples.cli.RunningSimulator;
+import dev.latchkey.samples.sim.SimTls;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -33,31 +32,44 @@ public final class XandrSimulator implements RunningSimulator {
   private final SimSessions sessions;
   private final SimJwtKeys keys;
   private final HttpServer server;
+  private final SimTls tls;
   private final ExecutorService executor = Executors.newFixedThreadPool(16);
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong logins = new AtomicLong();
   private final AtomicLong loginThrottled = new AtomicLong();
 
-  private XandrSimulator(XandrSimulatorConfig config, Clock clock) throws IOException {
+  private XandrSimulator(XandrSimulatorConfig config, Clock clock, SimTls tls) throws IOException {
     this.config = config;
     this.sessions = new SimSessions(config, clock);
     this.keys = new SimJwtKeys(config.user(), clock);
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
+    this.tls = tls;
+    this.server = SimTls.create(config.port(), tls);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
   }
 
   /** Starts a simulator on 127.0.0.1 ({@code port} 0 picks a free port). */
   public static XandrSimulator start(XandrSimulatorConfig config, Clock clock) throws IOException {
-    XandrSimulator simulator = new XandrSimulator(config, clock);
+    return start(config, clock, null);
+  }
+
+  /** Like {@link #start(XandrSimulatorConfig, Clock)}, over HTTPS if {@code tls} is not null. */
+  public static XandrSimulator start(XandrSimulatorConfig config, Clock clock, SimTls tls)
+      throws IOException {
+    XandrSimulator simulator = new XandrSimulator(config, clock, tls);
     simulator.server.start();
     return simulator;
   }
 
   @Override
+  public SimTls tls() {
+    return tls;
+  }
+
+  @Override
   public URI url() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    return URI.create(SimTls.baseUrl(server));
   }
 
   /** Successful logins so far (password and JWT). */
