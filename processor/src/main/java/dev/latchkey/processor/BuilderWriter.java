@@ -182,7 +182,8 @@ final class BuilderWriter {
             Javadocs.of(
                 "Pins hosts matching {@code hostPattern} ({@code host}, {@code *.host} or {@code"
                     + " **.host}) to these SPKI pins ({@code sha256/<base64>}), replacing the"
-                    + " pins of that pattern from {@code @PinCertificates} or an earlier call."
+                    + " pins of that pattern from the interface's PinCertificates annotation or an"
+                    + " earlier call."
                     + " Applied in call order with {@link #trustPem} and {@link #tls}; a bad"
                     + " pattern or pin makes {@link #build()} throw, naming it."))
         .addModifiers(Modifier.PUBLIC)
@@ -218,9 +219,9 @@ final class BuilderWriter {
     return MethodSpec.methodBuilder("tls")
         .addJavadoc(
             Javadocs.of(
-                "Replaces the whole TLS policy, including the pins from {@code"
-                    + " @PinCertificates} and earlier {@link #pins} and {@link #trustPem} calls;"
-                    + " later calls change it further."))
+                "Replaces the whole TLS policy, including the pins from the interface's"
+                    + " PinCertificates annotations and earlier {@link #pins} and {@link"
+                    + " #trustPem} calls; later calls change it further."))
         .addModifiers(Modifier.PUBLIC)
         .returns(builder)
         .addParameter(TLS_POLICY, "policy")
@@ -254,8 +255,8 @@ final class BuilderWriter {
     // The annotation's pins go first: a user's pins(pattern, ..) replaces that pattern's pins.
     for (PinModel pin : model.pins()) {
       CodeBlock pins =
-          pin.pins().stream().map(p -> CodeBlock.of("$S", p)).collect(CodeBlock.joining(", "));
-      client.call("pins($S, $L)", pin.host(), pins);
+          pin.pins().stream().map(p -> CodeBlock.of("$S", p)).collect(CodeBlock.joining(",$W"));
+      client.call("pins($S,$W$L)", pin.host(), pins);
     }
     return MethodSpec.methodBuilder("build")
         .addJavadoc(
