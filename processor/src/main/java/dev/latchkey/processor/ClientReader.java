@@ -20,8 +20,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Reads one annotated interface into a {@link ClientModel}: the checks every kind shares (the
- * interface's shape, a single auth annotation, environments, pins, {@code @Xml}), then the kind's own
- * reader, then the methods. Reports every error it finds before giving up.
+ * interface's shape, a single auth annotation, environments, pins, {@code @Xml}), then the kind's
+ * own reader, then the methods. Reports every error it finds before giving up.
  */
 final class ClientReader {
   /** The auth annotations, in the order messages list them. */

@@ -13,6 +13,7 @@ import dev.latchkey.runtime.tls.TlsPolicy;
 import java.io.Closeable;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -102,10 +103,11 @@ class GeneratedPinsTest {
     Object api = build(builder);
     Field field = api.getClass().getDeclaredField("client");
     field.setAccessible(true);
-    CertificatePinner pinner = ((LatchkeyClient) field.get(api)).okHttpClient().certificatePinner();
+    LatchkeyClient client = (LatchkeyClient) field.get(api);
+    CertificatePinner pinner = client.okHttpClient().certificatePinner();
     Map<String, List<String>> result = new TreeMap<>();
     for (CertificatePinner.Pin pin : pinner.getPins()) {
-      result.computeIfAbsent(pin.getPattern(), k -> new java.util.ArrayList<>()).add(pin.toString());
+      result.computeIfAbsent(pin.getPattern(), k -> new ArrayList<>()).add(pin.toString());
     }
     ((Closeable) api).close();
     return result;

@@ -96,7 +96,9 @@ class SyntaxTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"example.com", "*.example.com", "**.example.com", "api-2.example.co.uk", "localhost"})
+      strings = {
+        "example.com", "*.example.com", "**.example.com", "api-2.example.co.uk", "localhost"
+      })
   void acceptsCertificatePinnerHostPatterns(String pattern) {
     assertEquals(Optional.empty(), Syntax.hostPatternProblem(pattern));
   }
