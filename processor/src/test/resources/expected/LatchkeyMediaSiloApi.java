@@ -7,6 +7,7 @@ import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.header.HeaderAuthMode;
 import dev.latchkey.runtime.header.HeaderScheme;
+import dev.latchkey.runtime.tls.TlsPolicy;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.annotation.processing.Generated;
@@ -74,6 +76,8 @@ public final class LatchkeyMediaSiloApi implements MediaSiloApi, Closeable {
    */
   public static final class Builder {
     private final List<UnaryOperator<OkHttpClient.Builder>> customizers = new ArrayList<>();
+
+    private final List<Consumer<LatchkeyClient.Builder>> tlsSteps = new ArrayList<>();
 
     private String environment;
 
@@ -146,6 +150,41 @@ public final class LatchkeyMediaSiloApi implements MediaSiloApi, Closeable {
     }
 
     /**
+     * Pins hosts matching {@code hostPattern} ({@code host}, {@code *.host} or {@code **.host}) to
+     * these SPKI pins ({@code sha256/<base64>}), replacing the pins of that pattern from the
+     * interface's PinCertificates annotation or an earlier call. Applied in call order with {@link
+     * #trustPem} and {@link #tls}; a bad pattern or pin makes {@link #build()} throw, naming it.
+     */
+    public Builder pins(String hostPattern, String... pins) {
+      Objects.requireNonNull(hostPattern, "hostPattern");
+      String[] copy = Objects.requireNonNull(pins, "pins").clone();
+      tlsSteps.add(client -> client.pins(hostPattern, copy));
+      return this;
+    }
+
+    /**
+     * Trusts the PEM certificate(s) in {@code pemText} as extra trust anchors, besides the
+     * platform's. Applied in call order with {@link #pins} and {@link #tls}; bad PEM makes {@link
+     * #build()} throw.
+     */
+    public Builder trustPem(String pemText) {
+      Objects.requireNonNull(pemText, "pemText");
+      tlsSteps.add(client -> client.trustPem(pemText));
+      return this;
+    }
+
+    /**
+     * Replaces the whole TLS policy, including the pins from the interface's PinCertificates
+     * annotations and earlier {@link #pins} and {@link #trustPem} calls; later calls change it
+     * further.
+     */
+    public Builder tls(TlsPolicy policy) {
+      Objects.requireNonNull(policy, "policy");
+      tlsSteps.add(client -> client.tls(policy));
+      return this;
+    }
+
+    /**
      * Where the user name and password come from; asked at each login, so a rotated password needs
      * no restart.
      */
@@ -199,6 +238,7 @@ public final class LatchkeyMediaSiloApi implements MediaSiloApi, Closeable {
       if (okHttpClient != null) {
         client.okHttpClient(okHttpClient);
       }
+      tlsSteps.forEach(step -> step.accept(client));
       customizers.forEach(client::customize);
       return new LatchkeyMediaSiloApi(client.build());
     }

@@ -7,6 +7,7 @@ import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.digest.DigestAlgorithm;
 import dev.latchkey.runtime.digest.DigestScheme;
+import dev.latchkey.runtime.tls.TlsPolicy;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.annotation.processing.Generated;
@@ -85,6 +87,8 @@ public final class LatchkeyOnDemandApi implements OnDemandApi, Closeable {
   public static final class Builder {
     private final List<UnaryOperator<OkHttpClient.Builder>> customizers = new ArrayList<>();
 
+    private final List<Consumer<LatchkeyClient.Builder>> tlsSteps = new ArrayList<>();
+
     private String environment;
 
     private String baseUrl;
@@ -151,6 +155,41 @@ public final class LatchkeyOnDemandApi implements OnDemandApi, Closeable {
     }
 
     /**
+     * Pins hosts matching {@code hostPattern} ({@code host}, {@code *.host} or {@code **.host}) to
+     * these SPKI pins ({@code sha256/<base64>}), replacing the pins of that pattern from the
+     * interface's PinCertificates annotation or an earlier call. Applied in call order with {@link
+     * #trustPem} and {@link #tls}; a bad pattern or pin makes {@link #build()} throw, naming it.
+     */
+    public Builder pins(String hostPattern, String... pins) {
+      Objects.requireNonNull(hostPattern, "hostPattern");
+      String[] copy = Objects.requireNonNull(pins, "pins").clone();
+      tlsSteps.add(client -> client.pins(hostPattern, copy));
+      return this;
+    }
+
+    /**
+     * Trusts the PEM certificate(s) in {@code pemText} as extra trust anchors, besides the
+     * platform's. Applied in call order with {@link #pins} and {@link #tls}; bad PEM makes {@link
+     * #build()} throw.
+     */
+    public Builder trustPem(String pemText) {
+      Objects.requireNonNull(pemText, "pemText");
+      tlsSteps.add(client -> client.trustPem(pemText));
+      return this;
+    }
+
+    /**
+     * Replaces the whole TLS policy, including the pins from the interface's PinCertificates
+     * annotations and earlier {@link #pins} and {@link #trustPem} calls; later calls change it
+     * further.
+     */
+    public Builder tls(TlsPolicy policy) {
+      Objects.requireNonNull(policy, "policy");
+      tlsSteps.add(client -> client.tls(policy));
+      return this;
+    }
+
+    /**
      * Where the user name and password come from; asked at each login, so a rotated password needs
      * no restart.
      */
@@ -173,7 +212,10 @@ public final class LatchkeyOnDemandApi implements OnDemandApi, Closeable {
           .xml(true)
           .auth(scheme())
           .clock(clock)
-          .eventListener(eventListener);
+          .eventListener(eventListener)
+          .pins("**.ondemand.example.com", "sha256/4a6cPehI7OG6cuDZka5NDZ7FR8a60d3auda+sKfg4Ng=",
+              "sha256/x4QzPSC810K5/cMjb05Qm4k3Bw5zBn4lTdO/nEW/Td4=",
+              "sha256/Douxi77vs4G+Ib/BogbTFymEYq0QSFXwSgVCaZcI09Q=");
       if (environment != null) {
         client.environment(environment);
       }
@@ -183,6 +225,7 @@ public final class LatchkeyOnDemandApi implements OnDemandApi, Closeable {
       if (okHttpClient != null) {
         client.okHttpClient(okHttpClient);
       }
+      tlsSteps.forEach(step -> step.accept(client));
       customizers.forEach(client::customize);
       return new LatchkeyOnDemandApi(client.build());
     }

@@ -3,6 +3,7 @@ package com.example;
 import dev.latchkey.annotations.DigestAlgorithm;
 import dev.latchkey.annotations.DigestAuth;
 import dev.latchkey.annotations.Environment;
+import dev.latchkey.annotations.PinCertificates;
 import dev.latchkey.annotations.Xml;
 import java.util.List;
 import okhttp3.ResponseBody;
@@ -20,6 +21,14 @@ import retrofit2.http.Query;
 @Environment(name = "production", baseUrlProperty = "ondemand.production.url")
 @Environment(name = "staging", baseUrlProperty = "ondemand.staging.url")
 @Environment(name = "local", baseUrl = "http://127.0.0.1:8080/api/")
+// Sectigo: the issuing DV CA and its roots, never the leaf (apis.md, TLS).
+@PinCertificates(
+    host = "**.ondemand.example.com",
+    pins = {
+      "sha256/4a6cPehI7OG6cuDZka5NDZ7FR8a60d3auda+sKfg4Ng=",
+      "sha256/x4QzPSC810K5/cMjb05Qm4k3Bw5zBn4lTdO/nEW/Td4=",
+      "sha256/Douxi77vs4G+Ib/BogbTFymEYq0QSFXwSgVCaZcI09Q="
+    })
 public interface OnDemandApi extends Paged {
   @GET("products/{id}")
   Call<ResponseBody> product(@Path("id") String id);

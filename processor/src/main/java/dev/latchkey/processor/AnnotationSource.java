@@ -6,6 +6,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -53,6 +54,20 @@ final class AnnotationSource {
   /** Reports on attribute {@code name} if written, else on the whole annotation. */
   void error(Reporter reporter, String name, Diagnostic diagnostic, Object... args) {
     reporter.error(trees, attribute(name), unit, diagnostic, args);
+  }
+
+  /**
+   * Reports on item {@code index} of array attribute {@code name} when written as {@code {..}},
+   * else as {@link #error(Reporter, String, Diagnostic, Object...)} does.
+   */
+  void error(Reporter reporter, String name, int index, Diagnostic diagnostic, Object... args) {
+    Tree tree = attribute(name);
+    if (tree instanceof NewArrayTree array
+        && array.getInitializers() != null
+        && index < array.getInitializers().size()) {
+      tree = array.getInitializers().get(index);
+    }
+    reporter.error(trees, tree, unit, diagnostic, args);
   }
 
   private Tree attribute(String name) {

@@ -7,6 +7,7 @@ import static dev.latchkey.processor.RuntimeNames.LATCHKEY_CLIENT;
 import static dev.latchkey.processor.RuntimeNames.LATCHKEY_CLIENT_BUILDER;
 import static dev.latchkey.processor.RuntimeNames.OK_HTTP_CLIENT;
 import static dev.latchkey.processor.RuntimeNames.OK_HTTP_CLIENT_BUILDER;
+import static dev.latchkey.processor.RuntimeNames.TLS_POLICY;
 import static dev.latchkey.processor.RuntimeNames.USER_PASSWORD;
 
 import com.palantir.javapoet.ClassName;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -33,6 +35,9 @@ import javax.lang.model.element.Modifier;
 final class BuilderWriter {
   private static final TypeName CUSTOMIZER =
       ParameterizedTypeName.get(ClassName.get(UnaryOperator.class), OK_HTTP_CLIENT_BUILDER);
+  /** A TLS call the user made, replayed on the runtime builder after the annotation's pins. */
+  private static final TypeName TLS_STEP =
+      ParameterizedTypeName.get(ClassName.get(Consumer.class), LATCHKEY_CLIENT_BUILDER);
   private static final TypeName CREDENTIALS =
       ParameterizedTypeName.get(ClassName.get(Supplier.class), USER_PASSWORD);
 
@@ -74,6 +79,14 @@ final class BuilderWriter {
         FieldSpec.builder(
                 ParameterizedTypeName.get(ClassName.get(List.class), CUSTOMIZER),
                 "customizers",
+                Modifier.PRIVATE,
+                Modifier.FINAL)
+            .initializer("new $T<>()", ArrayList.class)
+            .build());
+    fields.add(
+        FieldSpec.builder(
+                ParameterizedTypeName.get(ClassName.get(List.class), TLS_STEP),
+                "tlsSteps",
                 Modifier.PRIVATE,
                 Modifier.FINAL)
             .initializer("new $T<>()", ArrayList.class)
@@ -127,6 +140,9 @@ final class BuilderWriter {
             "eventListener",
             "Receives every authentication event; none unless set."),
         customize(),
+        pins(),
+        trustPem(),
+        tls(),
         Setters.setter(
             builder,
             CREDENTIALS,
@@ -160,6 +176,61 @@ final class BuilderWriter {
         .build();
   }
 
+  private MethodSpec pins() {
+    return MethodSpec.methodBuilder("pins")
+        .addJavadoc(
+            Javadocs.of(
+                "Pins hosts matching {@code hostPattern} ({@code host}, {@code *.host} or {@code"
+                    + " **.host}) to these SPKI pins ({@code sha256/<base64>}), replacing the"
+                    + " pins of that pattern from the interface's PinCertificates annotation or an"
+                    + " earlier call."
+                    + " Applied in call order with {@link #trustPem} and {@link #tls}; a bad"
+                    + " pattern or pin makes {@link #build()} throw, naming it."))
+        .addModifiers(Modifier.PUBLIC)
+        .returns(builder)
+        .addParameter(String.class, "hostPattern")
+        .addParameter(String[].class, "pins")
+        .varargs()
+        .addStatement("$T.requireNonNull(hostPattern, $S)", Objects.class, "hostPattern")
+        .addStatement(
+            "String[] copy = $T.requireNonNull(pins, $S).clone()", Objects.class, "pins")
+        .addStatement("tlsSteps.add(client -> client.pins(hostPattern, copy))")
+        .addStatement("return this")
+        .build();
+  }
+
+  private MethodSpec trustPem() {
+    return MethodSpec.methodBuilder("trustPem")
+        .addJavadoc(
+            Javadocs.of(
+                "Trusts the PEM certificate(s) in {@code pemText} as extra trust anchors,"
+                    + " besides the platform's. Applied in call order with {@link #pins} and"
+                    + " {@link #tls}; bad PEM makes {@link #build()} throw."))
+        .addModifiers(Modifier.PUBLIC)
+        .returns(builder)
+        .addParameter(String.class, "pemText")
+        .addStatement("$T.requireNonNull(pemText, $S)", Objects.class, "pemText")
+        .addStatement("tlsSteps.add(client -> client.trustPem(pemText))")
+        .addStatement("return this")
+        .build();
+  }
+
+  private MethodSpec tls() {
+    return MethodSpec.methodBuilder("tls")
+        .addJavadoc(
+            Javadocs.of(
+                "Replaces the whole TLS policy, including the pins from the interface's"
+                    + " PinCertificates annotations and earlier {@link #pins} and {@link"
+                    + " #trustPem} calls; later calls change it further."))
+        .addModifiers(Modifier.PUBLIC)
+        .returns(builder)
+        .addParameter(TLS_POLICY, "policy")
+        .addStatement("$T.requireNonNull(policy, $S)", Objects.class, "policy")
+        .addStatement("tlsSteps.add(client -> client.tls(policy))")
+        .addStatement("return this")
+        .build();
+  }
+
   private MethodSpec build() {
     Chain client =
         new Chain(
@@ -181,6 +252,12 @@ final class BuilderWriter {
       client.call("xml(true)");
     }
     client.call("auth(scheme())").call("clock(clock)").call("eventListener(eventListener)");
+    // The annotation's pins go first: a user's pins(pattern, ..) replaces that pattern's pins.
+    for (PinModel pin : model.pins()) {
+      CodeBlock pins =
+          pin.pins().stream().map(p -> CodeBlock.of("$S", p)).collect(CodeBlock.joining(",$W"));
+      client.call("pins($S,$W$L)", pin.host(), pins);
+    }
     return MethodSpec.methodBuilder("build")
         .addJavadoc(
             "Builds the client.\n\n@throws $T if a required setting is missing or\n"
@@ -192,6 +269,7 @@ final class BuilderWriter {
         .addCode(ifSet("environment"))
         .addCode(ifSet("baseUrl"))
         .addCode(ifSet("okHttpClient"))
+        .addStatement("tlsSteps.forEach(step -> step.accept(client))")
         .addStatement("customizers.forEach(client::customize)")
         .addStatement("return new $T(client.build())", model.generatedName())
         .build();

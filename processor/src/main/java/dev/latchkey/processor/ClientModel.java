@@ -14,6 +14,7 @@ import javax.lang.model.element.TypeElement;
  * @param isPublic whether the generated class is public (it is when the interface is)
  * @param environments the declared environments, in source order
  * @param xml whether bodies are XML ({@code @Xml})
+ * @param pins the {@code @PinCertificates}, in source order (host patterns are distinct)
  * @param auth the authentication scheme and its settings
  * @param methods the abstract methods to delegate, inherited ones included
  */
@@ -25,11 +26,13 @@ record ClientModel(
     boolean isPublic,
     List<EnvironmentModel> environments,
     boolean xml,
+    List<PinModel> pins,
     AuthModel auth,
     List<MethodModel> methods) {
 
   ClientModel {
     environments = List.copyOf(environments);
+    pins = List.copyOf(pins);
     methods = List.copyOf(methods);
   }
 }

@@ -20,8 +20,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Reads one annotated interface into a {@link ClientModel}: the checks every kind shares (the
- * interface's shape, a single auth annotation, environments, {@code @Xml}), then the kind's own
- * reader, then the methods. Reports every error it finds before giving up.
+ * interface's shape, a single auth annotation, environments, pins, {@code @Xml}), then the kind's
+ * own reader, then the methods. Reports every error it finds before giving up.
  */
 final class ClientReader {
   /** The auth annotations, in the order messages list them. */
@@ -35,6 +35,7 @@ final class ClientReader {
   private final Types types;
   private final Reporter reporter;
   private final EnvironmentReader environments;
+  private final PinReader pins;
   private final MethodCollector methods;
   private final DigestAuthReader digest;
   private final TokenLoginReader token;
@@ -46,6 +47,7 @@ final class ClientReader {
     this.types = types;
     this.reporter = reporter;
     this.environments = new EnvironmentReader(elements, trees, reporter);
+    this.pins = new PinReader(elements, trees, reporter);
     this.methods = new MethodCollector(elements, types);
     this.digest = new DigestAuthReader(reporter);
     this.token = new TokenLoginReader(reporter);
@@ -72,6 +74,7 @@ final class ClientReader {
     }
     int errors = reporter.errorCount();
     List<EnvironmentModel> environmentModels = environments.read(element);
+    List<PinModel> pinModels = pins.read(element);
     Optional<? extends AuthModel> authModel = readAuth(auth);
     List<MethodModel> methodModels = methods.collect(element);
     checkNoClash(methodModels);
@@ -89,6 +92,7 @@ final class ClientReader {
             element.getModifiers().contains(Modifier.PUBLIC),
             environmentModels,
             Mirror.find(element, XML, elements).isPresent(),
+            pinModels,
             authModel.get(),
             methodModels));
   }

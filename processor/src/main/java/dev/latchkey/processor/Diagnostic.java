@@ -104,6 +104,27 @@ public enum Diagnostic {
       "@HeaderAuth has basic = false and no session path, so no request could ever authenticate;"
           + " allow basic or declare a @Session."),
 
+  // @PinCertificates (LK080-LK089), on any auth kind.
+  PIN_NO_PREFIX(
+      80,
+      "@PinCertificates pin \"%s\" must start with \"sha256/\" followed by the base64 SPKI"
+          + " hash."),
+  PIN_BAD_BASE64(
+      81,
+      "@PinCertificates pin \"%s\" is not strict base64 after \"sha256/\" (A-Z a-z 0-9 + /,"
+          + " padded with '=' to a multiple of 4)."),
+  PIN_WRONG_LENGTH(
+      82, "@PinCertificates pin \"%s\" decodes to %d bytes; a SHA-256 hash is 32 bytes."),
+  PINS_EMPTY(
+      83, "@PinCertificates host = \"%s\" has no pins; give at least one \"sha256/...\" pin."),
+  PIN_BAD_HOST(
+      84,
+      "@PinCertificates host = \"%s\" is not a host pattern: %s. Write \"example.com\","
+          + " \"*.example.com\" or \"**.example.com\"."),
+  PIN_HOST_DUPLICATE(
+      85,
+      "@PinCertificates host = \"%s\" is declared twice; put all its pins in one annotation."),
+
   // ---- LK100-LK199: Retrofit methods -------------------------------------------------------
 
   // (added by the method checkers)

@@ -206,6 +206,15 @@ final class Mirror {
     reporter.error(element, annotation, item, diagnostic, args);
   }
 
+  /** Reports {@code diagnostic} on item {@code index} of the array attribute {@code name}. */
+  void error(Reporter reporter, String name, int index, Diagnostic diagnostic, Object... args) {
+    if (source != null) {
+      source.error(reporter, name, index, diagnostic, args);
+      return;
+    }
+    reporter.error(element, annotation, list(name).get(index), diagnostic, args);
+  }
+
   /** Reports {@code diagnostic} on this annotation as a whole. */
   void error(Reporter reporter, Diagnostic diagnostic, Object... args) {
     if (source != null) {

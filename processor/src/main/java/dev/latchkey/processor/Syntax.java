@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import javax.lang.model.SourceVersion;
@@ -85,6 +86,74 @@ final class Syntax {
     } catch (URISyntaxException e) {
       return false;
     }
+  }
+
+  /** The prefix of an SPKI pin as OkHttp's {@code CertificatePinner} takes it. */
+  static final String PIN_PREFIX = "sha256/";
+
+  /** The length of a SHA-256 hash, which a pin must decode to. */
+  static final int SHA256_BYTES = 32;
+
+  /**
+   * The number of bytes {@code text} decodes to, or -1 unless it is strict RFC 4648 base64: the
+   * standard alphabet, padded to a multiple of 4, and canonical (re-encoding gives it back, which
+   * rejects stray bits in the last character). Okio's decoder is lenient; a pin is not the place
+   * for that.
+   */
+  static int strictBase64Length(String text) {
+    if (text.isEmpty() || text.length() % 4 != 0) {
+      return -1;
+    }
+    try {
+      byte[] bytes = Base64.getDecoder().decode(text);
+      return Base64.getEncoder().encodeToString(bytes).equals(text) ? bytes.length : -1;
+    } catch (IllegalArgumentException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Why {@code pattern} is not a host pattern {@code CertificatePinner} accepts, or empty if it is
+   * one: a lowercase host name, optionally after {@code *.} (one label) or {@code **.} (any
+   * labels); a wildcard anywhere else is refused, as OkHttp 5 refuses it.
+   */
+  static Optional<String> hostPatternProblem(String pattern) {
+    if (pattern.isEmpty()) {
+      return Optional.of("it is empty");
+    }
+    if (pattern.contains("://")) {
+      return Optional.of("it has a scheme; give the host only");
+    }
+    if (pattern.indexOf('/') >= 0) {
+      return Optional.of("it has a path; give the host only");
+    }
+    if (pattern.indexOf(':') >= 0) {
+      return Optional.of("it has a port; pins apply to every port");
+    }
+    String host = pattern;
+    if (host.startsWith("**.")) {
+      host = host.substring(3);
+    } else if (host.startsWith("*.")) {
+      host = host.substring(2);
+    }
+    if (host.indexOf('*') >= 0) {
+      return Optional.of("a wildcard may only be the first label");
+    }
+    if (!host.equals(host.toLowerCase(Locale.ROOT))) {
+      return Optional.of("it must be lowercase");
+    }
+    for (String label : host.split("\\.", -1)) {
+      if (label.isEmpty()) {
+        return Optional.of("it has an empty label");
+      }
+      for (int i = 0; i < label.length(); i++) {
+        char c = label.charAt(i);
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+          return Optional.of("'" + c + "' is not a letter, digit, '-' or '.'");
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** A {@code COUNT/DURATION} login budget such as {@code 10/PT5M}. */

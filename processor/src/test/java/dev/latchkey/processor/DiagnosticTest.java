@@ -141,7 +141,29 @@ class DiagnosticTest {
             "/accountName={hostcontext}",
             "hostcontext",
             " Did you mean \"hostContext\"?"),
-        new Case(Diagnostic.NO_HEADER_MODE, "NoHeaderMode", "basic = false"));
+        new Case(Diagnostic.NO_HEADER_MODE, "NoHeaderMode", "basic = false"),
+        new Case(
+            Diagnostic.PIN_NO_PREFIX,
+            "PinNoPrefix",
+            "\"sha1/",
+            "sha1/4a6cPehI7OG6cuDZka5NDZ7FR8a60d3auda+sKfg4Ng="),
+        // Repeated: javac's container has no source; the error must still reach the item.
+        new Case(
+            Diagnostic.PIN_BAD_BASE64,
+            "PinBadBase64",
+            "Td4\"})",
+            "sha256/x4QzPSC810K5/cMjb05Qm4k3Bw5zBn4lTdO/nEW/Td4"),
+        new Case(
+            Diagnostic.PIN_WRONG_LENGTH, "PinWrongLength", "sha256/AAAA", "sha256/AAAA", 3),
+        new Case(Diagnostic.PINS_EMPTY, "PinsEmpty", "pins = {}", "api.example.com"),
+        new Case(
+            Diagnostic.PIN_BAD_HOST,
+            "PinBadHost",
+            "host =",
+            "https://api.example.com",
+            "it has a scheme; give the host only"),
+        new Case(
+            Diagnostic.PIN_HOST_DUPLICATE, "PinHostDuplicate", "// again", "api.example.com"));
   }
 
   @ParameterizedTest(name = "{0}")

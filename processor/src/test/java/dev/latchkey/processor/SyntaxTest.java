@@ -93,4 +93,36 @@ class SyntaxTest {
     assertEquals(Optional.of(Duration.ofHours(2)), Syntax.duration("PT2H"));
     assertEquals(Optional.empty(), Syntax.duration("2h"));
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "example.com", "*.example.com", "**.example.com", "api-2.example.co.uk", "localhost"
+      })
+  void acceptsCertificatePinnerHostPatterns(String pattern) {
+    assertEquals(Optional.empty(), Syntax.hostPatternProblem(pattern));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "", "https://example.com", "example.com:443", "example.com/api", "api.*.example.com",
+        "*", "***.example.com", "Example.com", "example..com", "example.com.", "exa_mple.com",
+        "*.*.example.com"
+      })
+  void rejectsWhatCertificatePinnerRefuses(String pattern) {
+    assertTrue(Syntax.hostPatternProblem(pattern).isPresent(), pattern);
+  }
+
+  @Test
+  void measuresStrictBase64() {
+    assertEquals(32, Syntax.strictBase64Length("4a6cPehI7OG6cuDZka5NDZ7FR8a60d3auda+sKfg4Ng="));
+    assertEquals(3, Syntax.strictBase64Length("AAAA"));
+    assertEquals(1, Syntax.strictBase64Length("AA=="));
+    assertEquals(-1, Syntax.strictBase64Length(""));
+    assertEquals(-1, Syntax.strictBase64Length("AA")); // unpadded
+    assertEquals(-1, Syntax.strictBase64Length("AB==")); // stray bits in the last character
+    assertEquals(-1, Syntax.strictBase64Length("A-_A")); // URL-safe alphabet
+    assertEquals(-1, Syntax.strictBase64Length("AA AA=="));
+  }
 }
