@@ -19,9 +19,18 @@ final class OnDemandClients {
       String environment,
       Supplier<UserPassword> credentials,
       OkHttpClient base,
-      AuthEventListener listener) {
+      AuthEventListener listener,
+      TlsFlags tls) {
     LatchkeyOnDemandApi.Builder builder =
         LatchkeyOnDemandApi.builder().okHttpClient(base).eventListener(listener).credentials(credentials);
+    // The generated client applies its own pins (the annotation's) over the base client's, so
+    // the CLI's --pin and --trust-pem must reach it through its builder.
+    if (tls.trustPem() != null) {
+      builder.trustPem(tls.trustPem());
+    }
+    if (!tls.pins().isEmpty() && baseUrl != null) {
+      builder.pins(okhttp3.HttpUrl.get(baseUrl).host(), tls.pins().toArray(new String[0]));
+    }
     if (baseUrl != null) {
       builder.baseUrl(baseUrl);
     } else {

@@ -111,7 +111,9 @@ final class OnDemandDemo {
     OkHttpClient base = new OkHttpClient.Builder().addNetworkInterceptor(counters).build();
     return new Client(
         OnDemandClients.create(
-            sim.url().toString(), null, () -> OnDemandClients.copy(account), base, counters), base);
+            sim.url().toString(), null, () -> OnDemandClients.copy(account), base, counters,
+            TlsFlags.NONE),
+        base);
   }
 
   /** A demo client and the OkHttp client under it, closed together. */

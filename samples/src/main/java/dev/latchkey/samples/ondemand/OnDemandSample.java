@@ -42,7 +42,7 @@ public final class OnDemandSample implements Sample {
     OnDemandApi api =
         OnDemandClients.create(
             options.get("--base-url", null), options.get("--env", null),
-            () -> OnDemandClients.copy(account), base, listener);
+            () -> OnDemandClients.copy(account), base, listener, TlsFlags.from(options));
     return new SampleCall() {
       @Override
       public String get(String path) throws IOException {
