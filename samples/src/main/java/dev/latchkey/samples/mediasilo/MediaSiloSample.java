@@ -1,5 +1,6 @@
 package dev.latchkey.samples.mediasilo;
 
+import dev.latchkey.samples.sim.SimClock;
 import dev.latchkey.runtime.AuthEventListener;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.AuthenticationFailedException;
@@ -95,7 +96,7 @@ public final class MediaSiloSample implements Sample {
 
   @Override
   public boolean demo(PrintStream out) throws Exception {
-    DemoClock clock = new DemoClock();
+    SimClock clock = new SimClock();
     SimulatorAccount account = SimulatorAccount.DEMO;
     try (MediaSiloSimulator simulator = MediaSiloSimulator.start(account, clock, 0)) {
       return new Demo(out, simulator, clock, account).run();
@@ -106,11 +107,11 @@ public final class MediaSiloSample implements Sample {
   private static final class Demo {
     private final PrintStream out;
     private final MediaSiloSimulator simulator;
-    private final DemoClock clock;
+    private final SimClock clock;
     private final SimulatorAccount account;
     private boolean allOk = true;
 
-    Demo(PrintStream out, MediaSiloSimulator simulator, DemoClock clock, SimulatorAccount account) {
+    Demo(PrintStream out, MediaSiloSimulator simulator, SimClock clock, SimulatorAccount account) {
       this.out = out;
       this.simulator = simulator;
       this.clock = clock;

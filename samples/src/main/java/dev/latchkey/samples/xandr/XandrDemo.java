@@ -1,5 +1,6 @@
 package dev.latchkey.samples.xandr;
 
+import dev.latchkey.samples.sim.SimClock;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.LatchkeyClient;
@@ -23,7 +24,7 @@ final class XandrDemo {
   private static final Duration SERVER_IDLE = Duration.ofMinutes(30);
 
   private final PrintStream out;
-  private final DemoClock clock = new DemoClock(Instant.parse("2026-01-05T09:00:00Z"));
+  private final SimClock clock = new SimClock(Instant.parse("2026-01-05T09:00:00Z"));
   private final List<AuthEvent> events = new CopyOnWriteArrayList<>();
   private boolean allWorked = true;
 

@@ -1,5 +1,7 @@
 package dev.latchkey.samples.mediasilo;
 
+import java.time.Instant;
+import dev.latchkey.samples.sim.SimClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /** The MediaSilo client through the header engine against the simulator. */
 class MediaSiloClientTest {
-  private final TestClock clock = new TestClock();
+  private final SimClock clock = new SimClock(Instant.parse("2026-03-02T08:00:00Z"));
   private final SimulatorAccount account = SimulatorAccount.DEMO;
   private MediaSiloSimulator simulator;
   private final List<LatchkeyClient> clients = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.latchkey.samples.mediasilo;
 
+import java.time.Instant;
+import dev.latchkey.samples.sim.SimClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The simulator against the real curl binary, with the seed's own example headers. */
 class MediaSiloSimulatorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final TestClock clock = new TestClock();
+  private final SimClock clock = new SimClock(Instant.parse("2026-03-02T08:00:00Z"));
   private final SimulatorAccount account = SimulatorAccount.DEMO;
   private MediaSiloSimulator simulator;
 

@@ -1,5 +1,6 @@
 package dev.latchkey.samples.xandr;
 
+import dev.latchkey.samples.sim.SimClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.latchkey.runtime.AuthEvent;
@@ -27,7 +28,7 @@ class XandrLongRunTest {
 
   @Test
   void thirtyHoursOfSixtyFourThreadsNeedOnlyTwoLogins() throws Exception {
-    DemoClock clock = new DemoClock(Instant.parse("2026-01-05T00:00:00Z"));
+    SimClock clock = new SimClock(Instant.parse("2026-01-05T00:00:00Z"));
     List<AuthEvent> events = new CopyOnWriteArrayList<>();
     AtomicInteger failed = new AtomicInteger();
     AtomicInteger ok = new AtomicInteger();

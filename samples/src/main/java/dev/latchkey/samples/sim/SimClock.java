@@ -1,4 +1,4 @@
-package dev.latchkey.samples.xandr;
+package dev.latchkey.samples.sim;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,17 +8,24 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A clock the demo moves forward by hand, shared by the simulator and the client, so that the demo
- * shows two hours of idleness without waiting two hours. Thread-safe.
+ * A clock moved forward by hand and shared by a simulator and a client, so that demos and tests
+ * show hours of idleness without waiting for them. Thread-safe.
  */
-final class DemoClock extends Clock {
+public final class SimClock extends Clock {
   private final AtomicLong millis;
 
-  DemoClock(Instant start) {
+  /** Starts at {@code start}. */
+  public SimClock(Instant start) {
     this.millis = new AtomicLong(start.toEpochMilli());
   }
 
-  void advance(Duration by) {
+  /** Starts now. */
+  public SimClock() {
+    this(Instant.now());
+  }
+
+  /** Moves the clock forward. */
+  public void advance(Duration by) {
     millis.addAndGet(by.toMillis());
   }
 
