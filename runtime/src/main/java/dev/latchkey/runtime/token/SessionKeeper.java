@@ -32,6 +32,7 @@ final class SessionKeeper {
   private CompletableFuture<Session> inFlight; // guarded by lock
   private long lastGeneration; // guarded by lock
   private boolean everLoggedIn; // guarded by lock
+  private final SharedSessions shared; // null without a session store
 
   /** A terminal login answer, remembered so later calls fail fast without spending the budget. */
   private record Refusal(LatchkeyException cause, long untilMillis) {}
@@ -60,6 +61,7 @@ final class SessionKeeper {
     this.context = context;
     this.exchange = new LoginExchange(config, context);
     this.budget = new LoginBudget(config.loginLimit(), config.loginWindow());
+    this.shared = config.sessionStore() == null ? null : new SharedSessions(config.sessionStore(), config, context);
   }
 
   /** A session usable now: the current one (no lock), or a fresh one from the login in flight. */
@@ -83,6 +85,17 @@ final class SessionKeeper {
       if (current == failed) {
         current = null;
       }
+    }
+    if (shared != null) {
+      shared.invalidate(failed); // outside the lock: file IO
+    }
+  }
+
+  /** The server accepted {@code session} for a call sent at {@code sentAtMillis}. */
+  void touched(Session session, long sentAtMillis) {
+    session.touch(sentAtMillis);
+    if (shared != null) {
+      shared.touch(session, sentAtMillis);
     }
   }
 
@@ -114,10 +127,15 @@ final class SessionKeeper {
     Session fresh = null;
     Throwable failure = null;
     boolean renewal = false;
+    boolean adopted = false;
     try {
-      failFastAfterRefusal();
-      budget.reserve(context.clock(), config.maxThrottleWait());
-      fresh = exchange.login(generation);
+      if (shared == null) {
+        fresh = login(generation);
+      } else {
+        SharedSessions.Outcome outcome = shared.adoptOrLogin(generation, this::login);
+        fresh = outcome.session();
+        adopted = outcome.adopted();
+      }
     } catch (IOException | RuntimeException e) {
       failure = e;
       if (!(e instanceof FailFast)) {
@@ -126,8 +144,9 @@ final class SessionKeeper {
     } finally {
       synchronized (lock) {
         if (fresh != null) {
-          renewal = everLoggedIn;
-          everLoggedIn = true;
+          renewal = everLoggedIn && !adopted;
+          everLoggedIn |= !adopted;
+          lastGeneration = Math.max(lastGeneration, fresh.generation());
           current = fresh;
         }
         inFlight = null;
@@ -139,14 +158,22 @@ final class SessionKeeper {
         flight.completeExceptionally(failure != null ? failure : new LatchkeyException("login did not finish"));
       }
     }
-    if (fresh != null) {
-      emit(AuthEvent.Type.LOGIN, "generation " + generation);
+    if (fresh != null && adopted) {
+      emit(AuthEvent.Type.NOTICE, "adopted the stored session, generation " + fresh.generation());
+    } else if (fresh != null) {
+      emit(AuthEvent.Type.LOGIN, "generation " + fresh.generation());
       if (renewal) {
-        emit(AuthEvent.Type.RENEWED, "generation " + generation);
+        emit(AuthEvent.Type.RENEWED, "generation " + fresh.generation());
       }
     } else if (failure != null && !(failure instanceof FailFast)) {
       report((Exception) failure);
     }
+  }
+
+  private Session login(long generation) throws IOException {
+    failFastAfterRefusal();
+    budget.reserve(context.clock(), config.maxThrottleWait());
+    return exchange.login(generation);
   }
 
   private void failFastAfterRefusal() throws LatchkeyException {

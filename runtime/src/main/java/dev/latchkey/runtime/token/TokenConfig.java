@@ -2,6 +2,7 @@ package dev.latchkey.runtime.token;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.store.SessionStore;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -34,7 +35,8 @@ record TokenConfig(
     Supplier<UserPassword> credentials,
     JwtSigningKey signingKey,
     Duration maxThrottleWait,
-    Duration badPasswordBackoff) {
+    Duration badPasswordBackoff,
+    SessionStore sessionStore) {
 
   boolean usesCookie() {
     return cookieName != null;

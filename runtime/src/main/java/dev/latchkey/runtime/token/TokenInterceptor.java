@@ -72,7 +72,7 @@ final class TokenInterceptor implements Interceptor {
     Reading reading = inspector.read(response);
     if (reading.verdict() == Verdict.OK) {
       // any answer but "session gone" means the server saw a live token: its idle time restarts
-      session.touch(sentAt);
+      keeper.touched(session, sentAt);
       return response;
     }
     response.close();

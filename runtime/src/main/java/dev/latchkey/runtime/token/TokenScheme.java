@@ -5,6 +5,7 @@ import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthScheme;
 import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.store.SessionStore;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.Arrays;
@@ -91,6 +92,7 @@ public final class TokenScheme implements AuthScheme {
     private JwtSigningKey signingKey;
     private Duration maxThrottleWait = Duration.ZERO;
     private Duration badPasswordBackoff = Duration.ofMinutes(5);
+    private SessionStore sessionStore;
 
     private Builder() {}
 
@@ -232,6 +234,16 @@ public final class TokenScheme implements AuthScheme {
       return this;
     }
 
+    /**
+     * Shares the session and the login budget through {@code store} (e.g. a {@link
+     * dev.latchkey.runtime.store.FileSessionStore} for processes on one machine): before logging in,
+     * a still-usable stored session is adopted. Default none: this client's memory only.
+     */
+    public Builder sessionStore(SessionStore store) {
+      this.sessionStore = store;
+      return this;
+    }
+
     /** Validates and builds; throws {@link LatchkeyConfigException} naming the setter at fault. */
     public TokenScheme build() {
       if (tokenPointer == null) {
@@ -261,7 +273,7 @@ public final class TokenScheme implements AuthScheme {
               idleLifetime, hardLifetime, sessionGoneStatus, optionalPointer(errorPointer, "errorPointer"),
               sessionGoneErrors, badCredentialErrors, terminalErrors, forbiddenErrors,
               loginLimit, loginWindow, optionalPointer(throttleCodePointer, "throttleCodePointer"),
-              throttleCodes, jwtPath, credentials, signingKey, maxThrottleWait, badPasswordBackoff));
+              throttleCodes, jwtPath, credentials, signingKey, maxThrottleWait, badPasswordBackoff, sessionStore));
     }
 
     private static void checkPositive(Duration duration, String setter) {

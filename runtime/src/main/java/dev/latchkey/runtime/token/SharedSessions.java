@@ -1,0 +1,134 @@
+package dev.latchkey.runtime.token;
+
+import dev.latchkey.runtime.AuthContext;
+import dev.latchkey.runtime.AuthEvent;
+import dev.latchkey.runtime.LoginThrottledException;
+import dev.latchkey.runtime.store.SessionStore;
+import dev.latchkey.runtime.store.SessionStore.StoredSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The part of {@link SessionKeeper} that talks to a {@link SessionStore}: under the store's login
+ * lock it adopts a still-usable session another client (or process) saved, or logs in, counting the
+ * login in the store's window so the budget covers every process. Only what the server handed out
+ * is stored, never the password.
+ */
+final class SharedSessions {
+  /** Store at most one "last use" per this many millis per session: touches are for idle lifetimes. */
+  private static final long TOUCH_EVERY_MILLIS = 30_000;
+
+  private final SessionStore store;
+  private final TokenConfig config;
+  private final AuthContext context;
+  private final AtomicLong persistedTouch = new AtomicLong(Long.MIN_VALUE);
+  private volatile String account;
+
+  /** Makes a login for a generation (the keeper's budget check and exchange). */
+  interface Login {
+    Session login(long generation) throws IOException;
+  }
+
+  /** The session to use, and whether it came from the store rather than a login. */
+  record Outcome(Session session, boolean adopted) {}
+
+  SharedSessions(SessionStore store, TokenConfig config, AuthContext context) {
+    this.store = store;
+    this.config = config;
+    this.context = context;
+  }
+
+  Outcome adoptOrLogin(long generation, Login login) throws IOException {
+    String key = account();
+    return store.withLoginLock(key, () -> {
+      Optional<StoredSession> stored = store.load(key, this::notice);
+      long next = generation;
+      if (stored.isPresent()) {
+        StoredSession s = stored.get();
+        Session candidate = new Session(s.token(), s.generation(), s.loginAtMillis(), new AtomicLong(s.lastUseMillis()));
+        if (candidate.usableAt(context.clock().millis(), config.idleLifetime(), config.hardLifetime())) {
+          persistedTouch.set(s.lastUseMillis());
+          return new Outcome(candidate, true);
+        }
+        next = Math.max(generation, s.generation() + 1);
+      }
+      reserveShared(key);
+      Session fresh = login.login(next);
+      store.save(key, new StoredSession(fresh.token(), fresh.generation(), fresh.loginAtMillis(),
+          fresh.lastUseMillis().get()));
+      persistedTouch.set(fresh.lastUseMillis().get());
+      return new Outcome(fresh, false);
+    });
+  }
+
+  /** The shared sliding window: counted when a login starts, like {@link LoginBudget}. */
+  private void reserveShared(String key) throws IOException {
+    if (config.loginLimit() <= 0) {
+      return;
+    }
+    Instant now = context.clock().instant();
+    Instant windowStart = now.minus(config.loginWindow());
+    List<Instant> recent = store.logins(key).stream().filter(i -> i.isAfter(windowStart)).sorted().toList();
+    if (recent.size() >= config.loginLimit()) {
+      throw new LoginThrottledException("login budget spent (shared session store)",
+          recent.get(0).plus(config.loginWindow()));
+    }
+    store.recordLogin(key, now, windowStart);
+  }
+
+  /** The server refused {@code failed}: no process should use its generation again. */
+  void invalidate(Session failed) {
+    try {
+      store.invalidate(account(), failed.generation());
+    } catch (IOException | RuntimeException e) {
+      notice("session store could not forget generation " + failed.generation() + ": " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** Records a use of {@code session} at most every {@link #TOUCH_EVERY_MILLIS}; never fails a call. */
+  void touch(Session session, long sentAtMillis) {
+    long previous = persistedTouch.get();
+    if (previous != Long.MIN_VALUE && sentAtMillis - previous < TOUCH_EVERY_MILLIS) {
+      return;
+    }
+    if (!persistedTouch.compareAndSet(previous, sentAtMillis)) {
+      return;
+    }
+    try {
+      store.touch(account(), session.generation(), sentAtMillis);
+    } catch (IOException | RuntimeException e) {
+      notice("session store could not record a use: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** Client name plus a hash of the user: one entry per API and user, without the user's name. */
+  private String account() {
+    String key = account;
+    if (key == null) {
+      String user = config.usesJwt() ? config.signingKey().user() : config.credentials().get().user();
+      key = context.clientName() + "-" + sha256(user).substring(0, 16);
+      account = key;
+    }
+    return key;
+  }
+
+  private static String sha256(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+
+  private void notice(String detail) {
+    context.emit(AuthEvent.Type.NOTICE, context.baseUrl().host(), detail);
+  }
+}
