@@ -9,6 +9,9 @@
  * google-auth-library-java's {@code OAuth2Credentials}), one login in flight per account that every
  * waiting caller shares, a sliding-window login budget, and the interceptor that renews a session
  * proactively (before its idle or hard lifetime ends) and reactively (on the server's "session gone"
- * answer, for that session's generation only).
+ * answer, for that session's generation only). With a {@link dev.latchkey.runtime.store.SessionStore}
+ * set, the keeper adopts a still-usable stored session under the store's login lock before logging
+ * in, saves each new one, invalidates a refused generation there, and counts its logins in the
+ * store's window ({@code SharedSessions}).
  */
 package dev.latchkey.runtime.token;
