@@ -61,8 +61,13 @@ final class SharedSessions {
       }
       reserveShared(key);
       Session fresh = login.login(next);
-      store.save(key, new StoredSession(fresh.token(), fresh.generation(), fresh.loginAtMillis(),
-          fresh.lastUseMillis().get()));
+      try {
+        store.save(key, new StoredSession(fresh.token(), fresh.generation(), fresh.loginAtMillis(),
+            fresh.lastUseMillis().get()));
+      } catch (IOException | RuntimeException e) {
+        // the login succeeded: this process keeps its session even if others cannot share it
+        notice("session store could not save generation " + fresh.generation() + ": " + e.getClass().getSimpleName());
+      }
       persistedTouch.set(fresh.lastUseMillis().get());
       return new Outcome(fresh, false);
     });
