@@ -5,6 +5,7 @@ import dev.latchkey.runtime.AuthScheme;
 import dev.latchkey.runtime.LatchkeyClient;
 import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.store.SessionStore;
 import dev.latchkey.runtime.tls.TlsPolicy;
 import dev.latchkey.runtime.token.JwtSigningKey;
 import dev.latchkey.runtime.token.TokenScheme;
@@ -90,6 +91,8 @@ public final class LatchkeyXandrApi implements XandrApi, Closeable {
     private AuthEventListener eventListener = AuthEventListener.NONE;
 
     private Supplier<UserPassword> credentials;
+
+    private SessionStore sessionStore;
 
     private JwtSigningKey signingKey;
 
@@ -190,6 +193,15 @@ public final class LatchkeyXandrApi implements XandrApi, Closeable {
     }
 
     /**
+     * Where the session and the login budget live, so that clients in other processes (a file
+     * store) or on other machines share them; in memory when not set.
+     */
+    public Builder sessionStore(SessionStore sessionStore) {
+      this.sessionStore = Objects.requireNonNull(sessionStore, "sessionStore");
+      return this;
+    }
+
+    /**
      * The key that signs JWT logins ({@code v2/auth/jwt}); used instead of the password when set.
      */
     public Builder signingKey(JwtSigningKey signingKey) {
@@ -243,6 +255,9 @@ public final class LatchkeyXandrApi implements XandrApi, Closeable {
           .jwtPath("v2/auth/jwt");
       if (credentials != null) {
         scheme.credentials(credentials);
+      }
+      if (sessionStore != null) {
+        scheme.sessionStore(sessionStore);
       }
       if (signingKey != null) {
         scheme.signingKey(signingKey);

@@ -1,6 +1,7 @@
 package dev.latchkey.processor;
 
 import static dev.latchkey.processor.RuntimeNames.JWT_SIGNING_KEY;
+import static dev.latchkey.processor.RuntimeNames.SESSION_STORE;
 import static dev.latchkey.processor.RuntimeNames.TOKEN_SCHEME;
 
 import com.palantir.javapoet.ClassName;
@@ -24,15 +25,26 @@ final class TokenSchemeWriter implements SchemeWriter {
 
   @Override
   public List<FieldSpec> fields() {
-    return token.hasJwt() ? List.of(Setters.field(JWT_SIGNING_KEY, "signingKey")) : List.of();
+    FieldSpec store = Setters.field(SESSION_STORE, "sessionStore");
+    return token.hasJwt()
+        ? List.of(store, Setters.field(JWT_SIGNING_KEY, "signingKey"))
+        : List.of(store);
   }
 
   @Override
   public List<MethodSpec> setters(ClassName builder) {
+    MethodSpec store =
+        Setters.setter(
+            builder,
+            SESSION_STORE,
+            "sessionStore",
+            "Where the session and the login budget live, so that clients in other processes (a"
+                + " file store) or on other machines share them; in memory when not set.");
     if (!token.hasJwt()) {
-      return List.of();
+      return List.of(store);
     }
     return List.of(
+        store,
         Setters.setter(
             builder,
             JWT_SIGNING_KEY,
@@ -77,6 +89,9 @@ final class TokenSchemeWriter implements SchemeWriter {
     CodeBlock.Builder code = CodeBlock.builder().add(chain.build());
     code.beginControlFlow("if (credentials != null)")
         .addStatement("scheme.credentials(credentials)")
+        .endControlFlow();
+    code.beginControlFlow("if (sessionStore != null)")
+        .addStatement("scheme.sessionStore(sessionStore)")
         .endControlFlow();
     if (token.hasJwt()) {
       code.beginControlFlow("if (signingKey != null)")

@@ -105,6 +105,10 @@ public final class TokenScheme implements AuthScheme {
       return this;
     }
 
+    public Builder sessionStore(dev.latchkey.runtime.store.SessionStore store) {
+      return this;
+    }
+
     public TokenScheme build() {
       return new TokenScheme();
     }
