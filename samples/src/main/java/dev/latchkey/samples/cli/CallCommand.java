@@ -19,7 +19,7 @@ final class CallCommand {
   static final List<String> FLAGS =
       List.of("--base-url", "--env", "--user", "--password-env", "--host-context",
           "--api-key-env", "--repeat", "--concurrency", "--quiet", "--mode",
-          "--trust-pem", "--pin", "--verbose");
+          "--trust-pem", "--pin", "--verbose", "--store");
   static final List<String> SWITCHES = List.of("--quiet", "--verbose");
   private static final long MAX_WAIT_MINUTES = 60;
 

@@ -6,6 +6,7 @@ import dev.latchkey.samples.cli.Options;
 import dev.latchkey.samples.cli.RunningSimulator;
 import dev.latchkey.samples.cli.Sample;
 import dev.latchkey.samples.cli.SampleCall;
+import dev.latchkey.samples.cli.SessionStores;
 import dev.latchkey.samples.sim.SimTls;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,6 +37,10 @@ public final class XandrSample implements Sample {
         .credentials(XandrClients.credentials(user, password))
         .okHttpClient(base)
         .eventListener(listener);
+    String store = options.get("--store", null);
+    if (store != null) {
+      builder.sessionStore(SessionStores.open(store));
+    }
     String baseUrl = options.get("--base-url", null);
     if (baseUrl != null) {
       builder.baseUrl(baseUrl);
