@@ -1,5 +1,6 @@
 package dev.latchkey.runtime.digest;
 
+import dev.latchkey.runtime.MutableClock;
 import static dev.latchkey.runtime.digest.DigestTestSupport.authParams;
 import static dev.latchkey.runtime.digest.DigestTestSupport.challenge;
 import static dev.latchkey.runtime.digest.DigestTestSupport.ok;

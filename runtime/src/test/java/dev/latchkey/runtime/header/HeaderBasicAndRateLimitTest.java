@@ -1,5 +1,7 @@
 package dev.latchkey.runtime.header;
 
+import java.time.Instant;
+import dev.latchkey.runtime.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 class HeaderBasicAndRateLimitTest {
   private final MockWebServer server = new MockWebServer();
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
   private final RecordingListener events = new RecordingListener();
   private final List<Duration> slept = new CopyOnWriteArrayList<>();
   private LatchkeyClient client;

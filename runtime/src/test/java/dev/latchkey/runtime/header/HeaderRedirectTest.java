@@ -1,5 +1,7 @@
 package dev.latchkey.runtime.header;
 
+import java.time.Instant;
+import dev.latchkey.runtime.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,7 +28,7 @@ class HeaderRedirectTest {
 
   private final MockWebServer origin = new MockWebServer();
   private final MockWebServer otherPort = new MockWebServer();
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
   private LatchkeyClient client;
 
   @BeforeEach

@@ -1,5 +1,6 @@
 package dev.latchkey.runtime.token;
 
+import dev.latchkey.runtime.MutableClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.latchkey.runtime.token;
 
+import dev.latchkey.runtime.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

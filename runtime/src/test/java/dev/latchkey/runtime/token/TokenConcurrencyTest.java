@@ -1,5 +1,6 @@
 package dev.latchkey.runtime.token;
 
+import dev.latchkey.runtime.MutableClock;
 import static dev.latchkey.runtime.token.TokenTestSupport.count;
 import static dev.latchkey.runtime.token.TokenTestSupport.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
 package dev.latchkey.runtime.token;
 
+import dev.latchkey.runtime.MutableClock;
 import static dev.latchkey.runtime.token.FakeXandr.json;
 import static dev.latchkey.runtime.token.TokenTestSupport.PASSWORD;
 import static dev.latchkey.runtime.token.TokenTestSupport.count;

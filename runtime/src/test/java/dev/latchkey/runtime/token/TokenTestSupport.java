@@ -1,5 +1,6 @@
 package dev.latchkey.runtime.token;
 
+import dev.latchkey.runtime.MutableClock;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.LatchkeyClient;
 import dev.latchkey.runtime.UserPassword;

@@ -1,4 +1,4 @@
-package dev.latchkey.runtime.token;
+package dev.latchkey.runtime;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock tests move by hand; safe to read and advance from many threads. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand, shared by every engine's tests. Thread-safe. */
+public final class MutableClock extends Clock {
   private final AtomicLong millis;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.millis = new AtomicLong(start.toEpochMilli());
   }
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     millis.addAndGet(by.toMillis());
   }
 
