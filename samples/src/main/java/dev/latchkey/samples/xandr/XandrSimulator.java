@@ -3,8 +3,9 @@ package dev.latchkey.samples.xandr;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.latchkey.samples.cli.RunningSimulator;
+import dev.latchkey.samples.sim.SimServer;
+import dev.latchkey.samples.sim.SimStats;
 import dev.latchkey.samples.sim.SimTls;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +13,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A loopback stand-in for the Xandr auth service and two read services, close enough to the seeds
@@ -31,22 +29,15 @@ public final class XandrSimulator implements RunningSimulator {
   private final XandrSimulatorConfig config;
   private final SimSessions sessions;
   private final SimJwtKeys keys;
-  private final HttpServer server;
-  private final SimTls tls;
-  private final ExecutorService executor = Executors.newFixedThreadPool(16);
-  private final AtomicLong requests = new AtomicLong();
-  private final AtomicLong rejected = new AtomicLong();
-  private final AtomicLong logins = new AtomicLong();
-  private final AtomicLong loginThrottled = new AtomicLong();
+  private final SimStats stats = new SimStats();
+  private final SimServer server;
 
   private XandrSimulator(XandrSimulatorConfig config, Clock clock, SimTls tls) throws IOException {
     this.config = config;
     this.sessions = new SimSessions(config, clock);
     this.keys = new SimJwtKeys(config.user(), clock);
-    this.tls = tls;
-    this.server = SimTls.create(config.port(), tls);
-    server.createContext("/", this::handle);
-    server.setExecutor(executor);
+    // Last: the server answers as soon as it starts.
+    this.server = SimServer.start("xandr", config.port(), tls, stats, this::handle);
   }
 
   /** Starts a simulator on 127.0.0.1 ({@code port} 0 picks a free port). */
@@ -57,55 +48,50 @@ public final class XandrSimulator implements RunningSimulator {
   /** Like {@link #start(XandrSimulatorConfig, Clock)}, over HTTPS if {@code tls} is not null. */
   public static XandrSimulator start(XandrSimulatorConfig config, Clock clock, SimTls tls)
       throws IOException {
-    XandrSimulator simulator = new XandrSimulator(config, clock, tls);
-    simulator.server.start();
-    return simulator;
+    return new XandrSimulator(config, clock, tls);
   }
 
   @Override
   public SimTls tls() {
-    return tls;
+    return server.tls();
   }
 
   @Override
   public URI url() {
-    return URI.create(SimTls.baseUrl(server));
+    return server.url();
   }
 
   /** Successful logins so far (password and JWT). */
   public long logins() {
-    return logins.get();
+    return stats.get(SimStats.LOGINS);
   }
 
   /** Requests answered NOAUTH (missing or dead token, wrong password, bad JWT). */
   public long rejected() {
-    return rejected.get();
+    return stats.get(SimStats.REJECTED);
   }
 
   /** Requests served, stats excluded. */
   public long requests() {
-    return requests.get();
+    return stats.get(SimStats.REQUESTS);
   }
 
   /** Logins refused for the login limit. */
   public long loginThrottled() {
-    return loginThrottled.get();
+    return stats.get(SimStats.LOGIN_THROTTLED);
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      try {
-        route(exchange);
-      } catch (RuntimeException e) {
-        // a simulator bug must show up as a 500, not as a connection the client waits on
-        send(exchange, 500, "{\"response\":{\"error_id\":\"SYSTEM\",\"error\":\"simulator error\"}}", null);
-      }
+    try {
+      route(exchange);
+    } catch (RuntimeException e) {
+      // A simulator bug answers Xandr's own error shape; SimServer closes the exchange.
+      send(exchange, 500, "{\"response\":{\"error_id\":\"SYSTEM\",\"error\":\"simulator error\"}}", null);
     }
   }
 
@@ -113,11 +99,6 @@ public final class XandrSimulator implements RunningSimulator {
     {
       String path = exchange.getRequestURI().getPath();
       String method = exchange.getRequestMethod();
-      if (path.equals("/__sim/stats")) {
-        send(exchange, 200, stats(), "application/json");
-        return;
-      }
-      requests.incrementAndGet();
       switch (method + " " + path) {
         case "POST /auth" -> passwordLogin(exchange);
         case "POST /v2/auth/jwt" -> jwtLogin(exchange);
@@ -137,7 +118,7 @@ public final class XandrSimulator implements RunningSimulator {
         && config.user().equals(body.at("/auth/username").asText(null))
         && config.password().equals(body.at("/auth/password").asText(null));
     if (!match) {
-      rejected.incrementAndGet();
+      stats.increment(SimStats.REJECTED);
       send(exchange, 401, "{\"response\":{\"error_id\":\"NOAUTH\",\"error\":\"No match found for user\\/pass\"}}", null);
       return;
     }
@@ -147,7 +128,7 @@ public final class XandrSimulator implements RunningSimulator {
   private void jwtLogin(HttpExchange exchange) throws IOException {
     String jwt = new String(readBody(exchange), StandardCharsets.US_ASCII);
     if (!keys.verify(jwt)) {
-      rejected.incrementAndGet();
+      stats.increment(SimStats.REJECTED);
       send(exchange, 401, "{\"response\":{\"error_id\":\"NOAUTH\",\"error\":\"JWT not accepted\"}}", null);
       return;
     }
@@ -157,7 +138,7 @@ public final class XandrSimulator implements RunningSimulator {
   private void issue(HttpExchange exchange, String prefix) throws IOException {
     long nextAllowed = sessions.admitLogin();
     if (nextAllowed >= 0) {
-      loginThrottled.incrementAndGet();
+      stats.increment(SimStats.LOGIN_THROTTLED);
       long seconds = Math.max(1, (nextAllowed - sessions.now() + 999) / 1000);
       exchange.getResponseHeaders().add("Retry-After", Long.toString(seconds));
       send(exchange, 429, "{\"response\":{\"error_id\":\"SYSTEM\",\"error_code\":\"RATE_EXCEEDED\","
@@ -165,7 +146,7 @@ public final class XandrSimulator implements RunningSimulator {
       return;
     }
     String token = sessions.issue(prefix);
-    logins.incrementAndGet();
+    stats.increment(SimStats.LOGINS);
     exchange.getResponseHeaders().add("Set-Cookie", "IBAPI_SESSID=" + token + "; path=/");
     send(exchange, 200, "{\"response\":{\"status\":\"OK\",\"token\":\"" + token + "\",\"dbg_info\":{}}}", null);
   }
@@ -202,7 +183,7 @@ public final class XandrSimulator implements RunningSimulator {
   }
 
   private void reject(HttpExchange exchange) throws IOException {
-    rejected.incrementAndGet();
+    stats.increment(SimStats.REJECTED);
     send(exchange, 401, NOAUTH, null);
   }
 
@@ -221,11 +202,6 @@ public final class XandrSimulator implements RunningSimulator {
       }
     }
     return null;
-  }
-
-  private String stats() {
-    return "{\"requests\":" + requests.get() + ",\"rejected\":" + rejected.get() + ",\"logins\":" + logins.get()
-        + ",\"login_throttled\":" + loginThrottled.get() + "}";
   }
 
   private static JsonNode readJson(HttpExchange exchange) throws IOException {
