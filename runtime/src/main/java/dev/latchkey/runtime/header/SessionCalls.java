@@ -36,6 +36,8 @@ final class SessionCalls {
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
   /** Bounds how long callers waiting for a session can wait when the user set no call timeout. */
   private static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+  /** A session answer is a small object; a hostile server must not make us buffer megabytes. */
+  static final int MAX_ANSWER_BYTES = 64 * 1024;
 
   private final HeaderScheme scheme;
   private final SessionSpec spec;
@@ -101,8 +103,14 @@ final class SessionCalls {
     int code = response.code();
     if (response.isSuccessful()) {
       JsonNode key;
+      byte[] answer = response.peekBody(MAX_ANSWER_BYTES + 1L).bytes();
+      if (answer.length > MAX_ANSWER_BYTES) {
+        emit(AuthEvent.Type.LOGIN_FAILED, "session answer too large");
+        throw new UnexpectedAnswerException(who() + ": the session answer (HTTP " + code
+            + ") is over " + MAX_ANSWER_BYTES + " bytes; a session answer is a small JSON object");
+      }
       try {
-        JsonNode tree = JSON.readTree(response.body().byteStream());
+        JsonNode tree = JSON.readTree(answer);
         key = tree == null ? null : tree.at(spec.keyPointer());
       } catch (IOException e) {
         emit(AuthEvent.Type.LOGIN_FAILED, "session answer is not JSON");

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -31,20 +32,33 @@ final class LoginExchange {
   private static final MediaType TEXT_TYPE = MediaType.get("text/plain; charset=utf-8");
   /** When a throttle answer names no time, wait one budget window (or a minute without one). */
   private static final Duration DEFAULT_THROTTLE = Duration.ofMinutes(1);
+  /**
+   * Bounds a login when the user set no call timeout: OkHttp's read timeout restarts on every
+   * byte, so a server that drips its answer would otherwise hold the login, and every caller
+   * waiting for it, for as long as it likes.
+   */
+  static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+  /** Longest throttle wait we believe; a larger Retry-After is capped, not an overflow. */
+  private static final Duration MAX_THROTTLE = Duration.ofDays(1);
 
   private final TokenConfig config;
   private final AuthContext context;
+  private final OkHttpClient client;
 
   LoginExchange(TokenConfig config, AuthContext context) {
     this.config = config;
     this.context = context;
+    OkHttpClient plain = context.plainClient();
+    this.client = plain.callTimeoutMillis() > 0
+        ? plain
+        : plain.newBuilder().callTimeout(DEFAULT_CALL_TIMEOUT).build();
   }
 
   /** Logs in and returns session number {@code generation}; throws a typed failure otherwise. */
   Session login(long generation) throws IOException {
     long now = context.clock().millis();
     Request request = config.usesJwt() ? jwtRequest(now) : passwordRequest();
-    try (Response response = context.plainClient().newCall(request).execute()) {
+    try (Response response = client.newCall(request).execute()) {
       String token = read(response, now);
       return Session.loggedIn(token, generation, now);
     }
@@ -131,6 +145,9 @@ final class LoginExchange {
     Duration wait = JsonAnswers.retryAfter(response, now);
     if (wait == null) {
       wait = config.loginWindow() != null ? config.loginWindow() : DEFAULT_THROTTLE;
+    }
+    if (wait.compareTo(MAX_THROTTLE) > 0) {
+      wait = MAX_THROTTLE;
     }
     return new LoginThrottledException("server throttled the login (" + why + ")", Instant.ofEpochMilli(now + wait.toMillis()));
   }
