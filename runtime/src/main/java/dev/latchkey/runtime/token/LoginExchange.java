@@ -112,6 +112,11 @@ final class LoginExchange {
       throw throttled(response, now, "HTTP " + status);
     }
     JsonNode root = JsonAnswers.peek(response);
+    if (root == null && (status == 401 || status == 403)) {
+      // Terminal like a JSON refusal: calling it "unexpected" would let every call log in again.
+      throw new AuthenticationFailedException("login refused with HTTP " + status
+          + " (the answer is not JSON)");
+    }
     if (root == null) {
       throw new UnexpectedAnswerException("login answer from " + context.baseUrl().host() + " (HTTP " + status
           + ", Content-Type " + response.header("Content-Type", "none") + ") is not a JSON object");
@@ -137,6 +142,11 @@ final class LoginExchange {
     if (token == null || token.isBlank()) {
       throw new UnexpectedAnswerException("login answer (HTTP " + status + ") has no token at "
           + config.tokenPointer() + (error == null ? "" : "; error " + error));
+    }
+    if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ';' && c != ',')) {
+      // OkHttp would refuse it later with an unchecked exception; never quote it, it is a secret.
+      throw new UnexpectedAnswerException("login answer (HTTP " + status + ") has a token at "
+          + config.tokenPointer() + " with characters a header or cookie cannot carry");
     }
     return token;
   }
