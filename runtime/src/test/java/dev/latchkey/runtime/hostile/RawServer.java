@@ -121,13 +121,14 @@ final class RawServer implements AutoCloseable {
   }
 
   /**
-   * Announces a long body and drips it one byte every {@code everyMillis}, so that the read
-   * timeout never fires and only a call timeout ends the exchange.
+   * Sends a body of unknown length (it ends when the connection closes) and drips it one byte
+   * every {@code everyMillis}, so that the read timeout never fires and only a call timeout ends
+   * the exchange.
    */
   static void drip(Socket socket, int code, String headers, long everyMillis) throws IOException {
     OutputStream out = socket.getOutputStream();
     out.write(("HTTP/1.1 " + code + " X\r\n" + headers
-        + "Content-Length: 100000\r\nConnection: close\r\n\r\n{").getBytes(StandardCharsets.ISO_8859_1));
+        + "Connection: close\r\n\r\n{").getBytes(StandardCharsets.ISO_8859_1));
     dripBytes(socket, everyMillis);
   }
 
