@@ -10,6 +10,8 @@ import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.RateLimitedException;
 import dev.latchkey.runtime.UnexpectedAnswerException;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.http.Origin;
+import dev.latchkey.runtime.http.SecretBody;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,6 @@ import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -58,18 +59,27 @@ final class SessionCalls {
   /** Creates a session and returns its key. */
   String create() throws IOException {
     UserPassword credentials = HeaderInterceptor.credentials(scheme, context);
+    // One-shot: OkHttp would follow a 307/308 with the body, the password, to any host.
+    SecretBody body = new SecretBody(body(credentials), JSON_TYPE);
     Request request = new Request.Builder()
         .url(context.baseUrl().resolve(spec.path()))
         .headers(staticHeaders())
-        .post(RequestBody.create(body(credentials), JSON_TYPE))
+        .post(body)
         .build();
     try (Response response = client.newCall(request).execute()) {
+      if (!Origin.of(context.baseUrl()).matches(response.request().url())) {
+        emit(AuthEvent.Type.LOGIN_FAILED, "session call redirected to another origin");
+        throw new UnexpectedAnswerException(who() + ": creating a session was redirected to "
+            + response.request().url().host() + "; its answer is not ours to read");
+      }
       return keyFrom(response, credentials);
     } catch (IOException e) {
       if (!(e instanceof dev.latchkey.runtime.LatchkeyException)) {
         emit(AuthEvent.Type.LOGIN_FAILED, "session call failed: " + e.getClass().getSimpleName());
       }
       throw e;
+    } finally {
+      body.wipe();
     }
   }
 

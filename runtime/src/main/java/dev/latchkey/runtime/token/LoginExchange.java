@@ -10,6 +10,8 @@ import dev.latchkey.runtime.LatchkeyException;
 import dev.latchkey.runtime.LoginThrottledException;
 import dev.latchkey.runtime.UnexpectedAnswerException;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.http.Origin;
+import dev.latchkey.runtime.http.SecretBody;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -19,7 +21,6 @@ import java.util.Arrays;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -61,6 +62,8 @@ final class LoginExchange {
     try (Response response = client.newCall(request).execute()) {
       String token = read(response, now);
       return Session.loggedIn(token, generation, now);
+    } finally {
+      ((SecretBody) request.body()).wipe();
     }
   }
 
@@ -75,7 +78,7 @@ final class LoginExchange {
       put(body, config.usernameField(), credentials.user());
       put(body, config.passwordField(), new String(password));
       byte[] bytes = JsonAnswers.JSON.writeValueAsBytes(body);
-      return new Request.Builder().url(url(config.loginPath())).post(RequestBody.create(bytes, JSON_TYPE)).build();
+      return new Request.Builder().url(url(config.loginPath())).post(new SecretBody(bytes, JSON_TYPE)).build();
     } catch (IOException e) {
       throw new LatchkeyException("cannot write the login body", e);
     } finally {
@@ -94,7 +97,7 @@ final class LoginExchange {
       String jwt = JwtSigner.sign(config.signingKey(), Instant.ofEpochMilli(now));
       return new Request.Builder()
           .url(url(config.jwtPath()))
-          .post(RequestBody.create(jwt.getBytes(StandardCharsets.US_ASCII), TEXT_TYPE))
+          .post(new SecretBody(jwt.getBytes(StandardCharsets.US_ASCII), TEXT_TYPE))
           .build();
     } catch (GeneralSecurityException e) {
       throw new LatchkeyException("cannot sign the login JWT with key " + config.signingKey().keyName()
@@ -108,6 +111,15 @@ final class LoginExchange {
 
   private String read(Response response, long now) throws IOException {
     int status = response.code();
+    if (!Origin.of(context.baseUrl()).matches(response.request().url())) {
+      throw new UnexpectedAnswerException("login was redirected to another origin ("
+          + response.request().url().host() + "); its answer is not ours to read");
+    }
+    if (status >= 300 && status < 400) {
+      // OkHttp does not follow 307/308 with a one-shot body: the password stays with us.
+      throw new UnexpectedAnswerException("login answered a redirect (HTTP " + status
+          + "); the login is never sent again elsewhere");
+    }
     if (status == 429 || status == 405) {
       throw throttled(response, now, "HTTP " + status);
     }

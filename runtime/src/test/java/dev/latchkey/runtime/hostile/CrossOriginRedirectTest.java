@@ -131,6 +131,42 @@ class CrossOriginRedirectTest {
     assertFalse(cookie != null && cookie.contains("tok-"), engine + ": the session cookie followed");
   }
 
+  static Stream<Arguments> logins() {
+    return Stream.of(
+        Arguments.of("token login", (Supplier<AuthScheme>) () -> TokenHostileTest.xandr().build()),
+        Arguments.of("header session",
+            (Supplier<AuthScheme>) () -> HeaderHostileTest.mediaSilo().build()));
+  }
+
+  /**
+   * OkHttp follows a 307 or 308 with the method and the body: a login answered so would send the
+   * password itself to wherever the server points. The login body is one-shot, so it never is.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("logins")
+  void theLoginBodyNeverFollowsARedirect(String name, Supplier<AuthScheme> scheme)
+      throws Exception {
+    origin.start(InetAddress.getByName("127.0.0.1"), 0);
+    target.start(InetAddress.getByName("127.0.0.1"), 0);
+    HttpUrl elsewhere = target.url("/stolen").newBuilder().host("127.0.0.1").build();
+    origin.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse.Builder().code(307).addHeader("Location", elsewhere.toString())
+            .build();
+      }
+    });
+    target.setDispatcher(new OriginServer(elsewhere));
+    HttpUrl baseUrl = origin.url("/api/").newBuilder().host("127.0.0.1").build();
+    client = LatchkeyClient.builder("RedirectTest").baseUrl(baseUrl.toString())
+        .okHttpClient(Hostile.baseClient()).auth(scheme.get()).build();
+    Request request = new Request.Builder().url(client.baseUrl().resolve("me")).build();
+    Hostile.fails(dev.latchkey.runtime.LatchkeyException.class,
+        () -> client.okHttpClient().newCall(request).execute().close());
+    assertEquals(1, origin.getRequestCount(), name + ": one login attempt");
+    assertEquals(0, target.getRequestCount(), name + ": the login body went to " + elsewhere);
+  }
+
   /** Logs in, challenges, redirects {@code /jump} to the landing page, records both. */
   private final class OriginServer extends Dispatcher {
     private final HttpUrl landing;
