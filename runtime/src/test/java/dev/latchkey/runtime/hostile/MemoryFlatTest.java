@@ -13,6 +13,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -102,6 +103,50 @@ class MemoryFlatTest {
       assertEquals(CALLS, server.exchanges.get() - exchangesBefore, "one exchange per warm call");
       assertTrue(growth < MARGIN_BYTES, name + ": retained heap grew by " + (growth >> 10)
           + " KiB over " + CALLS + " calls");
+    }
+  }
+
+  static Stream<Arguments> originBoundEngines() {
+    return engines().filter(arguments -> !arguments.get()[0].equals("digest"));
+  }
+
+  /**
+   * The token and header engines keep state for their one origin: calls to thousands of other
+   * hosts (absolute URLs) carry none of the credentials, start no login and add no session.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("originBoundEngines")
+  void thousandsOfOtherHostsGetNothingAndCostNothing(String name, Supplier<AuthScheme> scheme)
+      throws Exception {
+    Server server = new Server();
+    java.util.List<Request> elsewhere = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Interceptor recording = chain -> {
+      if (!chain.request().url().host().equals(BASE.host())) {
+        elsewhere.add(chain.request());
+      }
+      return server.intercept(chain);
+    };
+    OkHttpClient plain = new OkHttpClient.Builder().addInterceptor(recording).build();
+    AuthContext context = new AuthContext(name, BASE,
+        new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), AuthEventListener.NONE, plain);
+    OkHttpClient.Builder builder = plain.newBuilder();
+    builder.interceptors().clear();
+    try (Closeable resources = scheme.get().install(context, builder)) {
+      OkHttpClient client = builder.addInterceptor(recording).build();
+      calls(client, new Request.Builder().url(BASE.resolve("me")).build(), 1);
+      long before = server.exchanges.get();
+      for (int i = 0; i < 3000; i++) {
+        calls(client, new Request.Builder().url("https://h" + i + ".example.org/me").build(), 1);
+      }
+      assertEquals(3000, server.exchanges.get() - before, "no login, no session for other hosts");
+      assertEquals(3000, elsewhere.size());
+      for (Request request : elsewhere) {
+        for (String header : List.of("Authorization", "MediaSiloApiKey", "MediaSiloSessionKey",
+            "MediaSiloHostContext", "Cookie")) {
+          assertEquals(null, request.header(header), name + ": " + header + " went to "
+              + request.url().host());
+        }
+      }
     }
   }
 

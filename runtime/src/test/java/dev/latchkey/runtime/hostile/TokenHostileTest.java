@@ -238,6 +238,71 @@ class TokenHostileTest {
     assertEquals(200, within(this::get));
   }
 
+  @Test
+  void theLoginBodyIsWipedOnceTheLoginIsOver() throws IOException {
+    java.util.List<okhttp3.RequestBody> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    serve(TokenHostileTest::sane);
+    client.close();
+    client = LatchkeyClient.builder("XandrApi").baseUrl(server.url("/api/").toString()).clock(clock)
+        .okHttpClient(Hostile.baseClient().newBuilder().addNetworkInterceptor(chain -> {
+          if (chain.request().body() != null) {
+            bodies.add(chain.request().body());
+          }
+          return chain.proceed(chain.request());
+        }).build())
+        .auth(xandr().build()).build();
+    assertEquals(200, within(this::get));
+    assertEquals(1, bodies.size(), "one login body");
+    okio.Buffer after = new okio.Buffer();
+    bodies.get(0).writeTo(after);
+    String text = after.readString(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertFalse(text.contains(PASSWORD), "the password is still in the login body");
+    assertTrue(text.chars().allMatch(c -> c == 0), "wiped to zeros");
+  }
+
+  @Test
+  void concurrentCallsAgainstABrokenLoginAllEndTypedAndBounded() throws Exception {
+    AtomicInteger logins = new AtomicInteger();
+    Hostile.Phases phases = serve(request -> {
+      if (isLogin(request)) {
+        logins.incrementAndGet();
+        return json(200, "{\"response\":{\"status\":\"OK\"}}");
+      }
+      return sane(request);
+    });
+    int threads = 16;
+    int callsEach = 5;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        results.add(pool.submit(() -> {
+          int typed = 0;
+          for (int i = 0; i < callsEach; i++) {
+            try {
+              get();
+            } catch (UnexpectedAnswerException expected) {
+              typed++;
+            }
+          }
+          return typed;
+        }));
+      }
+      int typed = 0;
+      for (java.util.concurrent.Future<Integer> result : results) {
+        typed += result.get(Hostile.HANG_GUARD.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+      }
+      assertEquals(threads * callsEach, typed, "every call ended in UnexpectedAnswerException");
+      assertTrue(logins.get() <= threads * callsEach,
+          "logins " + logins.get() + " for " + threads * callsEach + " calls");
+      assertEquals(logins.get(), phases.hostileRequests(), "no call went out without a token");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertUsable(phases);
+  }
+
   static void rawSane(String head, java.net.Socket socket) throws IOException {
     if (head.startsWith("POST ")) {
       RawServer.answer(socket, 200, "", "{\"response\":{\"token\":\"tok-raw\"}}");
