@@ -78,7 +78,8 @@ final class LoginExchange {
       put(body, config.usernameField(), credentials.user());
       put(body, config.passwordField(), new String(password));
       byte[] bytes = JsonAnswers.JSON.writeValueAsBytes(body);
-      return new Request.Builder().url(url(config.loginPath())).post(new SecretBody(bytes, JSON_TYPE)).build();
+      return new Request.Builder().url(url(config.loginPath()))
+          .post(new SecretBody(bytes, JSON_TYPE)).build();
     } catch (IOException e) {
       throw new LatchkeyException("cannot write the login body", e);
     } finally {

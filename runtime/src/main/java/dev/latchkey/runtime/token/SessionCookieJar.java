@@ -18,9 +18,9 @@ import okhttp3.HttpUrl;
  * interceptor chain on one thread), so the generation a refusal names is exactly the token that was
  * sent; and it sends it only to the base URL's origin, never to another host, port or scheme a
  * redirect leads to. (A browser's host-only cookie would still go to another port of the same
- * host, and a non-secure one from https to http; a session token must not.) The server's own {@code Set-Cookie}
- * for that name is dropped: the token in the login answer is the one we track, and a cookie the jar
- * kept on its own would outlive the session we know about.
+ * host, and a non-secure one from https to http; a session token must not.) The server's own
+ * {@code Set-Cookie} for that name is dropped: the token in the login answer is the one we track,
+ * and a cookie the jar kept on its own would outlive the session we know about.
  */
 final class SessionCookieJar implements CookieJar {
   private final CookieJar delegate;

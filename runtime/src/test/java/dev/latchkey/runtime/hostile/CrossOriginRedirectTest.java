@@ -114,21 +114,23 @@ class CrossOriginRedirectTest {
         .okHttpClient(base.build()).auth(engine.scheme().get()).build();
 
     Request request = new Request.Builder().url(client.baseUrl().resolve("jump")).build();
-    try (Response response = Hostile.within(() -> client.okHttpClient().newCall(request).execute())) {
+    try (Response response =
+        Hostile.within(() -> client.okHttpClient().newCall(request).execute())) {
       assertEquals(200, response.code());
       assertEquals(landing.host(), response.request().url().host());
     }
 
     RecordedRequest jump = jumps.get(jumps.size() - 1);
     assertNotNull(jump.getHeaders().get(engine.proofHeader()),
-        engine + ": the hop before the redirect carried no credentials, so this test proves nothing");
+        engine + ": the hop before the redirect carried no credentials; this proves nothing");
     assertEquals(1, landings.size());
     RecordedRequest after = landings.get(0);
     for (String name : CREDENTIAL_HEADERS) {
       assertNull(after.getHeaders().get(name), engine + ": " + name + " followed to " + landing);
     }
     String cookie = after.getHeaders().get("Cookie");
-    assertFalse(cookie != null && cookie.contains("tok-"), engine + ": the session cookie followed");
+    assertFalse(cookie != null && cookie.contains("tok-"),
+        engine + ": the session cookie followed");
   }
 
   static Stream<Arguments> logins() {
@@ -196,7 +198,8 @@ class CrossOriginRedirectTest {
             || request.getHeaders().get("Cookie") != null;
         if (!credentials) {
           return new MockResponse.Builder().code(401)
-              .addHeader("WWW-Authenticate", "Digest realm=\"r\", nonce=\"n\", qop=\"auth\"").build();
+              .addHeader("WWW-Authenticate", "Digest realm=\"r\", nonce=\"n\", qop=\"auth\"")
+              .build();
         }
         jumps.add(request);
         return new MockResponse.Builder().code(302).addHeader("Location", landing.toString())

@@ -110,7 +110,8 @@ class DigestHostileTest {
   private void assertUsable(Hostile.Phases phases) throws IOException {
     phases.sane();
     assertEquals(200, within(this::get), "the client is usable after the hostile answers");
-    assertTrue(phases.saneRequests() <= 2, "sane call took " + phases.saneRequests() + " exchanges");
+    assertTrue(phases.saneRequests() <= 2,
+        "sane call took " + phases.saneRequests() + " exchanges");
   }
 
   @Test
@@ -146,7 +147,8 @@ class DigestHostileTest {
         Arguments.of("unknown qop only", "Digest realm=\"r\", nonce=\"n\", qop=\"magic\""),
         Arguments.of("other scheme", "Basic realm=\"r\""),
         Arguments.of("control characters", "Digest realm=\"\u0001\u007f\", nonce=\"\u0000\""),
-        Arguments.of("100 KB header line", "Digest realm=\"r\", nonce=\"" + "x".repeat(100_000) + "\""),
+        Arguments.of("100 KB header line",
+            "Digest realm=\"r\", nonce=\"" + "x".repeat(100_000) + "\""),
         Arguments.of("5000 challenges in one header", many),
         Arguments.of("separators only", ", , ,,,"));
   }
@@ -194,8 +196,10 @@ class DigestHostileTest {
         Arguments.of("deeply nested", "<items>" + "<item>".repeat(50_000)),
         Arguments.of("entity expansion", "<?xml version=\"1.0\"?><!DOCTYPE items ["
             + "<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
-            + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;\">"
-            + "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;\">"
+            + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+            + "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;\">"
+            + "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
+            + "<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;\">"
             + "]><items><item>&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;</item></items>"));
   }
 
@@ -216,13 +220,14 @@ class DigestHostileTest {
 
   @Test
   void externalEntityIsNeverResolved() throws IOException {
-    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE items [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
+    String xxe = "<?xml version=\"1.0\"?>"
+        + "<!DOCTYPE items [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
         + "<items><item>&x;</item></items>";
     serve(request -> request.getHeaders().get("Authorization") == null
         ? challenge("n1")
         : new MockResponse.Builder().code(200).body(xxe).build());
     Catalog catalog = client.create(Catalog.class);
-    String host = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/etc/hostname")),
+    String host = java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname"),
         StandardCharsets.UTF_8).trim();
     try {
       retrofit2.Response<Items> answer = within(() -> catalog.products().execute());

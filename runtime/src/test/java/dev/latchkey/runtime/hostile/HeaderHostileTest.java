@@ -70,7 +70,8 @@ class HeaderHostileTest {
   }
 
   static boolean isCreate(RecordedRequest request) {
-    return request.getMethod().equals("POST") && request.getUrl().encodedPath().endsWith("/session");
+    return request.getMethod().equals("POST")
+        && request.getUrl().encodedPath().endsWith("/session");
   }
 
   static MockResponse json(int code, String body) {
@@ -111,14 +112,15 @@ class HeaderHostileTest {
   private void assertUsable(Hostile.Phases phases) throws IOException {
     phases.sane();
     assertEquals(200, within(this::get), "the client is usable after the hostile answers");
-    assertTrue(phases.saneRequests() <= 3, "sane call took " + phases.saneRequests() + " exchanges");
+    assertTrue(phases.saneRequests() <= 3,
+        "sane call took " + phases.saneRequests() + " exchanges");
   }
 
   @Test
   void freshSessionRefusedAtOnceIsOneFailureAfterTwoRequests() throws IOException {
     Hostile.Phases phases = serve(request -> isCreate(request) ? sane(request) : json(401, "{}"));
     fails(AuthenticationFailedException.class, this::get);
-    assertEquals(2, phases.hostileRequests(), "create, call; no retry with a never-accepted session");
+    assertEquals(2, phases.hostileRequests(), "create, call; no retry of a never-accepted session");
     assertUsable(phases);
   }
 

@@ -83,8 +83,8 @@ class TokenHostileTest {
   /** Hands out tokens, accepts any token it handed out (by prefix), refuses the rest. */
   static MockResponse sane(RecordedRequest request) {
     if (isLogin(request)) {
-      return json(200, "{\"response\":{\"status\":\"OK\",\"token\":\"tok-" + TOKENS.incrementAndGet()
-          + "\"}}");
+      return json(200, "{\"response\":{\"status\":\"OK\",\"token\":\"tok-"
+          + TOKENS.incrementAndGet() + "\"}}");
     }
     String token = request.getHeaders().get("Authorization");
     return token != null && token.startsWith("tok-")
@@ -118,7 +118,8 @@ class TokenHostileTest {
     clock.advance(Duration.ofMinutes(10)); // past the bad-password back-off and any throttle
     phases.sane();
     assertEquals(200, within(this::get), "the client is usable after the hostile answers");
-    assertTrue(phases.saneRequests() <= 3, "sane call took " + phases.saneRequests() + " exchanges");
+    assertTrue(phases.saneRequests() <= 3,
+        "sane call took " + phases.saneRequests() + " exchanges");
   }
 
   @Test
@@ -199,7 +200,8 @@ class TokenHostileTest {
     Hostile.Phases phases = serve(request -> isLogin(request)
         ? new MockResponse.Builder().code(200).addHeader("X-Junk", "j".repeat(100_000))
             .body("{\"response\":{\"token\":\"tok-big\"}}").build()
-        : json(200, "{\"response\":{\"status\":\"OK\",\"blob\":\"" + "b".repeat(1_000_000) + "\"}}"));
+        : json(200, "{\"response\":{\"status\":\"OK\",\"blob\":\""
+            + "b".repeat(1_000_000) + "\"}}"));
     assertEquals(200, within(this::get));
     assertEquals(2, phases.hostileRequests());
   }
@@ -226,7 +228,8 @@ class TokenHostileTest {
     AtomicBoolean hostile = new AtomicBoolean(true);
     raw = new RawServer((index, head, socket) -> {
       if (hostile.get()) {
-        RawServer.reset(socket, "HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n{\"response\":{\"tok");
+        RawServer.reset(socket,
+            "HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n{\"response\":{\"tok");
       } else {
         rawSane(head, socket);
       }

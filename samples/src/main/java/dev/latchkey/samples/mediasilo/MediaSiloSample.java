@@ -156,8 +156,8 @@ public final class MediaSiloSample implements Sample {
     }
 
     private LatchkeyClient client(SimulatorAccount credentials, HeaderAuthMode mode) {
-      return MediaSiloClients.build(simulator.baseUrl(), null, credentials, mode, DemoWire.base(null),
-          clock, AuthEventListener.NONE);
+      return MediaSiloClients.build(simulator.baseUrl(), null, credentials, mode,
+          DemoWire.base(null), clock, AuthEventListener.NONE);
     }
 
     private void check(String step, boolean ok) {

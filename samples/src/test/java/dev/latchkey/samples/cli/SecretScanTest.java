@@ -216,7 +216,8 @@ class SecretScanTest {
     SimulatorAccount demo = SimulatorAccount.DEMO;
     for (String password : List.of(demo.password(), "wrong-password")) {
       LatchkeyMediaSiloApi.Builder builder = LatchkeyMediaSiloApi.builder()
-          .baseUrl(mediasilo.url().resolve("v3/").toString()).hostContext(demo.hostContext()).apiKey(demo.apiKey())
+          .baseUrl(mediasilo.url().resolve("v3/").toString())
+          .hostContext(demo.hostContext()).apiKey(demo.apiKey())
           .okHttpClient(watched(new OkHttpClient.Builder(), new MediaSiloSample()).build())
           .eventListener(this::event)
           .credentials(() -> new UserPassword(demo.user(), password));
