@@ -177,6 +177,16 @@ class HeaderHostileTest {
   }
 
   @Test
+  void hundredKilobyteHeadersOnTheSessionAnswerAreHarmless() throws IOException {
+    Hostile.Phases phases = serve(request -> isCreate(request)
+        ? new MockResponse.Builder().code(200).addHeader("X-Junk", "j".repeat(100_000))
+            .body("{\"id\":\"sess-big\"}").build()
+        : sane(request));
+    assertEquals(200, within(this::get));
+    assertEquals(2, phases.hostileRequests());
+  }
+
+  @Test
   void sessionAnswerDrippedForeverEndsAtTheCallTimeout() throws IOException {
     AtomicBoolean hostile = new AtomicBoolean(true);
     raw = new RawServer((index, head, socket) -> {
