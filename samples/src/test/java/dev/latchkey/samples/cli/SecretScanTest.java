@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.store.FileSessionStore;
+import dev.latchkey.runtime.store.InMemorySessionStore;
+import dev.latchkey.runtime.store.SessionStore;
 import dev.latchkey.samples.mediasilo.LatchkeyMediaSiloApi;
 import dev.latchkey.samples.mediasilo.MediaSiloSample;
 import dev.latchkey.samples.mediasilo.SimulatorAccount;
@@ -23,6 +26,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +41,7 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The secret scan. Runs every sample story ({@code demo}: first call, reuse, expiry and renewal,
@@ -44,9 +49,10 @@ import org.junit.jupiter.api.Test;
  * and response logging on (the {@code call --verbose} wiring), and collects everything text can
  * carry: the log lines, the demo reports, stdout and stderr, java.util.logging, the message and
  * stack trace of every exception a call failed with, every auth event, and the {@code
- * toString()} of the clients, their builders, credentials and exceptions. None of the secrets may
- * appear in any of it: the passwords and API keys the stories use, and every token, session key,
- * cookie and digest {@code response=} that crossed the wire (a tap collects them unredacted).
+ * toString()} of the clients, their builders, session stores, credentials and exceptions. None
+ * of the secrets may appear in any of it: the passwords and API keys the stories use, and every
+ * token, session key, cookie and digest {@code response=} that crossed the wire (a tap collects
+ * them unredacted).
  */
 class SecretScanTest {
   /** Secrets the stories hold; the wire tap adds every one the simulators hand out. */
@@ -56,6 +62,7 @@ class SecretScanTest {
       SimulatorAccount.DEMO.password(), SimulatorAccount.DEMO.apiKey(), "wrong-password",
       "not-the-key");
 
+  @TempDir Path storeDir;
   private final WireTap tap = new WireTap();
   private final Queue texts = new Queue();
   private final List<Closeable> open = new ArrayList<>();
@@ -196,8 +203,12 @@ class SecretScanTest {
     }
 
     RunningSimulator xandr = simulate(new XandrSample());
+    List<SessionStore> stores = List.of(new InMemorySessionStore(),
+        FileSessionStore.open(storeDir.resolve("store")));
     for (String password : List.of(XandrSimulatorConfig.DEFAULT_PASSWORD, "Wrong-Pass-1!")) {
+      SessionStore store = stores.get(password.startsWith("Wrong") ? 0 : 1);
       LatchkeyXandrApi.Builder builder = LatchkeyXandrApi.builder().baseUrl(xandr.url().toString())
+          .sessionStore(store)
           .okHttpClient(watched(new OkHttpClient.Builder(), new XandrSample()).build())
           .eventListener(this::event)
           .credentials(() -> new UserPassword(XandrSimulatorConfig.DEFAULT_USER, password));
@@ -210,7 +221,11 @@ class SecretScanTest {
         }
         texts.add(api.toString());
       }
+      texts.add(store.toString());
     }
+    // A second process's view: the file store now holds the session a login made.
+    SessionStore reopened = FileSessionStore.open(storeDir.resolve("store"));
+    texts.add(reopened.toString());
 
     RunningSimulator mediasilo = simulate(new MediaSiloSample());
     SimulatorAccount demo = SimulatorAccount.DEMO;
