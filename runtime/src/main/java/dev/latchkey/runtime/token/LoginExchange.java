@@ -63,7 +63,9 @@ final class LoginExchange {
       String token = read(response, now);
       return Session.loggedIn(token, generation, now);
     } finally {
-      ((SecretBody) request.body()).wipe();
+      if (request.body() instanceof SecretBody secret) {
+        secret.wipe(); // the password (or signed JWT) does not stay in this copy
+      }
     }
   }
 
