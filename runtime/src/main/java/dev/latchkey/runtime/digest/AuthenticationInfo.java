@@ -20,6 +20,7 @@ record AuthenticationInfo(String nextNonce, String rspauth, String qop, String c
   static AuthenticationInfo parse(String header, String headerName)
       throws UnexpectedAnswerException {
     Map<String, String> params = ChallengeParser.params(header, headerName);
+    DigestChallenge.requireHeaderSafe("nextnonce", params.get("nextnonce"));
     return new AuthenticationInfo(
         params.get("nextnonce"), params.get("rspauth"), params.get("qop"), params.get("cnonce"),
         params.get("nc"));

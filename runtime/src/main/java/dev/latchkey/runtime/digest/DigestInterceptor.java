@@ -4,6 +4,7 @@ import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.UnexpectedAnswerException;
+import dev.latchkey.runtime.http.Origin;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Instant;
@@ -167,7 +168,7 @@ final class DigestInterceptor implements Interceptor {
   private Response checkInfo(Response response, DigestTicket ticket, OriginEntry entry)
       throws IOException {
     String value = response.header(headers.info());
-    if (value == null || !ticket.origin().covers(response.request().url())) {
+    if (value == null || !ticket.origin().matches(response.request().url())) {
       // After a redirect to another origin, its Authentication-Info is not about our nonce.
       return response;
     }

@@ -62,7 +62,10 @@ public final class DigestScheme implements AuthScheme {
     NonceCache cache = new NonceCache(NonceCache.DEFAULT_CAPACITY);
     DigestSigner signer = new DigestSigner(config);
     builder.addInterceptor(new DigestInterceptor(config, context, cache));
-    builder.addNetworkInterceptor(signer);
+    // First among the network interceptors: those already on the user's client (an HttpLog, a
+    // counter) then see the signed request exactly as it goes on the wire, like every other
+    // engine's headers; appended, they saw it unsigned and --verbose logged no Authorization.
+    builder.networkInterceptors().add(0, signer);
     if (config.proxy()) {
       builder.proxyAuthenticator(new DigestTunnelAuthenticator(config, context, cache, signer));
     }

@@ -34,7 +34,7 @@ final class DigestSigner implements Interceptor {
     if (ticket == null) {
       return chain.proceed(request);
     }
-    if (!ticket.origin().covers(request.url()) || (config.proxy() && !viaHttpProxy(chain))) {
+    if (!ticket.origin().matches(request.url()) || (config.proxy() && !viaHttpProxy(chain))) {
       return chain.proceed(request.newBuilder().removeHeader(headers.authorization()).build());
     }
     NonceState state = ticket.state();

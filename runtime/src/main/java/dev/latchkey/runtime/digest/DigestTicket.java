@@ -1,5 +1,7 @@
 package dev.latchkey.runtime.digest;
 
+import dev.latchkey.runtime.http.Origin;
+
 /**
  * A request tag from the application interceptor to the signing network interceptor: "sign this
  * call's hops with this nonce, for this origin only". The signer records what it sent so that the

@@ -3,6 +3,7 @@ package dev.latchkey.runtime.digest;
 import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.AuthenticationFailedException;
+import dev.latchkey.runtime.http.Origin;
 import java.io.IOException;
 import java.time.Instant;
 import okhttp3.Authenticator;

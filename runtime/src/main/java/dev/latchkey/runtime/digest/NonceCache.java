@@ -1,5 +1,6 @@
 package dev.latchkey.runtime.digest;
 
+import dev.latchkey.runtime.http.Origin;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

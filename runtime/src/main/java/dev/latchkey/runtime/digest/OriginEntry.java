@@ -54,6 +54,11 @@ final class OriginEntry {
     return byRealm.replace(used.challenge().realm(), used, next) ? next : null;
   }
 
+  /** How many realms this origin holds a nonce for (at most {@link #MAX_REALMS}). */
+  int realms() {
+    return byRealm.size();
+  }
+
   /**
    * Starts a challenge fetch: returns null if {@code mine} is now the one in flight (the caller
    * leads and must {@link #land} it), else the fetch already in flight to wait for.

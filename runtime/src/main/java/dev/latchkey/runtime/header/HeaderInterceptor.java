@@ -7,6 +7,7 @@ import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.LatchkeyException;
 import dev.latchkey.runtime.RateLimitedException;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.http.Origin;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;

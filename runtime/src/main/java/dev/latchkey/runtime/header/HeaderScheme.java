@@ -3,6 +3,7 @@ package dev.latchkey.runtime.header;
 import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthScheme;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.http.Origin;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.ArrayList;

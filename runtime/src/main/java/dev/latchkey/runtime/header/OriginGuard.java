@@ -1,5 +1,6 @@
 package dev.latchkey.runtime.header;
 
+import dev.latchkey.runtime.http.Origin;
 import java.io.IOException;
 import java.util.List;
 import okhttp3.Interceptor;

@@ -10,6 +10,8 @@ import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.RateLimitedException;
 import dev.latchkey.runtime.UnexpectedAnswerException;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.http.Origin;
+import dev.latchkey.runtime.http.SecretBody;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,6 @@ import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -36,6 +37,8 @@ final class SessionCalls {
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
   /** Bounds how long callers waiting for a session can wait when the user set no call timeout. */
   private static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+  /** A session answer is a small object; a hostile server must not make us buffer megabytes. */
+  static final int MAX_ANSWER_BYTES = 64 * 1024;
 
   private final HeaderScheme scheme;
   private final SessionSpec spec;
@@ -56,18 +59,27 @@ final class SessionCalls {
   /** Creates a session and returns its key. */
   String create() throws IOException {
     UserPassword credentials = HeaderInterceptor.credentials(scheme, context);
+    // One-shot: OkHttp would follow a 307/308 with the body, the password, to any host.
+    SecretBody body = new SecretBody(body(credentials), JSON_TYPE);
     Request request = new Request.Builder()
         .url(context.baseUrl().resolve(spec.path()))
         .headers(staticHeaders())
-        .post(RequestBody.create(body(credentials), JSON_TYPE))
+        .post(body)
         .build();
     try (Response response = client.newCall(request).execute()) {
+      if (!Origin.of(context.baseUrl()).matches(response.request().url())) {
+        emit(AuthEvent.Type.LOGIN_FAILED, "session call redirected to another origin");
+        throw new UnexpectedAnswerException(who() + ": creating a session was redirected to "
+            + response.request().url().host() + "; its answer is not ours to read");
+      }
       return keyFrom(response, credentials);
     } catch (IOException e) {
       if (!(e instanceof dev.latchkey.runtime.LatchkeyException)) {
         emit(AuthEvent.Type.LOGIN_FAILED, "session call failed: " + e.getClass().getSimpleName());
       }
       throw e;
+    } finally {
+      body.wipe();
     }
   }
 
@@ -101,8 +113,14 @@ final class SessionCalls {
     int code = response.code();
     if (response.isSuccessful()) {
       JsonNode key;
+      byte[] answer = response.peekBody(MAX_ANSWER_BYTES + 1L).bytes();
+      if (answer.length > MAX_ANSWER_BYTES) {
+        emit(AuthEvent.Type.LOGIN_FAILED, "session answer too large");
+        throw new UnexpectedAnswerException(who() + ": the session answer (HTTP " + code
+            + ") is over " + MAX_ANSWER_BYTES + " bytes; a session answer is a small JSON object");
+      }
       try {
-        JsonNode tree = JSON.readTree(response.body().byteStream());
+        JsonNode tree = JSON.readTree(answer);
         key = tree == null ? null : tree.at(spec.keyPointer());
       } catch (IOException e) {
         emit(AuthEvent.Type.LOGIN_FAILED, "session answer is not JSON");

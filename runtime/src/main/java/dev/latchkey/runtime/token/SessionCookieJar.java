@@ -1,5 +1,6 @@
 package dev.latchkey.runtime.token;
 
+import dev.latchkey.runtime.http.Origin;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.Cookie;
@@ -15,21 +16,24 @@ import okhttp3.HttpUrl;
  * <p>This jar wraps the user's own jar (kept for every other cookie) and owns one cookie name. It
  * sends the session that {@link TokenInterceptor} chose for the call on this thread (OkHttp runs an
  * interceptor chain on one thread), so the generation a refusal names is exactly the token that was
- * sent; and it sends it only to the base URL's host (host-only, like a cookie the server set without
- * {@code Domain}), never to another host a redirect leads to. The server's own {@code Set-Cookie}
- * for that name is dropped: the token in the login answer is the one we track, and a cookie the jar
- * kept on its own would outlive the session we know about.
+ * sent; and it sends it only to the base URL's origin, never to another host, port or scheme a
+ * redirect leads to. (A browser's host-only cookie would still go to another port of the same
+ * host, and a non-secure one from https to http; a session token must not.) The server's own
+ * {@code Set-Cookie} for that name is dropped: the token in the login answer is the one we track,
+ * and a cookie the jar kept on its own would outlive the session we know about.
  */
 final class SessionCookieJar implements CookieJar {
   private final CookieJar delegate;
   private final String name;
   private final HttpUrl baseUrl;
+  private final Origin origin;
   private final ThreadLocal<Session> sending = new ThreadLocal<>();
 
   SessionCookieJar(CookieJar delegate, String name, HttpUrl baseUrl) {
     this.delegate = delegate;
     this.name = name;
     this.baseUrl = baseUrl;
+    this.origin = Origin.of(baseUrl);
   }
 
   /** Marks {@code session} as the one this thread's call sends; {@code null} clears. */
@@ -50,7 +54,7 @@ final class SessionCookieJar implements CookieJar {
       }
     }
     Session session = sending.get();
-    if (session != null && url.host().equals(baseUrl.host())) {
+    if (session != null && origin.matches(url)) {
       Cookie.Builder builder = new Cookie.Builder().name(name).value(session.token())
           .hostOnlyDomain(baseUrl.host()).path("/").httpOnly();
       if (baseUrl.isHttps()) {

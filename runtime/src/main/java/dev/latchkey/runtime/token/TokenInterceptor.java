@@ -5,6 +5,7 @@ import dev.latchkey.runtime.AccountUnusableException;
 import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.UnexpectedAnswerException;
+import dev.latchkey.runtime.http.Origin;
 import dev.latchkey.runtime.token.AnswerInspector.Reading;
 import dev.latchkey.runtime.token.AnswerInspector.Verdict;
 import java.io.IOException;
@@ -26,6 +27,7 @@ final class TokenInterceptor implements Interceptor {
   private final SessionKeeper keeper;
   private final SessionCookieJar jar;
   private final AnswerInspector inspector;
+  private final Origin origin;
 
   TokenInterceptor(TokenConfig config, AuthContext context, SessionKeeper keeper, SessionCookieJar jar) {
     this.config = config;
@@ -33,6 +35,7 @@ final class TokenInterceptor implements Interceptor {
     this.keeper = keeper;
     this.jar = jar;
     this.inspector = new AnswerInspector(config);
+    this.origin = Origin.of(context.baseUrl());
   }
 
   @Override
@@ -81,8 +84,7 @@ final class TokenInterceptor implements Interceptor {
   }
 
   private boolean forBaseHost(HttpUrl url) {
-    HttpUrl base = context.baseUrl();
-    return url.host().equals(base.host()) && url.port() == base.port() && url.scheme().equals(base.scheme());
+    return origin.matches(url);
   }
 
   private Response send(Chain chain, Request request, Session session) throws IOException {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.http.Origin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;

@@ -59,11 +59,18 @@ final class TlsOptions {
       policy.build().applyTo(base);
     }
     if (options.has("--verbose")) {
-      Redactor redactor = new Redactor();
-      sample.redact(redactor);
-      base.addNetworkInterceptor(new SecretHeaderValues(redactor));
-      base.addNetworkInterceptor(new HttpLog(redactor, HttpLog.Level.BODY, line -> log(err, line)));
+      logEverything(base, sample, line -> log(err, line));
     }
+    return base;
+  }
+
+  /** What {@code --verbose} adds: every exchange in full, every secret of {@code sample} masked. */
+  static OkHttpClient.Builder logEverything(OkHttpClient.Builder base, Sample sample,
+      java.util.function.Consumer<String> sink) {
+    Redactor redactor = new Redactor();
+    sample.redact(redactor);
+    base.addNetworkInterceptor(new SecretHeaderValues(redactor));
+    base.addNetworkInterceptor(new HttpLog(redactor, HttpLog.Level.BODY, sink));
     return base;
   }
 

@@ -1,5 +1,6 @@
 package dev.latchkey.samples.mediasilo;
 
+import dev.latchkey.samples.cli.DemoWire;
 import dev.latchkey.samples.sim.SimClock;
 import dev.latchkey.runtime.AuthEventListener;
 import dev.latchkey.runtime.UserPassword;
@@ -155,7 +156,8 @@ public final class MediaSiloSample implements Sample {
     }
 
     private LatchkeyClient client(SimulatorAccount credentials, HeaderAuthMode mode) {
-      return MediaSiloClients.build(simulator.baseUrl(), null, credentials, mode, null, clock, AuthEventListener.NONE);
+      return MediaSiloClients.build(simulator.baseUrl(), null, credentials, mode,
+          DemoWire.base(null), clock, AuthEventListener.NONE);
     }
 
     private void check(String step, boolean ok) {

@@ -4,6 +4,7 @@ import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.samples.cli.CallCounters;
 import dev.latchkey.samples.cli.DemoReport;
+import dev.latchkey.samples.cli.DemoWire;
 import dev.latchkey.samples.sim.SimServer;
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,7 +31,7 @@ final class OnDemandDemo {
   }
 
   boolean run() throws IOException, InterruptedException {
-    char[] password = OnDemandSimulator.DEFAULT_PASSWORD.toCharArray();
+    char[] password = OnDemandSimulator.DEMO_PASSWORD.toCharArray();
     try (SimServer sim = start(password, Duration.ofMinutes(5))) {
       out.println("  simulator " + sim.url() + " (account " + OnDemandSimulator.DEFAULT_USER
           + ", nonce lifetime PT5M)");
@@ -108,7 +109,8 @@ final class OnDemandDemo {
 
   private static Client client(SimServer sim, char[] password, CallCounters counters) {
     UserPassword account = new UserPassword(OnDemandSimulator.DEFAULT_USER, password);
-    OkHttpClient base = new OkHttpClient.Builder().addNetworkInterceptor(counters).build();
+    OkHttpClient base =
+        DemoWire.base(new OkHttpClient.Builder().addNetworkInterceptor(counters).build());
     return new Client(
         OnDemandClients.create(
             sim.url().toString(), null, () -> OnDemandClients.copy(account), base, counters,

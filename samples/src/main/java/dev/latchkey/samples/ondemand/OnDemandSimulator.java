@@ -35,6 +35,11 @@ public final class OnDemandSimulator {
   public static final String DEFAULT_USER = "robot_user";
   /** The default password, as in the seed's curl example. A test account, not a secret. */
   public static final String DEFAULT_PASSWORD = "password";
+  /**
+   * The password the demo story runs with: distinctive, unlike the seed's "password", so that the
+   * secret scan can look for it in everything the story logs and prints.
+   */
+  public static final String DEMO_PASSWORD = "Robot-Demo-Pa55!";
   /** The realm the simulator's challenges name. */
   public static final String REALM = "On-Demand API simulator";
 

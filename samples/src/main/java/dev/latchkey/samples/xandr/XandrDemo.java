@@ -1,5 +1,6 @@
 package dev.latchkey.samples.xandr;
 
+import dev.latchkey.samples.cli.DemoWire;
 import dev.latchkey.samples.sim.SimClock;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.AuthenticationFailedException;
@@ -101,7 +102,8 @@ final class XandrDemo {
   private LatchkeyClient client(XandrSimulator sim, String password) {
     TokenScheme scheme = XandrClients.scheme()
         .credentials(XandrClients.credentials(XandrSimulatorConfig.DEFAULT_USER, password)).build();
-    return XandrClients.build(sim.url().toString(), null, scheme, null, clock, events::add);
+    return XandrClients.build(sim.url().toString(), null, scheme, DemoWire.base(null), clock,
+        events::add);
   }
 
   private void check(String what, boolean worked) {
