@@ -43,13 +43,14 @@ final class RedisLink implements Closeable {
   private volatile long nextAttemptNanos;
   private volatile boolean closed;
 
-  RedisLink(RedisURI uri, Duration commandTimeout, Duration probeInterval, AuthEventListener listener,
-      Clock clock) {
+  RedisLink(RedisURI uri, Duration connectTimeout, Duration commandTimeout, Duration probeInterval,
+      AuthEventListener listener, Clock clock) {
     this.where = uri.getHost() + ":" + uri.getPort();
     this.probeNanos = probeInterval.toNanos();
     this.listener = listener;
     this.clock = clock;
-    uri.setTimeout(commandTimeout);
+    // the URI's timeout bounds connecting and its handshake; TimeoutOptions bounds each command
+    uri.setTimeout(connectTimeout);
     this.resources = ClientResources.builder()
         .ioThreadPoolSize(2)
         .computationThreadPoolSize(2)
@@ -60,7 +61,7 @@ final class RedisLink implements Closeable {
         .autoReconnect(true)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .requestQueueSize(10_000)
-        .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout).build())
+        .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
         .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
         .build());
   }
@@ -120,8 +121,8 @@ final class RedisLink implements Closeable {
       down = true;
     }
     if (changed) {
-      emit(AuthEvent.Type.STORE_UNAVAILABLE, "Redis at " + where + " is unreachable ("
-          + cause.getClass().getSimpleName() + "); sessions, login lock and throttle are local until it is back");
+      emit(AuthEvent.Type.STORE_UNAVAILABLE, "Redis at " + where + " is unreachable (" + describe(cause)
+          + "); sessions, login lock and throttle are local until it is back");
     }
   }
 
@@ -137,6 +138,15 @@ final class RedisLink implements Closeable {
     if (changed) {
       emit(AuthEvent.Type.STORE_RESTORED, "Redis at " + where + " answers again; sharing resumed");
     }
+  }
+
+  /** Lettuce's messages name the host and the failure, never a password or a command's values. */
+  private static String describe(Throwable e) {
+    String message = e.getMessage() == null ? "" : ": " + e.getMessage();
+    if (message.length() > 120) {
+      message = message.substring(0, 120) + "..";
+    }
+    return e.getClass().getSimpleName() + message;
   }
 
   /** True while the last attempt failed. */

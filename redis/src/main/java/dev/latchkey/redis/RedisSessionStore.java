@@ -60,7 +60,7 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     this.fallbackLoginLimit = b.fallbackLoginLimit;
     this.listener = b.listener;
     this.clock = b.clock;
-    this.link = new RedisLink(uri, b.commandTimeout, b.probeInterval, b.listener, b.clock);
+    this.link = new RedisLink(uri, b.connectTimeout, b.commandTimeout, b.probeInterval, b.listener, b.clock);
     Duration wait = b.lockWait != null ? b.lockWait : b.lockLease.plus(Duration.ofSeconds(10));
     this.lease = new LeaseLock(link, b.lockLease, wait);
   }
@@ -330,7 +330,8 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     private final String uri;
     private Duration lockLease = Duration.ofSeconds(30);
     private Duration lockWait;
-    private Duration commandTimeout = Duration.ofSeconds(1);
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration commandTimeout = Duration.ofSeconds(2);
     private Duration probeInterval = Duration.ofSeconds(1);
     private RedisUnavailablePolicy policy = RedisUnavailablePolicy.FALLBACK_LOCAL;
     private int fallbackLoginLimit = 1;
@@ -356,9 +357,18 @@ public final class RedisSessionStore implements SessionStore, Closeable {
       return this;
     }
 
-    /** Bounds every Redis command and the connect: a dead Redis never hangs a call. Default 1 s. */
+    /**
+     * Bounds each Redis command: a dead Redis never hangs a call longer. Default 2 s (a worker
+     * that starts under load must not give up on a live Redis and log in by itself).
+     */
     public Builder commandTimeout(Duration timeout) {
       this.commandTimeout = timeout;
+      return this;
+    }
+
+    /** Bounds connecting (and reconnecting) to Redis, handshake included. Default 5 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = timeout;
       return this;
     }
 
@@ -404,6 +414,7 @@ public final class RedisSessionStore implements SessionStore, Closeable {
       RedisURI parsed = RedisUris.parse(uri);
       positive(lockLease, "lockLease");
       positive(commandTimeout, "commandTimeout");
+      positive(connectTimeout, "connectTimeout");
       positive(probeInterval, "probeInterval");
       if (lockWait != null) {
         positive(lockWait, "lockWait");
