@@ -91,6 +91,8 @@ public final class XandrSample implements Sample {
 
   @Override
   public boolean demo(PrintStream out) throws Exception {
-    return new XandrDemo(out).run();
+    boolean story = new XandrDemo(out).run();
+    boolean fleet = new XandrFleetDemo(out, System.getenv(XandrFleetDemo.REDIS_ENV)).run();
+    return story && fleet;
   }
 }
