@@ -10,8 +10,8 @@ import java.util.UUID;
 /**
  * The fleet-wide login lock of one account: {@code SET lock TOKEN NX PX lease}, so a worker that
  * dies holding it blocks the others for at most the lease; released by a script that deletes the
- * key only if it still holds this holder's token, so a holder whose lease ran out can never
- * release the lock someone else took since. Waiting polls with a capped backoff until a deadline.
+ * key only if it still holds this holder's token, so a holder whose lease ran out can never release
+ * the lock someone else took since. Waiting polls with a capped backoff until a deadline.
  */
 final class LeaseLock {
   private static final long FIRST_POLL_MILLIS = 5;
@@ -53,8 +53,11 @@ final class LeaseLock {
 
   /** Releases the lock if {@code token} still holds it; false if the lease had run out. */
   boolean release(RedisKeys keys, String token) throws LatchkeyException {
-    Long released = link.call(c -> c.<Long>eval(Scripts.UNLOCK, ScriptOutputType.INTEGER,
-        new String[] {keys.lock()}, token));
+    Long released =
+        link.call(
+            c ->
+                c.<Long>eval(
+                    Scripts.UNLOCK, ScriptOutputType.INTEGER, new String[] {keys.lock()}, token));
     return released != null && released == 1L;
   }
 

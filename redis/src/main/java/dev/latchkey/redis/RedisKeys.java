@@ -1,8 +1,8 @@
 package dev.latchkey.redis;
 
 /**
- * The keys of one account. The account sits in braces, a Redis Cluster hash tag, so that every
- * key of an account lands in one slot and the scripts may touch several of them.
+ * The keys of one account. The account sits in braces, a Redis Cluster hash tag, so that every key
+ * of an account lands in one slot and the scripts may touch several of them.
  */
 record RedisKeys(String account) {
   static final String PREFIX = "latchkey:";

@@ -26,9 +26,9 @@ import java.util.function.Function;
  * One Lettuce connection and what we know of its health. Every command is bounded by the command
  * timeout; while disconnected, Lettuce rejects commands at once (instead of queueing them), and
  * after a failure this link does not try Redis again before the probe interval has passed, so a
- * dead Redis costs a call nothing but a branch. Lettuce reconnects in the background with a
- * capped backoff; {@link #close()} stops it. Emits {@code STORE_UNAVAILABLE} once when Redis is
- * lost and {@code STORE_RESTORED} once when it answers again.
+ * dead Redis costs a call nothing but a branch. Lettuce reconnects in the background with a capped
+ * backoff; {@link #close()} stops it. Emits {@code STORE_UNAVAILABLE} once when Redis is lost and
+ * {@code STORE_RESTORED} once when it answers again.
  */
 final class RedisLink implements Closeable {
   private final String where;
@@ -43,27 +43,36 @@ final class RedisLink implements Closeable {
   private volatile long nextAttemptNanos;
   private volatile boolean closed;
 
-  RedisLink(RedisURI uri, Duration connectTimeout, Duration commandTimeout, Duration probeInterval,
-      AuthEventListener listener, Clock clock) {
+  RedisLink(
+      RedisURI uri,
+      Duration connectTimeout,
+      Duration commandTimeout,
+      Duration probeInterval,
+      AuthEventListener listener,
+      Clock clock) {
     this.where = uri.getHost() + ":" + uri.getPort();
     this.probeNanos = probeInterval.toNanos();
     this.listener = listener;
     this.clock = clock;
     // the URI's timeout bounds connecting and its handshake; TimeoutOptions bounds each command
     uri.setTimeout(connectTimeout);
-    this.resources = ClientResources.builder()
-        .ioThreadPoolSize(2)
-        .computationThreadPoolSize(2)
-        .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
-        .build();
+    this.resources =
+        ClientResources.builder()
+            .ioThreadPoolSize(2)
+            .computationThreadPoolSize(2)
+            .reconnectDelay(
+                Delay.exponential(
+                    Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+            .build();
     this.client = RedisClient.create(resources, uri);
-    client.setOptions(ClientOptions.builder()
-        .autoReconnect(true)
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-        .requestQueueSize(10_000)
-        .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
-        .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-        .build());
+    client.setOptions(
+        ClientOptions.builder()
+            .autoReconnect(true)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .requestQueueSize(10_000)
+            .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
+            .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+            .build());
   }
 
   /** Host and port, for messages (never a password). */
@@ -72,17 +81,23 @@ final class RedisLink implements Closeable {
   }
 
   /**
-   * Runs {@code command}; throws {@link RedisUnavailableException} when Redis cannot be reached
-   * (or was not reachable at the last attempt, less than a probe interval ago), and a {@link
+   * Runs {@code command}; throws {@link RedisUnavailableException} when Redis cannot be reached (or
+   * was not reachable at the last attempt, less than a probe interval ago), and a {@link
    * LatchkeyException} when Redis answered with an error.
    */
   <T> T call(Function<RedisCommands<String, String>, T> command) throws LatchkeyException {
     if (closed) {
-      throw new RedisUnavailableException("session store for Redis at " + where + " is closed", null);
+      throw new RedisUnavailableException(
+          "session store for Redis at " + where + " is closed", null);
     }
     if (down && System.nanoTime() - nextAttemptNanos < 0) {
-      throw new RedisUnavailableException("Redis at " + where + " is unreachable (retried every "
-          + Duration.ofNanos(probeNanos) + ")", null);
+      throw new RedisUnavailableException(
+          "Redis at "
+              + where
+              + " is unreachable (retried every "
+              + Duration.ofNanos(probeNanos)
+              + ")",
+          null);
     }
     try {
       T result = command.apply(connection().sync());
@@ -91,11 +106,12 @@ final class RedisLink implements Closeable {
     } catch (RedisCommandExecutionException e) {
       // Redis answered: it is up, the command is wrong (a bug or foreign data under our keys)
       markUp();
-      throw new LatchkeyException("Redis at " + where + " refused a session store command: " + e.getMessage(), e);
+      throw new LatchkeyException(
+          "Redis at " + where + " refused a session store command: " + e.getMessage(), e);
     } catch (RedisException | UncheckedIOException | IllegalStateException e) {
       markDown(e);
-      throw new RedisUnavailableException("Redis at " + where + " is unreachable: "
-          + e.getClass().getSimpleName(), e);
+      throw new RedisUnavailableException(
+          "Redis at " + where + " is unreachable: " + e.getClass().getSimpleName(), e);
     }
   }
 
@@ -121,8 +137,13 @@ final class RedisLink implements Closeable {
       down = true;
     }
     if (changed) {
-      emit(AuthEvent.Type.STORE_UNAVAILABLE, "Redis at " + where + " is unreachable (" + describe(cause)
-          + "); sessions, login lock and throttle are local until it is back");
+      emit(
+          AuthEvent.Type.STORE_UNAVAILABLE,
+          "Redis at "
+              + where
+              + " is unreachable ("
+              + describe(cause)
+              + "); sessions, login lock and throttle are local until it is back");
     }
   }
 

@@ -28,19 +28,20 @@ import java.util.function.Consumer;
  * A {@link SessionStore} in Redis, shared by every worker of a fleet: the session of each API and
  * user (token, generation, login time and the sliding last use, expiring by itself when the
  * lifetimes say it would end), the login lock (a lease, so a crashed worker blocks the others for
- * at most {@link Builder#lockLease}) and the login throttle, counted exactly in a sliding window
- * by one Lua script. Keys are {@code latchkey:{ACCOUNT}:session|generation|lock|logins}, where
- * the account is the client name and a hash of the user: never a user name or a password.
+ * at most {@link Builder#lockLease}) and the login throttle, counted exactly in a sliding window by
+ * one Lua script. Keys are {@code latchkey:{ACCOUNT}:session|generation|lock|logins}, where the
+ * account is the client name and a hash of the user: never a user name or a password.
  *
- * <p>If Redis cannot be reached, the {@link RedisUnavailablePolicy} decides: by default every
- * call keeps working on this worker's own state (a local copy of what it last stored, its JVM's
- * lock, and at most {@link Builder#fallbackLoginLimit} logins per window) and sharing resumes when
- * Redis answers again; or every operation fails with a {@link RedisUnavailableException}.
- * Thread-safe; {@link #close()} closes the connection. {@link #toString()} shows no secret.
+ * <p>If Redis cannot be reached, the {@link RedisUnavailablePolicy} decides: by default every call
+ * keeps working on this worker's own state (a local copy of what it last stored, its JVM's lock,
+ * and at most {@link Builder#fallbackLoginLimit} logins per window) and sharing resumes when Redis
+ * answers again; or every operation fails with a {@link RedisUnavailableException}. Thread-safe;
+ * {@link #close()} closes the connection. {@link #toString()} shows no secret.
  */
 public final class RedisSessionStore implements SessionStore, Closeable {
   /** Sessions whose lifetimes are unknown are kept this long. */
   static final Duration UNKNOWN_LIFETIME_TTL = Duration.ofHours(24);
+
   /** The generation counter outlives sessions by far; a week idle and nothing is left to clash. */
   static final Duration GENERATION_TTL = Duration.ofDays(7);
 
@@ -50,8 +51,10 @@ public final class RedisSessionStore implements SessionStore, Closeable {
   private final int fallbackLoginLimit;
   private final AuthEventListener listener;
   private final Clock clock;
+
   /** What this worker stored or read last: the state it falls back to. */
   private final InMemorySessionStore local = new InMemorySessionStore();
+
   /** Threads of this store take the account's JVM lock first, then the lease in Redis. */
   private final Map<String, ReentrantLock> jvmLocks = new ConcurrentHashMap<>();
 
@@ -60,7 +63,9 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     this.fallbackLoginLimit = b.fallbackLoginLimit;
     this.listener = b.listener;
     this.clock = b.clock;
-    this.link = new RedisLink(uri, b.connectTimeout, b.commandTimeout, b.probeInterval, b.listener, b.clock);
+    this.link =
+        new RedisLink(
+            uri, b.connectTimeout, b.commandTimeout, b.probeInterval, b.listener, b.clock);
     Duration wait = b.lockWait != null ? b.lockWait : b.lockLease.plus(Duration.ofSeconds(10));
     this.lease = new LeaseLock(link, b.lockLease, wait);
   }
@@ -87,18 +92,27 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     return session;
   }
 
-  private static Optional<StoredSession> parse(Map<String, String> hash, RedisKeys keys, Consumer<String> notice) {
+  private static Optional<StoredSession> parse(
+      Map<String, String> hash, RedisKeys keys, Consumer<String> notice) {
     if (hash == null || hash.isEmpty()) {
       return Optional.empty();
     }
     try {
       String token = Objects.requireNonNull(hash.get("token"));
-      return Optional.of(new StoredSession(token, Long.parseLong(hash.get("gen")),
-          Long.parseLong(hash.get("loginAt")), Long.parseLong(hash.get("lastUse"))));
+      return Optional.of(
+          new StoredSession(
+              token,
+              Long.parseLong(hash.get("gen")),
+              Long.parseLong(hash.get("loginAt")),
+              Long.parseLong(hash.get("lastUse"))));
     } catch (RuntimeException e) {
       // never a crash: the next login replaces it
-      notice.accept("session in Redis under " + keys.session() + " is unreadable (" + e.getClass().getSimpleName()
-          + "); ignored, it will be replaced at the next login");
+      notice.accept(
+          "session in Redis under "
+              + keys.session()
+              + " is unreadable ("
+              + e.getClass().getSimpleName()
+              + "); ignored, it will be replaced at the next login");
       return Optional.empty();
     }
   }
@@ -129,12 +143,24 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     local.save(account, session);
     RedisKeys keys = new RedisKeys(account);
     long end = lifetimes.endMillis(session);
-    long ttl = end == Long.MAX_VALUE ? UNKNOWN_LIFETIME_TTL.toMillis() : end - session.lastUseMillis();
-    run(() -> link.call(c -> c.<Long>eval(Scripts.SAVE, ScriptOutputType.INTEGER,
-        new String[] {keys.session(), keys.generation()},
-        session.token(), Long.toString(session.generation()), Long.toString(session.loginAtMillis()),
-        Long.toString(session.lastUseMillis()), millis(lifetimes.idle()), millis(lifetimes.hard()),
-        Long.toString(ttl), Long.toString(GENERATION_TTL.toMillis()))));
+    long ttl =
+        end == Long.MAX_VALUE ? UNKNOWN_LIFETIME_TTL.toMillis() : end - session.lastUseMillis();
+    run(
+        () ->
+            link.call(
+                c ->
+                    c.<Long>eval(
+                        Scripts.SAVE,
+                        ScriptOutputType.INTEGER,
+                        new String[] {keys.session(), keys.generation()},
+                        session.token(),
+                        Long.toString(session.generation()),
+                        Long.toString(session.loginAtMillis()),
+                        Long.toString(session.lastUseMillis()),
+                        millis(lifetimes.idle()),
+                        millis(lifetimes.hard()),
+                        Long.toString(ttl),
+                        Long.toString(GENERATION_TTL.toMillis()))));
   }
 
   private static String millis(Duration d) {
@@ -145,16 +171,31 @@ public final class RedisSessionStore implements SessionStore, Closeable {
   public void invalidate(String account, long generation) throws IOException {
     local.invalidate(account, generation);
     RedisKeys keys = new RedisKeys(account);
-    run(() -> link.call(c -> c.<Long>eval(Scripts.INVALIDATE, ScriptOutputType.INTEGER,
-        new String[] {keys.session()}, Long.toString(generation))));
+    run(
+        () ->
+            link.call(
+                c ->
+                    c.<Long>eval(
+                        Scripts.INVALIDATE,
+                        ScriptOutputType.INTEGER,
+                        new String[] {keys.session()},
+                        Long.toString(generation))));
   }
 
   @Override
   public void touch(String account, long generation, long lastUseMillis) throws IOException {
     local.touch(account, generation, lastUseMillis);
     RedisKeys keys = new RedisKeys(account);
-    run(() -> link.call(c -> c.<Long>eval(Scripts.TOUCH, ScriptOutputType.INTEGER,
-        new String[] {keys.session()}, Long.toString(generation), Long.toString(lastUseMillis))));
+    run(
+        () ->
+            link.call(
+                c ->
+                    c.<Long>eval(
+                        Scripts.TOUCH,
+                        ScriptOutputType.INTEGER,
+                        new String[] {keys.session()},
+                        Long.toString(generation),
+                        Long.toString(lastUseMillis))));
   }
 
   @Override
@@ -191,11 +232,25 @@ public final class RedisSessionStore implements SessionStore, Closeable {
       }
       if (token == null) {
         if (policy == RedisUnavailablePolicy.FAIL) {
-          throw new RedisUnavailableException("the login lock of " + account + " in Redis at " + link.where()
-              + " was still held after " + lease.maxWait() + " (lease " + lease.lease() + ")", null);
+          throw new RedisUnavailableException(
+              "the login lock of "
+                  + account
+                  + " in Redis at "
+                  + link.where()
+                  + " was still held after "
+                  + lease.maxWait()
+                  + " (lease "
+                  + lease.lease()
+                  + ")",
+              null);
         }
         // The atomic throttle still bounds logins; waiting longer would only fail the call.
-        notice("login lock of " + account + " still held after " + lease.maxWait() + "; going on without it");
+        notice(
+            "login lock of "
+                + account
+                + " still held after "
+                + lease.maxWait()
+                + "; going on without it");
         return call(action);
       }
       try {
@@ -211,8 +266,12 @@ public final class RedisSessionStore implements SessionStore, Closeable {
   private void release(RedisKeys keys, String token) {
     try {
       if (!lease.release(keys, token)) {
-        notice("the login lock lease (" + lease.lease() + ") of " + keys.account()
-            + " ran out before the login finished; consider a longer lockLease");
+        notice(
+            "the login lock lease ("
+                + lease.lease()
+                + ") of "
+                + keys.account()
+                + " ran out before the login finished; consider a longer lockLease");
       }
     } catch (LatchkeyException e) {
       // Redis went away: the lease frees the lock by itself
@@ -237,9 +296,17 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     RedisKeys keys = new RedisKeys(account);
     Long verdict;
     try {
-      verdict = link.call(c -> c.<Long>eval(Scripts.RESERVE, ScriptOutputType.INTEGER,
-          new String[] {keys.logins()}, Long.toString(now.toEpochMilli()), Long.toString(window.toMillis()),
-          Integer.toString(limit), member(now)));
+      verdict =
+          link.call(
+              c ->
+                  c.<Long>eval(
+                      Scripts.RESERVE,
+                      ScriptOutputType.INTEGER,
+                      new String[] {keys.logins()},
+                      Long.toString(now.toEpochMilli()),
+                      Long.toString(window.toMillis()),
+                      Integer.toString(limit),
+                      member(now)));
     } catch (RedisUnavailableException e) {
       failUnlessFallback(e);
       return local.reserveLogin(account, now, window, Math.min(limit, fallbackLoginLimit));
@@ -269,9 +336,18 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     local.recordLogin(account, at, keepAfter);
     RedisKeys keys = new RedisKeys(account);
     long ttl = Math.max(1, at.toEpochMilli() - keepAfter.toEpochMilli());
-    run(() -> link.call(c -> c.<Long>eval(Scripts.RECORD, ScriptOutputType.INTEGER,
-        new String[] {keys.logins()}, Long.toString(at.toEpochMilli()), Long.toString(keepAfter.toEpochMilli()),
-        member(at), Long.toString(ttl))));
+    run(
+        () ->
+            link.call(
+                c ->
+                    c.<Long>eval(
+                        Scripts.RECORD,
+                        ScriptOutputType.INTEGER,
+                        new String[] {keys.logins()},
+                        Long.toString(at.toEpochMilli()),
+                        Long.toString(keepAfter.toEpochMilli()),
+                        member(at),
+                        Long.toString(ttl))));
   }
 
   /** A unique member per login, so two logins in the same millisecond count twice. */
@@ -321,7 +397,12 @@ public final class RedisSessionStore implements SessionStore, Closeable {
 
   @Override
   public String toString() {
-    return "RedisSessionStore{redis=" + link.where() + ", onUnavailable=" + policy + ", lockLease=" + lease.lease()
+    return "RedisSessionStore{redis="
+        + link.where()
+        + ", onUnavailable="
+        + policy
+        + ", lockLease="
+        + lease.lease()
         + "}";
   }
 
@@ -343,8 +424,8 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     }
 
     /**
-     * How long the login lock is granted: a worker that dies holding it blocks logins of the
-     * others for at most this long. Longer than a login takes. Default 30 s.
+     * How long the login lock is granted: a worker that dies holding it blocks logins of the others
+     * for at most this long. Longer than a login takes. Default 30 s.
      */
     public Builder lockLease(Duration lease) {
       this.lockLease = lease;
@@ -358,8 +439,8 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     }
 
     /**
-     * Bounds each Redis command: a dead Redis never hangs a call longer. Default 2 s (a worker
-     * that starts under load must not give up on a live Redis and log in by itself).
+     * Bounds each Redis command: a dead Redis never hangs a call longer. Default 2 s (a worker that
+     * starts under load must not give up on a live Redis and log in by itself).
      */
     public Builder commandTimeout(Duration timeout) {
       this.commandTimeout = timeout;
@@ -378,7 +459,10 @@ public final class RedisSessionStore implements SessionStore, Closeable {
       return this;
     }
 
-    /** What to do while Redis cannot be reached. Default {@link RedisUnavailablePolicy#FALLBACK_LOCAL}. */
+    /**
+     * What to do while Redis cannot be reached. Default {@link
+     * RedisUnavailablePolicy#FALLBACK_LOCAL}.
+     */
     public Builder onUnavailable(RedisUnavailablePolicy policy) {
       this.policy = policy;
       return this;
@@ -424,14 +508,16 @@ public final class RedisSessionStore implements SessionStore, Closeable {
       }
       if (fallbackLoginLimit < 1) {
         throw new LatchkeyConfigException(
-            "RedisSessionStore: fallbackLoginLimit(..) must be at least 1, not " + fallbackLoginLimit);
+            "RedisSessionStore: fallbackLoginLimit(..) must be at least 1, not "
+                + fallbackLoginLimit);
       }
       return new RedisSessionStore(this, parsed);
     }
 
     private static void positive(Duration d, String setter) {
       if (d == null || d.isNegative() || d.isZero()) {
-        throw new LatchkeyConfigException("RedisSessionStore: " + setter + "(..) must be positive, not " + d);
+        throw new LatchkeyConfigException(
+            "RedisSessionStore: " + setter + "(..) must be positive, not " + d);
       }
     }
   }

@@ -4,25 +4,35 @@ import dev.latchkey.runtime.LatchkeyConfigException;
 import io.lettuce.core.RedisURI;
 import java.util.Locale;
 
-/** Reads {@code redis://HOST:PORT[/DB]} (or {@code rediss://} for TLS); messages never show a password. */
+/**
+ * Reads {@code redis://HOST:PORT[/DB]} (or {@code rediss://} for TLS); messages never show a
+ * password.
+ */
 final class RedisUris {
   private RedisUris() {}
 
   static RedisURI parse(String uri) {
     if (uri == null || uri.isBlank()) {
-      throw new LatchkeyConfigException("RedisSessionStore: a URI such as redis://127.0.0.1:6379 is required");
+      throw new LatchkeyConfigException(
+          "RedisSessionStore: a URI such as redis://127.0.0.1:6379 is required");
     }
-    String scheme = uri.contains("://") ? uri.substring(0, uri.indexOf("://")).toLowerCase(Locale.ROOT) : "";
+    String scheme =
+        uri.contains("://") ? uri.substring(0, uri.indexOf("://")).toLowerCase(Locale.ROOT) : "";
     if (!scheme.equals("redis") && !scheme.equals("rediss")) {
-      throw new LatchkeyConfigException("RedisSessionStore: the URI must start with redis:// or rediss://, not '"
-          + masked(uri) + "'");
+      throw new LatchkeyConfigException(
+          "RedisSessionStore: the URI must start with redis:// or rediss://, not '"
+              + masked(uri)
+              + "'");
     }
     RedisURI parsed;
     try {
       parsed = RedisURI.create(uri);
     } catch (RuntimeException e) {
-      throw new LatchkeyConfigException("RedisSessionStore: '" + masked(uri) + "' is not a Redis URI such as"
-          + " redis://127.0.0.1:6379");
+      throw new LatchkeyConfigException(
+          "RedisSessionStore: '"
+              + masked(uri)
+              + "' is not a Redis URI such as"
+              + " redis://127.0.0.1:6379");
     }
     if (parsed.getHost() == null || parsed.getHost().isBlank()) {
       throw new LatchkeyConfigException("RedisSessionStore: '" + masked(uri) + "' names no host");

@@ -2,21 +2,22 @@ package dev.latchkey.redis;
 
 /**
  * The Lua scripts: each is one atomic step on the server, so concurrent workers never interleave
- * inside a check-then-write. Scripts are sent with EVAL (not EVALSHA): they are short, run only
- * on logins and at most every 30 s per worker for uses, and a restarted Redis has lost its script
- * cache. Numbers are epoch millis, exact in Lua's doubles. Times are the workers' clocks: keep
- * the fleet's clocks in sync (NTP), as the login window is counted in them.
+ * inside a check-then-write. Scripts are sent with EVAL (not EVALSHA): they are short, run only on
+ * logins and at most every 30 s per worker for uses, and a restarted Redis has lost its script
+ * cache. Numbers are epoch millis, exact in Lua's doubles. Times are the workers' clocks: keep the
+ * fleet's clocks in sync (NTP), as the login window is counted in them.
  */
 final class Scripts {
   private Scripts() {}
 
   /**
    * KEYS: session, generation. ARGV: token, gen, loginAt, lastUse, idle, hard, ttl, generationTtl
-   * (millis; idle/hard 0 = unknown). Stores the session unless a newer generation is already
-   * stored (a slow worker whose lease expired must not replace a newer login); remembers the
-   * highest generation. Returns 1 if stored, 0 if a newer one was kept.
+   * (millis; idle/hard 0 = unknown). Stores the session unless a newer generation is already stored
+   * (a slow worker whose lease expired must not replace a newer login); remembers the highest
+   * generation. Returns 1 if stored, 0 if a newer one was kept.
    */
-  static final String SAVE = """
+  static final String SAVE =
+      """
       local stored = tonumber(redis.call('HGET', KEYS[1], 'gen') or '0')
       local gen = tonumber(ARGV[2])
       local highest = tonumber(redis.call('GET', KEYS[2]) or '0')
@@ -39,7 +40,8 @@ final class Scripts {
       """;
 
   /** KEYS: session. ARGV: gen. Deletes the session only if it is still of that generation. */
-  static final String INVALIDATE = """
+  static final String INVALIDATE =
+      """
       if redis.call('HGET', KEYS[1], 'gen') == ARGV[1] then
         redis.call('DEL', KEYS[1])
         return 1
@@ -48,10 +50,11 @@ final class Scripts {
       """;
 
   /**
-   * KEYS: session. ARGV: gen, lastUse. Moves lastUse forward (never back) for that generation
-   * only, and the key's expiry with it: idle after the use, but never past login + hard.
+   * KEYS: session. ARGV: gen, lastUse. Moves lastUse forward (never back) for that generation only,
+   * and the key's expiry with it: idle after the use, but never past login + hard.
    */
-  static final String TOUCH = """
+  static final String TOUCH =
+      """
       local h = redis.call('HMGET', KEYS[1], 'gen', 'lastUse', 'loginAt', 'idle', 'hard')
       if h[1] ~= ARGV[1] then
         return 0
@@ -81,11 +84,12 @@ final class Scripts {
       """;
 
   /**
-   * KEYS: logins. ARGV: now, window, limit, member. The sliding window, exactly: drops logins
-   * that started at or before now - window, then records this one if fewer than limit remain.
-   * Returns -1 if reserved, else the millis at which the oldest one leaves the window.
+   * KEYS: logins. ARGV: now, window, limit, member. The sliding window, exactly: drops logins that
+   * started at or before now - window, then records this one if fewer than limit remain. Returns -1
+   * if reserved, else the millis at which the oldest one leaves the window.
    */
-  static final String RESERVE = """
+  static final String RESERVE =
+      """
       local now = tonumber(ARGV[1])
       local window = tonumber(ARGV[2])
       redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
@@ -99,7 +103,8 @@ final class Scripts {
       """;
 
   /** KEYS: logins. ARGV: at, keepAfter, member, ttl. Records a login, dropping old ones. */
-  static final String RECORD = """
+  static final String RECORD =
+      """
       redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
       redis.call('ZADD', KEYS[1], ARGV[1], ARGV[3])
       redis.call('PEXPIRE', KEYS[1], ARGV[4])
@@ -107,7 +112,8 @@ final class Scripts {
       """;
 
   /** KEYS: lock. ARGV: token. Releases the lock only if this holder still has it. */
-  static final String UNLOCK = """
+  static final String UNLOCK =
+      """
       if redis.call('GET', KEYS[1]) == ARGV[1] then
         redis.call('DEL', KEYS[1])
         return 1

@@ -18,12 +18,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@code redis-server} for tests, on a free loopback port, without persistence, so a test
- * can stop it and start it again (empty, as after a crash) on the same port. Without the binary
- * the test is skipped, except when the environment variable {@code CI} is {@code true}: CI must
- * not skip silently ({@code .ci/run} installs the package {@code redis-server}).
+ * can stop it and start it again (empty, as after a crash) on the same port. Without the binary the
+ * test is skipped, except when the environment variable {@code CI} is {@code true}: CI must not
+ * skip silently ({@code .ci/run} installs the package {@code redis-server}).
  */
 public final class RedisServer implements AutoCloseable {
-  private static final List<String> BINARIES = List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server");
+  private static final List<String> BINARIES =
+      List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server");
   private static final long START_GUARD_MILLIS = 10_000;
 
   private final String binary;
@@ -35,14 +36,21 @@ public final class RedisServer implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts a server on a free port, or skips the test if there is no redis-server (fails on CI). */
+  /**
+   * Starts a server on a free port, or skips the test if there is no redis-server (fails on CI).
+   */
   public static RedisServer start() throws IOException {
-    String binary = BINARIES.stream().filter(b -> Files.isExecutable(Path.of(b))).findFirst().orElse(null);
+    String binary =
+        BINARIES.stream().filter(b -> Files.isExecutable(Path.of(b))).findFirst().orElse(null);
     if (binary == null) {
       if ("true".equals(System.getenv("CI"))) {
-        fail("redis-server is not installed, and CI must not skip the fleet tests; install the redis-server package");
+        fail(
+            "redis-server is not installed, and CI must not skip the fleet tests; install the"
+                + " redis-server package");
       }
-      assumeTrue(false, "redis-server is not installed; install the redis-server package to run this test");
+      assumeTrue(
+          false,
+          "redis-server is not installed; install the redis-server package to run this test");
     }
     RedisServer server = new RedisServer(binary, freePort());
     server.startAgain();
@@ -69,11 +77,24 @@ public final class RedisServer implements AutoCloseable {
     if (process != null && process.isAlive()) {
       return;
     }
-    process = new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no", "--protected-mode", "yes", "--loglevel", "warning")
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    process =
+        new ProcessBuilder(
+                binary,
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--protected-mode",
+                "yes",
+                "--loglevel",
+                "warning")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_GUARD_MILLIS);
     while (!ping(port)) {
       if (System.nanoTime() > deadline || !process.isAlive()) {
@@ -124,7 +145,11 @@ public final class RedisServer implements AutoCloseable {
       socket.setSoTimeout(2000);
       StringBuilder resp = new StringBuilder("*" + words.length + "\r\n");
       for (String w : words) {
-        resp.append('$').append(w.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(w).append("\r\n");
+        resp.append('$')
+            .append(w.getBytes(StandardCharsets.UTF_8).length)
+            .append("\r\n")
+            .append(w)
+            .append("\r\n");
       }
       socket.getOutputStream().write(resp.toString().getBytes(StandardCharsets.UTF_8));
       socket.getOutputStream().flush();

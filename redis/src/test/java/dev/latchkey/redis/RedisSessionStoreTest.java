@@ -34,7 +34,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Redis store against a real redis-server: keys, TTLs, generations, the window and the lease. */
+/**
+ * The Redis store against a real redis-server: keys, TTLs, generations, the window and the lease.
+ */
 class RedisSessionStoreTest {
   private static final Duration WINDOW = Duration.ofMinutes(5);
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -92,9 +94,13 @@ class RedisSessionStoreTest {
   void aSessionIsStoredUnderItsAccountWithATtlFromTheLifetimes() throws IOException {
     String account = SessionStore.accountKey("XandrApi", "alice");
     long now = System.currentTimeMillis();
-    store().save(account, new StoredSession("tok-secret", 3, now - 3_600_000, now),
-        new Lifetimes(Duration.ofHours(2), Duration.ofHours(24)));
-    assertEquals(List.of("latchkey:{" + account + "}:generation", "latchkey:{" + account + "}:session"),
+    store()
+        .save(
+            account,
+            new StoredSession("tok-secret", 3, now - 3_600_000, now),
+            new Lifetimes(Duration.ofHours(2), Duration.ofHours(24)));
+    assertEquals(
+        List.of("latchkey:{" + account + "}:generation", "latchkey:{" + account + "}:session"),
         redis().keys("latchkey:*").stream().sorted().toList());
     assertFalse(String.join(" ", redis().keys("*")).contains("alice"), "keys never show the user");
     long ttl = redis().pttl("latchkey:{" + account + "}:session");
@@ -103,8 +109,11 @@ class RedisSessionStoreTest {
     assertEquals(new StoredSession("tok-secret", 3, now - 3_600_000, now), loaded);
     assertEquals(3, store().lastGeneration(account));
 
-    store().save(account, new StoredSession("tok4", 4, now - 23 * 3_600_000L, now), new Lifetimes(
-        Duration.ofHours(2), Duration.ofHours(24)));
+    store()
+        .save(
+            account,
+            new StoredSession("tok4", 4, now - 23 * 3_600_000L, now),
+            new Lifetimes(Duration.ofHours(2), Duration.ofHours(24)));
     ttl = redis().pttl("latchkey:{" + account + "}:session");
     assertTrue(ttl > 3_500_000 && ttl <= 3_600_000, "one hour before the hard lifetime: " + ttl);
     assertFalse(store().toString().contains("tok"));
@@ -114,7 +123,8 @@ class RedisSessionStoreTest {
   void invalidateRemovesOnlyThatGenerationAndTouchNeverMovesBack() throws IOException {
     RedisSessionStore store = store();
     long now = System.currentTimeMillis();
-    store.save("a", new StoredSession("t2", 2, now, now), new Lifetimes(Duration.ofMinutes(60), null));
+    store.save(
+        "a", new StoredSession("t2", 2, now, now), new Lifetimes(Duration.ofMinutes(60), null));
     store.invalidate("a", 1);
     assertEquals(2, store().load("a", n -> {}).orElseThrow().generation());
     store.touch("a", 2, now + 500);
@@ -133,10 +143,12 @@ class RedisSessionStoreTest {
     Lifetimes lifetimes = new Lifetimes(Duration.ofSeconds(100), Duration.ofSeconds(1000));
     store.save("a", new StoredSession("t", 1, now - 950_000, now - 90_000), lifetimes);
     long before = redis().pttl("latchkey:{a}:session");
-    assertTrue(before > 90_000 && before <= 100_000, "the idle lifetime, from the last use: " + before);
+    assertTrue(
+        before > 90_000 && before <= 100_000, "the idle lifetime, from the last use: " + before);
     store.touch("a", 1, now);
     long after = redis().pttl("latchkey:{a}:session");
-    assertTrue(after > 40_000 && after <= 50_000, "capped by the hard lifetime, 50 s left: " + after);
+    assertTrue(
+        after > 40_000 && after <= 50_000, "capped by the hard lifetime, 50 s left: " + after);
   }
 
   @Test
@@ -165,13 +177,15 @@ class RedisSessionStoreTest {
         granted.set(0);
         for (RedisSessionStore store : fleet) {
           for (int t = 0; t < threads; t++) {
-            done.add(pool.submit(() -> {
-              together.await(30, TimeUnit.SECONDS);
-              if (store.reserveLogin("acct", now, WINDOW, 10).isEmpty()) {
-                granted.incrementAndGet();
-              }
-              return null;
-            }));
+            done.add(
+                pool.submit(
+                    () -> {
+                      together.await(30, TimeUnit.SECONDS);
+                      if (store.reserveLogin("acct", now, WINDOW, 10).isEmpty()) {
+                        granted.incrementAndGet();
+                      }
+                      return null;
+                    }));
           }
         }
         for (Future<?> f : done) {
@@ -183,10 +197,13 @@ class RedisSessionStoreTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(Optional.of(T0.plus(WINDOW).plus(WINDOW)), store().reserveLogin("acct", T0.plus(WINDOW), WINDOW, 10));
+    assertEquals(
+        Optional.of(T0.plus(WINDOW).plus(WINDOW)),
+        store().reserveLogin("acct", T0.plus(WINDOW), WINDOW, 10));
     assertEquals(10, store().logins("acct").size());
     long ttl = redis().pttl("latchkey:{acct}:logins");
-    assertTrue(ttl > 0 && ttl <= WINDOW.toMillis(), "the window key expires after the window: " + ttl);
+    assertTrue(
+        ttl > 0 && ttl <= WINDOW.toMillis(), "the window key expires after the window: " + ttl);
   }
 
   @Test
@@ -200,14 +217,22 @@ class RedisSessionStoreTest {
       for (int i = 0; i < instances; i++) {
         RedisSessionStore store = store();
         for (int t = 0; t < 3; t++) {
-          done.add(pool.submit(() -> store.withLoginLock("acct", () -> {
-            maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
-            Thread.sleep(20); // widens the window a second holder would need; nothing asserts on time
-            // reentrant, as the SPI says: a nested store call under the lock does not deadlock
-            store.withLoginLock("acct", () -> null);
-            inside.decrementAndGet();
-            return null;
-          })));
+          done.add(
+              pool.submit(
+                  () ->
+                      store.withLoginLock(
+                          "acct",
+                          () -> {
+                            maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                            Thread.sleep(
+                                20); // widens the window a second holder would need; nothing
+                                     // asserts on time
+                            // reentrant, as the SPI says: a nested store call under the lock does
+                            // not deadlock
+                            store.withLoginLock("acct", () -> null);
+                            inside.decrementAndGet();
+                            return null;
+                          })));
         }
       }
       for (Future<?> f : done) {
@@ -222,39 +247,60 @@ class RedisSessionStoreTest {
 
   @Test
   void anExpiredLeaseIsTakenOverAndItsHolderCannotReleaseTheNewLock() throws Exception {
-    RedisSessionStore slow = store(RedisSessionStore.builder(redis.uri()).lockLease(Duration.ofMillis(300)));
-    RedisSessionStore next = store(RedisSessionStore.builder(redis.uri()).lockLease(Duration.ofSeconds(30)));
+    RedisSessionStore slow =
+        store(RedisSessionStore.builder(redis.uri()).lockLease(Duration.ofMillis(300)));
+    RedisSessionStore next =
+        store(RedisSessionStore.builder(redis.uri()).lockLease(Duration.ofSeconds(30)));
     CountDownLatch slowHasIt = new CountDownLatch(1);
     CountDownLatch nextHasIt = new CountDownLatch(1);
     CountDownLatch slowReleased = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<?> slowWorker = pool.submit(() -> slow.withLoginLock("acct", () -> {
-        slowHasIt.countDown();
-        assertTrue(nextHasIt.await(30, TimeUnit.SECONDS), "the other worker took over after the lease");
-        return null;
-      }));
+      Future<?> slowWorker =
+          pool.submit(
+              () ->
+                  slow.withLoginLock(
+                      "acct",
+                      () -> {
+                        slowHasIt.countDown();
+                        assertTrue(
+                            nextHasIt.await(30, TimeUnit.SECONDS),
+                            "the other worker took over after the lease");
+                        return null;
+                      }));
       assertTrue(slowHasIt.await(30, TimeUnit.SECONDS));
-      Future<?> nextWorker = pool.submit(() -> next.withLoginLock("acct", () -> {
-        nextHasIt.countDown();
-        assertTrue(slowReleased.await(30, TimeUnit.SECONDS));
-        // the slow holder's release ran while we hold the lock: it must not have deleted ours
-        assertNotNull(redis().get("latchkey:{acct}:lock"));
-        return null;
-      }));
+      Future<?> nextWorker =
+          pool.submit(
+              () ->
+                  next.withLoginLock(
+                      "acct",
+                      () -> {
+                        nextHasIt.countDown();
+                        assertTrue(slowReleased.await(30, TimeUnit.SECONDS));
+                        // the slow holder's release ran while we hold the lock: it must not have
+                        // deleted ours
+                        assertNotNull(redis().get("latchkey:{acct}:lock"));
+                        return null;
+                      }));
       slowWorker.get(60, TimeUnit.SECONDS);
       slowReleased.countDown();
       nextWorker.get(60, TimeUnit.SECONDS);
     } finally {
       pool.shutdownNow();
     }
-    assertTrue(events.stream().anyMatch(e -> e.type() == AuthEvent.Type.NOTICE && e.detail().contains("ran out")));
+    assertTrue(
+        events.stream()
+            .anyMatch(e -> e.type() == AuthEvent.Type.NOTICE && e.detail().contains("ran out")));
   }
 
   @Test
-  void whileRedisIsDownTheStoreWorksLocallyWithAConservativeThrottleThenSharesAgain() throws Exception {
-    RedisSessionStore store = store(RedisSessionStore.builder(redis.uri()).probeInterval(Duration.ofMillis(100))
-        .fallbackLoginLimit(2));
+  void whileRedisIsDownTheStoreWorksLocallyWithAConservativeThrottleThenSharesAgain()
+      throws Exception {
+    RedisSessionStore store =
+        store(
+            RedisSessionStore.builder(redis.uri())
+                .probeInterval(Duration.ofMillis(100))
+                .fallbackLoginLimit(2));
     long now = System.currentTimeMillis();
     store.save("a", new StoredSession("t1", 1, now, now), new Lifetimes(Duration.ofHours(2), null));
     assertTrue(store.reserveLogin("a", T0, WINDOW, 10).isEmpty());
@@ -262,8 +308,12 @@ class RedisSessionStoreTest {
     try {
       assertEquals("t1", store.load("a", n -> {}).orElseThrow().token(), "the local copy");
       store.withLoginLock("a", () -> null);
-      assertTrue(store.reserveLogin("a", T0.plusSeconds(1), WINDOW, 10).isEmpty(), "second of two local logins");
-      assertEquals(Optional.of(T0.plus(WINDOW)), store.reserveLogin("a", T0.plusSeconds(2), WINDOW, 10),
+      assertTrue(
+          store.reserveLogin("a", T0.plusSeconds(1), WINDOW, 10).isEmpty(),
+          "second of two local logins");
+      assertEquals(
+          Optional.of(T0.plus(WINDOW)),
+          store.reserveLogin("a", T0.plusSeconds(2), WINDOW, 10),
           "the conservative local limit counts the login made before Redis was lost");
       store.touch("a", 1, now + 1000);
       store.invalidate("a", 1);
@@ -272,7 +322,9 @@ class RedisSessionStoreTest {
     } finally {
       redis.startAgain();
     }
-    assertEquals(1, events.stream().filter(e -> e.type() == AuthEvent.Type.STORE_UNAVAILABLE).count(),
+    assertEquals(
+        1,
+        events.stream().filter(e -> e.type() == AuthEvent.Type.STORE_UNAVAILABLE).count(),
         "one event on losing Redis, however many operations failed");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (store.isUnavailable() || store.load("a", n -> {}).isPresent() != false) {
@@ -286,7 +338,10 @@ class RedisSessionStoreTest {
       }
     }
     store.save("a", new StoredSession("t2", 2, now, now), new Lifetimes(Duration.ofHours(2), null));
-    assertEquals("t2", store().load("a", n -> {}).orElseThrow().token(), "another instance sees it: shared again");
+    assertEquals(
+        "t2",
+        store().load("a", n -> {}).orElseThrow().token(),
+        "another instance sees it: shared again");
     assertEquals(1, events.stream().filter(e -> e.type() == AuthEvent.Type.STORE_RESTORED).count());
   }
 
@@ -295,28 +350,39 @@ class RedisSessionStoreTest {
     RedisServer doomed = RedisServer.start();
     String uri = "redis://:hunter2-secret@127.0.0.1:" + doomed.port();
     doomed.stop();
-    RedisSessionStore store = store(RedisSessionStore.builder(uri).onUnavailable(RedisUnavailablePolicy.FAIL)
-        .commandTimeout(Duration.ofMillis(500)));
-    RedisUnavailableException e = assertThrows(RedisUnavailableException.class, () -> store.load("a", n -> {}));
+    RedisSessionStore store =
+        store(
+            RedisSessionStore.builder(uri)
+                .onUnavailable(RedisUnavailablePolicy.FAIL)
+                .commandTimeout(Duration.ofMillis(500)));
+    RedisUnavailableException e =
+        assertThrows(RedisUnavailableException.class, () -> store.load("a", n -> {}));
     assertTrue(e.getMessage().contains("127.0.0.1:" + doomed.port()), e.getMessage());
     assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
     assertThrows(RedisUnavailableException.class, () -> store.withLoginLock("a", () -> null));
     assertThrows(RedisUnavailableException.class, () -> store.reserveLogin("a", T0, WINDOW, 10));
-    assertThrows(RedisUnavailableException.class, () -> store.save("a", new StoredSession("t", 1, 1, 1)));
+    assertThrows(
+        RedisUnavailableException.class, () -> store.save("a", new StoredSession("t", 1, 1, 1)));
     assertFalse(store.toString().contains("hunter2"));
   }
 
   @Test
   void badSettingsAreRefusedNamingTheSetterAndNeverThePassword() {
-    LatchkeyConfigException e = assertThrows(LatchkeyConfigException.class,
-        () -> RedisSessionStore.builder("http://:pw-secret@127.0.0.1:6379").build());
+    LatchkeyConfigException e =
+        assertThrows(
+            LatchkeyConfigException.class,
+            () -> RedisSessionStore.builder("http://:pw-secret@127.0.0.1:6379").build());
     assertTrue(e.getMessage().contains("redis://"), e.getMessage());
     assertFalse(e.getMessage().contains("pw-secret"), e.getMessage());
-    e = assertThrows(LatchkeyConfigException.class,
-        () -> RedisSessionStore.builder(redis.uri()).lockLease(Duration.ZERO).build());
+    e =
+        assertThrows(
+            LatchkeyConfigException.class,
+            () -> RedisSessionStore.builder(redis.uri()).lockLease(Duration.ZERO).build());
     assertTrue(e.getMessage().contains("lockLease"), e.getMessage());
-    e = assertThrows(LatchkeyConfigException.class,
-        () -> RedisSessionStore.builder(redis.uri()).fallbackLoginLimit(0).build());
+    e =
+        assertThrows(
+            LatchkeyConfigException.class,
+            () -> RedisSessionStore.builder(redis.uri()).fallbackLoginLimit(0).build());
     assertTrue(e.getMessage().contains("fallbackLoginLimit"), e.getMessage());
     assertThrows(LatchkeyConfigException.class, () -> RedisSessionStore.builder(null).build());
   }

@@ -75,7 +75,8 @@ public final class HeaderScheme implements AuthScheme {
       sessionBuilder.networkInterceptors().add(0, guard);
       OkHttpClient sessionClient = sessionBuilder.build();
       SharedHeaderSessions shared = sessionStore == null ? null
-          : new SharedHeaderSessions(sessionStore, () -> accountKey(context), session.idleLifetime(), context);
+          : new SharedHeaderSessions(
+              sessionStore, () -> accountKey(context), session.idleLifetime(), context);
       sessions = new SessionManager(new SessionCalls(this, context, sessionClient), context,
           session.idleLifetime(), shared);
     }

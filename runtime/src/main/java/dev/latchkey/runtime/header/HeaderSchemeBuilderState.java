@@ -57,7 +57,8 @@ final class HeaderSchemeBuilderState {
       throw fail("mode(SESSION) needs a session(..) declaration");
     }
     if (sessionStore != null && session == null) {
-      throw fail("sessionStore(..) was given but no session(..) is declared: Basic keeps nothing to share");
+      throw fail("sessionStore(..) was given but no session(..) is declared:"
+          + " Basic keeps nothing to share");
     }
     if (mode == HeaderAuthMode.BASIC && !basicAllowed) {
       throw fail("mode(BASIC) is not allowed: this API declares basicAllowed(false)");

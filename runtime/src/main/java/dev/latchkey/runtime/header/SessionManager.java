@@ -36,7 +36,8 @@ final class SessionManager {
     this(calls, context, idleLifetime, null);
   }
 
-  SessionManager(SessionCalls calls, AuthContext context, Duration idleLifetime, SharedHeaderSessions shared) {
+  SessionManager(
+      SessionCalls calls, AuthContext context, Duration idleLifetime, SharedHeaderSessions shared) {
     this.calls = calls;
     this.context = context;
     this.idleLifetime = idleLifetime;

@@ -39,7 +39,8 @@ final class SharedHeaderSessions {
   record Outcome(Session session, boolean adopted) {}
 
   /** {@code accountKey} is asked once, at first use: it reads the credentials. */
-  SharedHeaderSessions(SessionStore store, Supplier<String> accountKey, Duration idleLifetime, AuthContext context) {
+  SharedHeaderSessions(
+      SessionStore store, Supplier<String> accountKey, Duration idleLifetime, AuthContext context) {
     this.store = store;
     this.accountKey = accountKey;
     this.idleLifetime = idleLifetime;
@@ -48,32 +49,43 @@ final class SharedHeaderSessions {
 
   Outcome adoptOrCreate(long nextLocalGeneration, Creator creator) throws IOException {
     String account = account();
-    return store.withLoginLock(account, () -> {
-      Instant now = context.clock().instant();
-      Optional<StoredSession> stored = store.load(account, this::notice);
-      if (stored.isPresent()) {
-        StoredSession s = stored.get();
-        Session candidate = new Session(s.token(), s.generation(), Instant.ofEpochMilli(s.lastUseMillis()));
-        if (!candidate.idleExpired(now, idleLifetime)) {
-          candidate.markProven(); // its creator saw the server accept it, or would have invalidated it
-          persistedTouch.set(s.lastUseMillis());
-          return new Outcome(candidate, true);
-        }
-      }
-      long generation = Math.max(nextLocalGeneration, store.lastGeneration(account) + 1);
-      String key = creator.create();
-      Instant created = context.clock().instant();
-      Session fresh = new Session(key, generation, created);
-      try {
-        store.save(account, new StoredSession(key, generation, created.toEpochMilli(), created.toEpochMilli()),
-            new Lifetimes(idleLifetime, null));
-      } catch (IOException | RuntimeException e) {
-        // the session exists: this client keeps it even if others cannot share it
-        notice("session store could not save generation " + generation + ": " + e.getClass().getSimpleName());
-      }
-      persistedTouch.set(created.toEpochMilli());
-      return new Outcome(fresh, false);
-    });
+    return store.withLoginLock(
+        account,
+        () -> {
+          Instant now = context.clock().instant();
+          Optional<StoredSession> stored = store.load(account, this::notice);
+          if (stored.isPresent()) {
+            StoredSession s = stored.get();
+            Session candidate =
+                new Session(s.token(), s.generation(), Instant.ofEpochMilli(s.lastUseMillis()));
+            if (!candidate.idleExpired(now, idleLifetime)) {
+              candidate
+                  .markProven(); // its creator saw the server accept it, or would have invalidated
+                                 // it
+              persistedTouch.set(s.lastUseMillis());
+              return new Outcome(candidate, true);
+            }
+          }
+          long generation = Math.max(nextLocalGeneration, store.lastGeneration(account) + 1);
+          String key = creator.create();
+          Instant created = context.clock().instant();
+          Session fresh = new Session(key, generation, created);
+          try {
+            store.save(
+                account,
+                new StoredSession(key, generation, created.toEpochMilli(), created.toEpochMilli()),
+                new Lifetimes(idleLifetime, null));
+          } catch (IOException | RuntimeException e) {
+            // the session exists: this client keeps it even if others cannot share it
+            notice(
+                "session store could not save generation "
+                    + generation
+                    + ": "
+                    + e.getClass().getSimpleName());
+          }
+          persistedTouch.set(created.toEpochMilli());
+          return new Outcome(fresh, false);
+        });
   }
 
   /** The server refused {@code failed}: no client should use its generation again. */
@@ -81,8 +93,11 @@ final class SharedHeaderSessions {
     try {
       store.invalidate(account(), failed.generation());
     } catch (IOException | RuntimeException e) {
-      notice("session store could not forget generation " + failed.generation() + ": "
-          + e.getClass().getSimpleName());
+      notice(
+          "session store could not forget generation "
+              + failed.generation()
+              + ": "
+              + e.getClass().getSimpleName());
     }
   }
 

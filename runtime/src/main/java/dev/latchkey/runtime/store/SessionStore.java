@@ -13,11 +13,10 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
- * What token login and header sessions keep about one account (named by an opaque,
- * file-name-safe {@code account} key, see {@link #accountKey}): the current session record with
- * its generation and last use, the single-flight login lock, and the instants of recent logins
- * (the login budget's window). Passwords are never handed to a store. Implementations are
- * thread-safe.
+ * What token login and header sessions keep about one account (named by an opaque, file-name-safe
+ * {@code account} key, see {@link #accountKey}): the current session record with its generation and
+ * last use, the single-flight login lock, and the instants of recent logins (the login budget's
+ * window). Passwords are never handed to a store. Implementations are thread-safe.
  *
  * <p>Three stores ship: {@link InMemorySessionStore} (one JVM), {@link FileSessionStore} (the
  * processes of one machine) and, in the {@code latchkey-redis} module, a Redis store for a fleet.
@@ -38,8 +37,13 @@ public interface SessionStore {
   record StoredSession(String token, long generation, long loginAtMillis, long lastUseMillis) {
     @Override
     public String toString() {
-      return "StoredSession{generation=" + generation + ", loginAt=" + Instant.ofEpochMilli(loginAtMillis)
-          + ", lastUse=" + Instant.ofEpochMilli(lastUseMillis) + ", token=██}";
+      return "StoredSession{generation="
+          + generation
+          + ", loginAt="
+          + Instant.ofEpochMilli(loginAtMillis)
+          + ", lastUse="
+          + Instant.ofEpochMilli(lastUseMillis)
+          + ", token=██}";
     }
   }
 
@@ -64,7 +68,9 @@ public interface SessionStore {
     }
   }
 
-  /** The stored session of {@code account}, if any; unreadable state is reported to {@code notice}. */
+  /**
+   * The stored session of {@code account}, if any; unreadable state is reported to {@code notice}.
+   */
   Optional<StoredSession> load(String account, Consumer<String> notice) throws IOException;
 
   /** Replaces the stored session of {@code account}. */
@@ -87,7 +93,10 @@ public interface SessionStore {
   /** The recorded login instants of {@code account}, oldest first. */
   List<Instant> logins(String account) throws IOException;
 
-  /** Records a login of {@code account} at {@code at}, dropping entries older than {@code keepAfter}. */
+  /**
+   * Records a login of {@code account} at {@code at}, dropping entries older than {@code
+   * keepAfter}.
+   */
   void recordLogin(String account, Instant at, Instant keepAfter) throws IOException;
 
   /**
@@ -107,33 +116,36 @@ public interface SessionStore {
   }
 
   /**
-   * Reserves one login of {@code account} at {@code now} in a sliding window: at most {@code
-   * limit} logins started in any {@code window} (a login at {@code t} counts during {@code [t, t +
+   * Reserves one login of {@code account} at {@code now} in a sliding window: at most {@code limit}
+   * logins started in any {@code window} (a login at {@code t} counts during {@code [t, t +
    * window)}), counted by everything sharing this store. Atomic: the check and the record are one
    * step. Returns empty when reserved, else the earliest instant one would be allowed.
    */
   default Optional<Instant> reserveLogin(String account, Instant now, Duration window, int limit)
       throws IOException {
-    return withLoginLock(account, () -> {
-      Instant windowStart = now.minus(window);
-      List<Instant> recent =
-          logins(account).stream().filter(at -> at.isAfter(windowStart)).sorted().toList();
-      if (recent.size() >= limit) {
-        return Optional.of(recent.get(0).plus(window));
-      }
-      recordLogin(account, now, windowStart);
-      return Optional.<Instant>empty();
-    });
+    return withLoginLock(
+        account,
+        () -> {
+          Instant windowStart = now.minus(window);
+          List<Instant> recent =
+              logins(account).stream().filter(at -> at.isAfter(windowStart)).sorted().toList();
+          if (recent.size() >= limit) {
+            return Optional.of(recent.get(0).plus(window));
+          }
+          recordLogin(account, now, windowStart);
+          return Optional.<Instant>empty();
+        });
   }
 
   /**
-   * The account key for {@code clientName} and {@code identity} (the user name, plus anything
-   * else that selects the session, such as a host context): the client name and the first 16 hex
-   * digits of the identity's SHA-256, so a key never shows a user name.
+   * The account key for {@code clientName} and {@code identity} (the user name, plus anything else
+   * that selects the session, such as a host context): the client name and the first 16 hex digits
+   * of the identity's SHA-256, so a key never shows a user name.
    */
   static String accountKey(String clientName, String identity) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
       return clientName + "-" + HexFormat.of().formatHex(digest).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);

@@ -58,8 +58,9 @@ final class SharedSessions {
       reserveShared(key);
       Session fresh = login.login(next);
       try {
-        store.save(key, new StoredSession(fresh.token(), fresh.generation(), fresh.loginAtMillis(),
-            fresh.lastUseMillis().get()), new Lifetimes(config.idleLifetime(), config.hardLifetime()));
+        StoredSession saved = new StoredSession(fresh.token(), fresh.generation(),
+            fresh.loginAtMillis(), fresh.lastUseMillis().get());
+        store.save(key, saved, new Lifetimes(config.idleLifetime(), config.hardLifetime()));
       } catch (IOException | RuntimeException e) {
         // the login succeeded: this process keeps its session even if others cannot share it
         notice("session store could not save generation " + fresh.generation() + ": " + e.getClass().getSimpleName());
@@ -74,8 +75,8 @@ final class SharedSessions {
     if (config.loginLimit() <= 0) {
       return;
     }
-    Optional<Instant> next =
-        store.reserveLogin(key, context.clock().instant(), config.loginWindow(), config.loginLimit());
+    Optional<Instant> next = store.reserveLogin(
+        key, context.clock().instant(), config.loginWindow(), config.loginLimit());
     if (next.isPresent()) {
       throw new LoginThrottledException("login budget spent (shared session store)", next.get());
     }

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Header sessions (MediaSilo {@code POST /v3/session}) shared through a session store (issue 7). */
+/**
+ * Header sessions (MediaSilo {@code POST /v3/session}) shared through a session store (issue 7).
+ */
 class HeaderSessionStoreTest {
   private final MockWebServer server = new MockWebServer();
   private final FakeSessionServer fake = new FakeSessionServer();
@@ -51,8 +53,9 @@ class HeaderSessionStoreTest {
   }
 
   private LatchkeyClient newClient() {
-    LatchkeyClient c = Fixtures.client(Fixtures.mediaSilo().sessionStore(store).build(), server.url("/v3/"),
-        clock, events);
+    LatchkeyClient c =
+        Fixtures.client(
+            Fixtures.mediaSilo().sessionStore(store).build(), server.url("/v3/"), clock, events);
     synchronized (clients) {
       clients.add(c);
     }
@@ -60,8 +63,10 @@ class HeaderSessionStoreTest {
   }
 
   private StoredSession stored() throws IOException {
-    String account = SessionStore.accountKey("MediaSiloApi",
-        FakeSessionServer.USER + "\0MediaSiloHostContext=" + FakeSessionServer.HOST_CONTEXT);
+    String account =
+        SessionStore.accountKey(
+            "MediaSiloApi",
+            FakeSessionServer.USER + "\0MediaSiloHostContext=" + FakeSessionServer.HOST_CONTEXT);
     return store.load(account, n -> {}).orElseThrow();
   }
 
@@ -73,11 +78,13 @@ class HeaderSessionStoreTest {
       CyclicBarrier together = new CyclicBarrier(n);
       List<Future<Integer>> codes = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        codes.add(pool.submit(() -> {
-          LatchkeyClient c = newClient();
-          together.await(30, TimeUnit.SECONDS);
-          return Fixtures.get(c, "me");
-        }));
+        codes.add(
+            pool.submit(
+                () -> {
+                  LatchkeyClient c = newClient();
+                  together.await(30, TimeUnit.SECONDS);
+                  return Fixtures.get(c, "me");
+                }));
       }
       for (Future<Integer> code : codes) {
         assertEquals(200, code.get(60, TimeUnit.SECONDS));
@@ -127,8 +134,11 @@ class HeaderSessionStoreTest {
 
   @Test
   void aStoreWithoutASessionDeclarationIsRefused() {
-    HeaderScheme.Builder basic = HeaderScheme.builder()
-        .header("X-Key", "apiKey", true, "v").credentials(() -> null).sessionStore(store);
+    HeaderScheme.Builder basic =
+        HeaderScheme.builder()
+            .header("X-Key", "apiKey", true, "v")
+            .credentials(() -> null)
+            .sessionStore(store);
     LatchkeyConfigException e = assertThrows(LatchkeyConfigException.class, basic::build);
     assertTrue(e.getMessage().contains("sessionStore"), e.getMessage());
   }

@@ -34,15 +34,17 @@ class ReserveLoginTest {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         SessionStore store = stores.get();
-        done.add(pool.submit(() -> {
-          together.await(30, TimeUnit.SECONDS);
-          for (int i = 0; i < 5; i++) {
-            if (store.reserveLogin("acct", now, WINDOW, 10).isEmpty()) {
-              granted.incrementAndGet();
-            }
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  together.await(30, TimeUnit.SECONDS);
+                  for (int i = 0; i < 5; i++) {
+                    if (store.reserveLogin("acct", now, WINDOW, 10).isEmpty()) {
+                      granted.incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : done) {
         f.get(60, TimeUnit.SECONDS);
@@ -68,9 +70,13 @@ class ReserveLoginTest {
 
   @Test
   void lastGenerationDefaultsToTheStoredSession() throws Exception {
-    for (SessionStore store : List.of(new InMemorySessionStore(), FileSessionStore.open(temp.resolve("g")))) {
+    for (SessionStore store :
+        List.of(new InMemorySessionStore(), FileSessionStore.open(temp.resolve("g")))) {
       assertEquals(0, store.lastGeneration("a"));
-      store.save("a", new StoredSession("t", 7, 1, 1), new SessionStore.Lifetimes(Duration.ofHours(2), null));
+      store.save(
+          "a",
+          new StoredSession("t", 7, 1, 1),
+          new SessionStore.Lifetimes(Duration.ofHours(2), null));
       assertEquals(7, store.lastGeneration("a"));
     }
   }
@@ -78,8 +84,12 @@ class ReserveLoginTest {
   @Test
   void lifetimesGiveTheEarlierEnd() {
     StoredSession s = new StoredSession("t", 1, 1_000, 5_000);
-    assertEquals(5_000 + 7_200_000, new SessionStore.Lifetimes(Duration.ofHours(2), Duration.ofHours(24)).endMillis(s));
-    assertEquals(1_000 + 3_600_000, new SessionStore.Lifetimes(Duration.ofHours(2), Duration.ofHours(1)).endMillis(s));
+    assertEquals(
+        5_000 + 7_200_000,
+        new SessionStore.Lifetimes(Duration.ofHours(2), Duration.ofHours(24)).endMillis(s));
+    assertEquals(
+        1_000 + 3_600_000,
+        new SessionStore.Lifetimes(Duration.ofHours(2), Duration.ofHours(1)).endMillis(s));
     assertEquals(Long.MAX_VALUE, SessionStore.Lifetimes.UNKNOWN.endMillis(s));
   }
 

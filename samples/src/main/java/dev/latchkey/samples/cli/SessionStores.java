@@ -20,8 +20,8 @@ import java.util.logging.Logger;
 public final class SessionStores {
   /**
    * Lettuce logs each reconnect attempt at INFO through java.util.logging; the CLI reports a lost
-   * Redis once, as an event, and keeps stdout and stderr for its own lines. Held so the setting
-   * is not garbage-collected with the logger.
+   * Redis once, as an event, and keeps stdout and stderr for its own lines. Held so the setting is
+   * not garbage-collected with the logger.
    */
   private static final Logger LETTUCE = Logger.getLogger("io.lettuce");
 
@@ -32,7 +32,10 @@ public final class SessionStores {
     return open(spec, AuthEventListener.NONE);
   }
 
-  /** Like {@link #open(String)}; a Redis store reports losing and regaining Redis to {@code listener}. */
+  /**
+   * Like {@link #open(String)}; a Redis store reports losing and regaining Redis to {@code
+   * listener}.
+   */
   public static SessionStore open(String spec, AuthEventListener listener) {
     if (spec.equals("file:")) {
       return FileSessionStore.openDefault();
@@ -42,15 +45,23 @@ public final class SessionStores {
     }
     if (spec.startsWith("redis://")) {
       LETTUCE.setLevel(Level.SEVERE);
-      return RedisSessionStore.builder(spec).eventListener(listener.andThen(SessionStores::report)).build();
+      return RedisSessionStore.builder(spec)
+          .eventListener(listener.andThen(SessionStores::report))
+          .build();
     }
-    throw new Options.UsageException("--store takes file:DIR (sessions shared by processes on this machine)"
-        + " or redis://HOST:PORT (shared by a fleet), not '" + spec + "'");
+    throw new Options.UsageException(
+        "--store takes file:DIR (sessions shared by processes on this machine)"
+            + " or redis://HOST:PORT (shared by a fleet), not '"
+            + spec
+            + "'");
   }
 
-  /** Losing and regaining Redis is worth a line on stderr (once each; stdout keeps the contract). */
+  /**
+   * Losing and regaining Redis is worth a line on stderr (once each; stdout keeps the contract).
+   */
   private static void report(AuthEvent event) {
-    if (event.type() == AuthEvent.Type.STORE_UNAVAILABLE || event.type() == AuthEvent.Type.STORE_RESTORED) {
+    if (event.type() == AuthEvent.Type.STORE_UNAVAILABLE
+        || event.type() == AuthEvent.Type.STORE_RESTORED) {
       System.err.println("store: " + event.detail());
     }
   }

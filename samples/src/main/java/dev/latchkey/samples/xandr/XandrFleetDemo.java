@@ -31,6 +31,7 @@ import okhttp3.OkHttpClient;
 final class XandrFleetDemo {
   /** Names the Redis the demo's fleet story uses. */
   static final String REDIS_ENV = "LATCHKEY_REDIS_URL";
+
   private static final String DEFAULT_REDIS = "redis://127.0.0.1:6379";
   private static final int WORKERS = 8;
   private static final int THREADS = 16;
@@ -48,32 +49,62 @@ final class XandrFleetDemo {
   /** Tells the story, or says in one line why not; true unless a step failed. */
   boolean run() throws Exception {
     if (!answersPing(redis)) {
-      out.println("xandr fleet: skipped, no Redis answers at " + redis + " (start redis-server or set "
-          + REDIS_ENV + ")");
+      out.println(
+          "xandr fleet: skipped, no Redis answers at "
+              + redis
+              + " (start redis-server or set "
+              + REDIS_ENV
+              + ")");
       return true;
     }
     byte[] random = new byte[4];
     new SecureRandom().nextBytes(random);
     XandrSimulatorConfig d = XandrSimulatorConfig.defaults();
-    XandrSimulatorConfig config = new XandrSimulatorConfig("fleet-" + HexFormat.of().formatHex(random),
-        d.password(), d.userId(), d.tokenIdle(), d.tokenMax(), d.loginLimit(), d.loginWindow(), 0);
+    XandrSimulatorConfig config =
+        new XandrSimulatorConfig(
+            "fleet-" + HexFormat.of().formatHex(random),
+            d.password(),
+            d.userId(),
+            d.tokenIdle(),
+            d.tokenMax(),
+            d.loginLimit(),
+            d.loginWindow(),
+            0);
     try (XandrSimulator sim = XandrSimulator.start(config, Clock.systemUTC())) {
-      out.println("xandr fleet: " + WORKERS + " workers sharing " + redis + ", simulator at " + sim.url());
+      out.println(
+          "xandr fleet: " + WORKERS + " workers sharing " + redis + ", simulator at " + sim.url());
       List<Worker> fleet = new ArrayList<>();
       try {
         for (int i = 0; i < WORKERS; i++) {
           fleet.add(new Worker(sim, config));
         }
         int failed = callTogether(fleet);
-        check(WORKERS + " workers x " + THREADS + " threads, " + WORKERS * THREADS * CALLS + " calls started"
-            + " together: " + sim.logins() + " login between them, " + failed + " failed", sim.logins() == 1 && failed == 0);
+        check(
+            WORKERS
+                + " workers x "
+                + THREADS
+                + " threads, "
+                + WORKERS * THREADS * CALLS
+                + " calls started"
+                + " together: "
+                + sim.logins()
+                + " login between them, "
+                + failed
+                + " failed",
+            sim.logins() == 1 && failed == 0);
         Worker late = new Worker(sim, config);
         fleet.add(late);
         boolean ok = late.api.member().execute().isSuccessful();
-        check("a ninth worker started later adopts the shared token: still " + sim.logins() + " login",
+        check(
+            "a ninth worker started later adopts the shared token: still "
+                + sim.logins()
+                + " login",
             ok && sim.logins() == 1);
-        long unavailable = fleet.stream().flatMap(w -> w.events.stream())
-            .filter(e -> e.type() == AuthEvent.Type.STORE_UNAVAILABLE).count();
+        long unavailable =
+            fleet.stream()
+                .flatMap(w -> w.events.stream())
+                .filter(e -> e.type() == AuthEvent.Type.STORE_UNAVAILABLE)
+                .count();
         check("Redis answered every worker (no local fallback)", unavailable == 0);
       } finally {
         for (Worker w : fleet) {
@@ -92,19 +123,21 @@ final class XandrFleetDemo {
       List<Future<?>> done = new ArrayList<>();
       for (Worker w : fleet) {
         for (int t = 0; t < THREADS; t++) {
-          done.add(pool.submit(() -> {
-            together.await(60, TimeUnit.SECONDS);
-            for (int i = 0; i < CALLS; i++) {
-              try {
-                if (!w.api.member().execute().isSuccessful()) {
-                  failed.incrementAndGet();
-                }
-              } catch (IOException e) {
-                failed.incrementAndGet();
-              }
-            }
-            return null;
-          }));
+          done.add(
+              pool.submit(
+                  () -> {
+                    together.await(60, TimeUnit.SECONDS);
+                    for (int i = 0; i < CALLS; i++) {
+                      try {
+                        if (!w.api.member().execute().isSuccessful()) {
+                          failed.incrementAndGet();
+                        }
+                      } catch (IOException e) {
+                        failed.incrementAndGet();
+                      }
+                    }
+                    return null;
+                  }));
         }
       }
       for (Future<?> f : done) {
@@ -125,9 +158,14 @@ final class XandrFleetDemo {
 
     Worker(XandrSimulator sim, XandrSimulatorConfig config) {
       store = RedisSessionStore.builder(redis).eventListener(events::add).build();
-      api = LatchkeyXandrApi.builder().baseUrl(sim.url().toString())
-          .credentials(XandrClients.credentials(config.user(), config.password()))
-          .okHttpClient(http).eventListener(events::add).sessionStore(store).build();
+      api =
+          LatchkeyXandrApi.builder()
+              .baseUrl(sim.url().toString())
+              .credentials(XandrClients.credentials(config.user(), config.password()))
+              .okHttpClient(http)
+              .eventListener(events::add)
+              .sessionStore(store)
+              .build();
     }
 
     void close() throws IOException {
@@ -154,7 +192,8 @@ final class XandrFleetDemo {
         return false;
       }
       try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()), 500);
+        socket.connect(
+            new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()), 500);
         socket.setSoTimeout(500);
         socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
         byte[] answer = socket.getInputStream().readNBytes(5);

@@ -26,12 +26,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fleet mode with real worker processes against a real redis-server: the issue's "done when" (8
- * {@code call xandr /member --store redis://..} JVMs started together make one login between
- * them, all {@code failed=0}), and a worker killed while it holds the login lock.
+ * {@code call xandr /member --store redis://..} JVMs started together make one login between them,
+ * all {@code failed=0}), and a worker killed while it holds the login lock.
  */
 class XandrFleetProcessTest {
   /** Only a guard against a hung child; no assertion depends on timing. */
   private static final long HANG_GUARD_SECONDS = 120;
+
   private static final long LEASE_MILLIS = 3_000;
 
   private RedisServer redis;
@@ -57,7 +58,8 @@ class XandrFleetProcessTest {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
-    command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    command.add(
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     command.add(mainClass);
     return command;
   }
@@ -67,8 +69,20 @@ class XandrFleetProcessTest {
     List<Process> workers = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       List<String> command = java("dev.latchkey.samples.Main");
-      command.addAll(List.of("call", "xandr", "/member", "--base-url", sim.url().toString(),
-          "--store", "redis://127.0.0.1:" + redis.port(), "--repeat", "20", "--concurrency", "4", "--quiet"));
+      command.addAll(
+          List.of(
+              "call",
+              "xandr",
+              "/member",
+              "--base-url",
+              sim.url().toString(),
+              "--store",
+              "redis://127.0.0.1:" + redis.port(),
+              "--repeat",
+              "20",
+              "--concurrency",
+              "4",
+              "--quiet"));
       workers.add(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
     StringBuilder outputs = new StringBuilder();
@@ -79,7 +93,8 @@ class XandrFleetProcessTest {
       outputs.append(output);
     }
     JsonNode stats = stats();
-    assertEquals(1, stats.get("logins").asInt(), "8 processes, one login: " + stats + "\n" + outputs);
+    assertEquals(
+        1, stats.get("logins").asInt(), "8 processes, one login: " + stats + "\n" + outputs);
     assertEquals(0, stats.get("rejected").asInt());
     assertEquals(0, stats.get("login_throttled").asInt());
   }
@@ -91,7 +106,9 @@ class XandrFleetProcessTest {
     command.addAll(List.of(redis.uri(), account, Long.toString(LEASE_MILLIS)));
     Process holder = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
       String line = out.readLine();
       while (line != null && line.startsWith("SLF4J")) {
         line = out.readLine(); // the test class path has no SLF4J binding
@@ -105,11 +122,17 @@ class XandrFleetProcessTest {
     assertEquals(":1", redis.command("EXISTS", lockKey), "the dead worker's lock is still there");
 
     try (RedisSessionStore store = RedisSessionStore.builder(redis.uri()).build();
-        LatchkeyXandrApi api = LatchkeyXandrApi.builder().baseUrl(sim.url().toString())
-            .credentials(XandrClients.credentials(XandrSimulatorConfig.DEFAULT_USER,
-                XandrSimulatorConfig.DEFAULT_PASSWORD))
-            .sessionStore(store).build()) {
-      assertTrue(api.member().execute().isSuccessful(), "another worker logs in once the lease has passed");
+        LatchkeyXandrApi api =
+            LatchkeyXandrApi.builder()
+                .baseUrl(sim.url().toString())
+                .credentials(
+                    XandrClients.credentials(
+                        XandrSimulatorConfig.DEFAULT_USER, XandrSimulatorConfig.DEFAULT_PASSWORD))
+                .sessionStore(store)
+                .build()) {
+      assertTrue(
+          api.member().execute().isSuccessful(),
+          "another worker logs in once the lease has passed");
     }
     assertEquals(1, sim.logins());
     assertEquals(":0", redis.command("EXISTS", lockKey), "the new holder released its lock");
@@ -127,7 +150,8 @@ class XandrFleetProcessTest {
 
   private JsonNode stats() throws IOException {
     OkHttpClient client = new OkHttpClient();
-    try (Response response = client.newCall(new Request.Builder().url(sim.url() + "__sim/stats").build()).execute()) {
+    try (Response response =
+        client.newCall(new Request.Builder().url(sim.url() + "__sim/stats").build()).execute()) {
       return new ObjectMapper().readTree(response.body().string());
     } finally {
       client.dispatcher().executorService().shutdown();

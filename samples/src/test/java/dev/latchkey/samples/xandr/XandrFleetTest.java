@@ -46,7 +46,11 @@ class XandrFleetTest {
   private final ExecutorService pool = Executors.newFixedThreadPool(WORKERS * THREADS);
 
   /** One worker: a client, its own OkHttp client and store, and its store's events. */
-  private record Worker(LatchkeyXandrApi api, OkHttpClient http, RedisSessionStore store, List<AuthEvent> storeEvents) {}
+  private record Worker(
+      LatchkeyXandrApi api,
+      OkHttpClient http,
+      RedisSessionStore store,
+      List<AuthEvent> storeEvents) {}
 
   @BeforeAll
   static void startRedis() throws IOException {
@@ -79,43 +83,52 @@ class XandrFleetTest {
   private void startFleet(String baseUrl, Clock clock) {
     for (int i = 0; i < WORKERS; i++) {
       List<AuthEvent> storeEvents = new CopyOnWriteArrayList<>();
-      RedisSessionStore store = RedisSessionStore.builder(redis.uri())
-          .probeInterval(Duration.ofMillis(50))
-          .eventListener(storeEvents::add)
-          .build();
+      RedisSessionStore store =
+          RedisSessionStore.builder(redis.uri())
+              .probeInterval(Duration.ofMillis(50))
+              .eventListener(storeEvents::add)
+              .build();
       OkHttpClient http = new OkHttpClient();
-      LatchkeyXandrApi api = LatchkeyXandrApi.builder()
-          .baseUrl(baseUrl)
-          .credentials(XandrClients.credentials(XandrSimulatorConfig.DEFAULT_USER, XandrSimulatorConfig.DEFAULT_PASSWORD))
-          .okHttpClient(http)
-          .clock(clock)
-          .eventListener(events::add)
-          .sessionStore(store)
-          .build();
+      LatchkeyXandrApi api =
+          LatchkeyXandrApi.builder()
+              .baseUrl(baseUrl)
+              .credentials(
+                  XandrClients.credentials(
+                      XandrSimulatorConfig.DEFAULT_USER, XandrSimulatorConfig.DEFAULT_PASSWORD))
+              .okHttpClient(http)
+              .clock(clock)
+              .eventListener(events::add)
+              .sessionStore(store)
+              .build();
       fleet.add(new Worker(api, http, store, storeEvents));
     }
   }
 
-  /** Every thread of every worker makes {@code calls} calls, all starting together; returns failures. */
+  /**
+   * Every thread of every worker makes {@code calls} calls, all starting together; returns
+   * failures.
+   */
   private int run(int calls) throws Exception {
     CyclicBarrier together = new CyclicBarrier(WORKERS * THREADS);
     AtomicInteger failed = new AtomicInteger();
     List<Future<?>> done = new ArrayList<>();
     for (Worker w : fleet) {
       for (int t = 0; t < THREADS; t++) {
-        done.add(pool.submit(() -> {
-          together.await(60, TimeUnit.SECONDS);
-          for (int i = 0; i < calls; i++) {
-            try {
-              if (!w.api().member().execute().isSuccessful()) {
-                failed.incrementAndGet();
-              }
-            } catch (IOException e) {
-              failed.incrementAndGet();
-            }
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  together.await(60, TimeUnit.SECONDS);
+                  for (int i = 0; i < calls; i++) {
+                    try {
+                      if (!w.api().member().execute().isSuccessful()) {
+                        failed.incrementAndGet();
+                      }
+                    } catch (IOException e) {
+                      failed.incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
       }
     }
     for (Future<?> f : done) {
@@ -126,7 +139,8 @@ class XandrFleetTest {
 
   @Test
   void eightWorkersOfSixteenThreadsLogInOnceBetweenThem() throws Exception {
-    try (XandrSimulator sim = XandrSimulator.start(XandrSimulatorConfig.defaults(), Clock.systemUTC())) {
+    try (XandrSimulator sim =
+        XandrSimulator.start(XandrSimulatorConfig.defaults(), Clock.systemUTC())) {
       startFleet(sim.url().toString(), Clock.systemUTC());
       assertEquals(0, run(8));
       assertEquals(1, sim.logins(), "one login for 8 workers x 16 threads");
@@ -139,7 +153,8 @@ class XandrFleetTest {
   void withShortServerLifetimesLoginsEqualTheMinimum() throws Exception {
     SimClock clock = new SimClock(Instant.parse("2026-03-02T08:00:00Z"));
     // the server ends tokens after 1 h, though the client expects 24 h: each end is seen as NOAUTH
-    XandrSimulatorConfig config = XandrSimulatorConfig.defaults().withLifetimes(Duration.ofHours(2), Duration.ofHours(1));
+    XandrSimulatorConfig config =
+        XandrSimulatorConfig.defaults().withLifetimes(Duration.ofHours(2), Duration.ofHours(1));
     try (XandrSimulator sim = XandrSimulator.start(config, clock)) {
       startFleet(sim.url().toString(), clock);
       for (int phase = 1; phase <= 4; phase++) {
@@ -155,19 +170,23 @@ class XandrFleetTest {
     SimClock clock = new SimClock(Instant.parse("2026-03-02T08:00:00Z"));
     List<Long> logins = new CopyOnWriteArrayList<>();
     try (MockWebServer server = new MockWebServer()) {
-      server.setDispatcher(new Dispatcher() {
-        @Override
-        public MockResponse dispatch(RecordedRequest request) {
-          if (request.getUrl().encodedPath().equals("/auth")) {
-            logins.add(clock.millis());
-            return xandr(200, "{\"response\":{\"status\":\"OK\",\"token\":\"t" + logins.size() + "\"}}");
-          }
-          return xandr(401, "{\"response\":{\"error_id\":\"NOAUTH\",\"error\":\"not logged in\"}}");
-        }
-      });
+      server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              if (request.getUrl().encodedPath().equals("/auth")) {
+                logins.add(clock.millis());
+                return xandr(
+                    200, "{\"response\":{\"status\":\"OK\",\"token\":\"t" + logins.size() + "\"}}");
+              }
+              return xandr(
+                  401, "{\"response\":{\"error_id\":\"NOAUTH\",\"error\":\"not logged in\"}}");
+            }
+          });
       server.start();
       startFleet(server.url("/").toString(), clock);
-      assertEquals(WORKERS * THREADS * 3, run(3), "every call fails: the server refuses every token");
+      assertEquals(
+          WORKERS * THREADS * 3, run(3), "every call fails: the server refuses every token");
       assertEquals(10, logins.size(), "the fleet spends the whole budget of 10, and no more");
       clock.advance(Duration.ofMinutes(3));
       run(3);
@@ -176,31 +195,44 @@ class XandrFleetTest {
       run(3);
       assertEquals(20, logins.size(), "5 minutes after the first logins, 10 more");
       for (long start : logins) {
-        long inWindow = logins.stream().filter(t -> t >= start && t < start + Duration.ofMinutes(5).toMillis()).count();
-        assertTrue(inWindow <= 10, inWindow + " logins in the 5 minutes from " + Instant.ofEpochMilli(start));
+        long inWindow =
+            logins.stream()
+                .filter(t -> t >= start && t < start + Duration.ofMinutes(5).toMillis())
+                .count();
+        assertTrue(
+            inWindow <= 10,
+            inWindow + " logins in the 5 minutes from " + Instant.ofEpochMilli(start));
       }
     }
   }
 
   private static MockResponse xandr(int code, String body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "text/html").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", "text/html")
+        .body(body)
+        .build();
   }
 
   @Test
   void redisStoppedInTheMiddleOfARunAndStartedAgainFailsNoCall() throws Exception {
     SimClock clock = new SimClock(Instant.parse("2026-03-02T08:00:00Z"));
-    XandrSimulatorConfig config = XandrSimulatorConfig.defaults().withLifetimes(Duration.ofHours(2), Duration.ofHours(1));
+    XandrSimulatorConfig config =
+        XandrSimulatorConfig.defaults().withLifetimes(Duration.ofHours(2), Duration.ofHours(1));
     try (XandrSimulator sim = XandrSimulator.start(config, clock)) {
       startFleet(sim.url().toString(), clock);
       assertEquals(0, run(2));
       assertEquals(1, sim.logins());
 
       redis.stop();
-      clock.advance(Duration.ofMinutes(61)); // the token ends: every worker must log in without Redis
+      clock.advance(
+          Duration.ofMinutes(61)); // the token ends: every worker must log in without Redis
       assertEquals(0, run(2), "no failed call while Redis is down");
-      assertEquals(1 + WORKERS, sim.logins(), "one local login per worker, within the fallback limit");
+      assertEquals(
+          1 + WORKERS, sim.logins(), "one local login per worker, within the fallback limit");
       for (Worker w : fleet) {
-        assertEquals(1, count(w.storeEvents(), AuthEvent.Type.STORE_UNAVAILABLE), "one event per worker");
+        assertEquals(
+            1, count(w.storeEvents(), AuthEvent.Type.STORE_UNAVAILABLE), "one event per worker");
       }
 
       redis.startAgain();
@@ -214,7 +246,9 @@ class XandrFleetTest {
     }
   }
 
-  /** Waits (bounded) until each store has reached the restarted Redis: Lettuce reconnects by itself. */
+  /**
+   * Waits (bounded) until each store has reached the restarted Redis: Lettuce reconnects by itself.
+   */
   private static void awaitRedisSeenBy(List<Worker> fleet) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     for (Worker w : fleet) {
