@@ -1,10 +1,10 @@
 package dev.latchkey.redis;
 
 import dev.latchkey.runtime.LatchkeyException;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -53,12 +53,8 @@ final class LeaseLock {
 
   /** Releases the lock if {@code token} still holds it; false if the lease had run out. */
   boolean release(RedisKeys keys, String token) throws LatchkeyException {
-    Long released =
-        link.call(
-            c ->
-                c.<Long>eval(
-                    Scripts.UNLOCK, ScriptOutputType.INTEGER, new String[] {keys.lock()}, token));
-    return released != null && released == 1L;
+    long released = link.eval(Scripts.UNLOCK, List.of(keys.lock()), token);
+    return released == 1L;
   }
 
   Duration lease() {

@@ -8,6 +8,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -19,6 +20,7 @@ import java.io.Closeable;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -113,6 +115,13 @@ final class RedisLink implements Closeable {
       throw new RedisUnavailableException(
           "Redis at " + where + " is unreachable: " + e.getClass().getSimpleName(), e);
     }
+  }
+
+  /** Runs one of {@link Scripts} on {@code keys} with {@code args}; its integer answer. */
+  long eval(String script, List<String> keys, String... args) throws LatchkeyException {
+    String[] keyArray = keys.toArray(new String[0]);
+    Long answer = call(c -> c.<Long>eval(script, ScriptOutputType.INTEGER, keyArray, args));
+    return answer == null ? 0 : answer;
   }
 
   private StatefulRedisConnection<String, String> connection() {

@@ -8,7 +8,6 @@ import dev.latchkey.runtime.store.InMemorySessionStore;
 import dev.latchkey.runtime.store.SessionStore;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScoredValue;
-import io.lettuce.core.ScriptOutputType;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
@@ -147,20 +146,17 @@ public final class RedisSessionStore implements SessionStore, Closeable {
         end == Long.MAX_VALUE ? UNKNOWN_LIFETIME_TTL.toMillis() : end - session.lastUseMillis();
     run(
         () ->
-            link.call(
-                c ->
-                    c.<Long>eval(
-                        Scripts.SAVE,
-                        ScriptOutputType.INTEGER,
-                        new String[] {keys.session(), keys.generation()},
-                        session.token(),
-                        Long.toString(session.generation()),
-                        Long.toString(session.loginAtMillis()),
-                        Long.toString(session.lastUseMillis()),
-                        millis(lifetimes.idle()),
-                        millis(lifetimes.hard()),
-                        Long.toString(ttl),
-                        Long.toString(GENERATION_TTL.toMillis()))));
+            link.eval(
+                Scripts.SAVE,
+                List.of(keys.session(), keys.generation()),
+                session.token(),
+                Long.toString(session.generation()),
+                Long.toString(session.loginAtMillis()),
+                Long.toString(session.lastUseMillis()),
+                millis(lifetimes.idle()),
+                millis(lifetimes.hard()),
+                Long.toString(ttl),
+                Long.toString(GENERATION_TTL.toMillis())));
   }
 
   private static String millis(Duration d) {
@@ -171,15 +167,7 @@ public final class RedisSessionStore implements SessionStore, Closeable {
   public void invalidate(String account, long generation) throws IOException {
     local.invalidate(account, generation);
     RedisKeys keys = new RedisKeys(account);
-    run(
-        () ->
-            link.call(
-                c ->
-                    c.<Long>eval(
-                        Scripts.INVALIDATE,
-                        ScriptOutputType.INTEGER,
-                        new String[] {keys.session()},
-                        Long.toString(generation))));
+    run(() -> link.eval(Scripts.INVALIDATE, List.of(keys.session()), Long.toString(generation)));
   }
 
   @Override
@@ -188,14 +176,11 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     RedisKeys keys = new RedisKeys(account);
     run(
         () ->
-            link.call(
-                c ->
-                    c.<Long>eval(
-                        Scripts.TOUCH,
-                        ScriptOutputType.INTEGER,
-                        new String[] {keys.session()},
-                        Long.toString(generation),
-                        Long.toString(lastUseMillis))));
+            link.eval(
+                Scripts.TOUCH,
+                List.of(keys.session()),
+                Long.toString(generation),
+                Long.toString(lastUseMillis)));
   }
 
   @Override
@@ -294,24 +279,21 @@ public final class RedisSessionStore implements SessionStore, Closeable {
   public Optional<Instant> reserveLogin(String account, Instant now, Duration window, int limit)
       throws IOException {
     RedisKeys keys = new RedisKeys(account);
-    Long verdict;
+    long verdict;
     try {
       verdict =
-          link.call(
-              c ->
-                  c.<Long>eval(
-                      Scripts.RESERVE,
-                      ScriptOutputType.INTEGER,
-                      new String[] {keys.logins()},
-                      Long.toString(now.toEpochMilli()),
-                      Long.toString(window.toMillis()),
-                      Integer.toString(limit),
-                      member(now)));
+          link.eval(
+              Scripts.RESERVE,
+              List.of(keys.logins()),
+              Long.toString(now.toEpochMilli()),
+              Long.toString(window.toMillis()),
+              Integer.toString(limit),
+              member(now));
     } catch (RedisUnavailableException e) {
       failUnlessFallback(e);
       return local.reserveLogin(account, now, window, Math.min(limit, fallbackLoginLimit));
     }
-    if (verdict != null && verdict >= 0) {
+    if (verdict >= 0) {
       return Optional.of(Instant.ofEpochMilli(verdict));
     }
     // the local copy counts it too, so a fallback right after sees this worker's recent logins
@@ -338,16 +320,13 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     long ttl = Math.max(1, at.toEpochMilli() - keepAfter.toEpochMilli());
     run(
         () ->
-            link.call(
-                c ->
-                    c.<Long>eval(
-                        Scripts.RECORD,
-                        ScriptOutputType.INTEGER,
-                        new String[] {keys.logins()},
-                        Long.toString(at.toEpochMilli()),
-                        Long.toString(keepAfter.toEpochMilli()),
-                        member(at),
-                        Long.toString(ttl))));
+            link.eval(
+                Scripts.RECORD,
+                List.of(keys.logins()),
+                Long.toString(at.toEpochMilli()),
+                Long.toString(keepAfter.toEpochMilli()),
+                member(at),
+                Long.toString(ttl)));
   }
 
   /** A unique member per login, so two logins in the same millisecond count twice. */

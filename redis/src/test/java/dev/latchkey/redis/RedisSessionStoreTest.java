@@ -226,7 +226,7 @@ class RedisSessionStoreTest {
                             maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
                             Thread.sleep(
                                 20); // widens the window a second holder would need; nothing
-                                     // asserts on time
+                            // asserts on time
                             // reentrant, as the SPI says: a nested store call under the lock does
                             // not deadlock
                             store.withLoginLock("acct", () -> null);
@@ -291,6 +291,47 @@ class RedisSessionStoreTest {
     assertTrue(
         events.stream()
             .anyMatch(e -> e.type() == AuthEvent.Type.NOTICE && e.detail().contains("ran out")));
+  }
+
+  @Test
+  void aLockHeldPastTheWaitIsGoneWithoutUnderFallbackAndRefusedUnderFail() throws Exception {
+    RedisSessionStore holder = store();
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch letGo = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> holding =
+          pool.submit(
+              () ->
+                  holder.withLoginLock(
+                      "acct",
+                      () -> {
+                        held.countDown();
+                        return letGo.await(30, TimeUnit.SECONDS);
+                      }));
+      assertTrue(held.await(30, TimeUnit.SECONDS));
+      RedisSessionStore patient =
+          store(RedisSessionStore.builder(redis.uri()).lockWait(Duration.ofMillis(200)));
+      assertEquals(
+          "ran", patient.withLoginLock("acct", () -> "ran"), "the atomic throttle bounds it");
+      assertTrue(
+          events.stream()
+              .anyMatch(
+                  e -> e.type() == AuthEvent.Type.NOTICE && e.detail().contains("still held")));
+      RedisSessionStore strict =
+          store(
+              RedisSessionStore.builder(redis.uri())
+                  .lockWait(Duration.ofMillis(200))
+                  .onUnavailable(RedisUnavailablePolicy.FAIL));
+      RedisUnavailableException e =
+          assertThrows(
+              RedisUnavailableException.class, () -> strict.withLoginLock("acct", () -> "ran"));
+      assertTrue(e.getMessage().contains("still held"), e.getMessage());
+      letGo.countDown();
+      holding.get(30, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
