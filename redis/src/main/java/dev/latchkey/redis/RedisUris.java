@@ -2,6 +2,8 @@ package dev.latchkey.redis;
 
 import dev.latchkey.runtime.LatchkeyConfigException;
 import io.lettuce.core.RedisURI;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
@@ -24,20 +26,31 @@ final class RedisUris {
               + masked(uri)
               + "'");
     }
+    URI plain;
+    try {
+      plain = new URI(uri);
+    } catch (URISyntaxException e) {
+      throw notAUri(uri);
+    }
+    // Lettuce reads "redis://host:notaport" as the host "host:notaport": check with java.net.URI
+    if (plain.getHost() == null || plain.getHost().isBlank()) {
+      throw new LatchkeyConfigException(
+          "RedisSessionStore: '" + masked(uri) + "' names no host, or its port is not a number");
+    }
     RedisURI parsed;
     try {
       parsed = RedisURI.create(uri);
     } catch (RuntimeException e) {
-      throw new LatchkeyConfigException(
-          "RedisSessionStore: '"
-              + masked(uri)
-              + "' is not a Redis URI such as"
-              + " redis://127.0.0.1:6379");
-    }
-    if (parsed.getHost() == null || parsed.getHost().isBlank()) {
-      throw new LatchkeyConfigException("RedisSessionStore: '" + masked(uri) + "' names no host");
+      throw notAUri(uri);
     }
     return parsed;
+  }
+
+  private static LatchkeyConfigException notAUri(String uri) {
+    return new LatchkeyConfigException(
+        "RedisSessionStore: '"
+            + masked(uri)
+            + "' is not a Redis URI such as redis://127.0.0.1:6379");
   }
 
   /** The URI with any user information ({@code user:password@}) replaced. */

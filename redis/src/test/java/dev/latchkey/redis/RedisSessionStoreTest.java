@@ -426,5 +426,10 @@ class RedisSessionStoreTest {
             () -> RedisSessionStore.builder(redis.uri()).fallbackLoginLimit(0).build());
     assertTrue(e.getMessage().contains("fallbackLoginLimit"), e.getMessage());
     assertThrows(LatchkeyConfigException.class, () -> RedisSessionStore.builder(null).build());
+    for (String bad :
+        List.of("redis://127.0.0.1:notaport", "redis://", "redis://h:99999", "127.0.0.1:6379")) {
+      assertThrows(
+          LatchkeyConfigException.class, () -> RedisSessionStore.builder(bad).build(), bad);
+    }
   }
 }
