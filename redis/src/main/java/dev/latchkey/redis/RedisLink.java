@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -43,6 +44,8 @@ final class RedisLink implements Closeable {
   private volatile StatefulRedisConnection<String, String> connection;
   private volatile boolean down;
   private volatile long nextAttemptNanos;
+  private long failedAtNanos; // guarded by connectLock
+  private final AtomicBoolean probing = new AtomicBoolean();
   private volatile boolean closed;
 
   RedisLink(
@@ -92,14 +95,11 @@ final class RedisLink implements Closeable {
       throw new RedisUnavailableException(
           "session store for Redis at " + where + " is closed", null);
     }
-    if (down && System.nanoTime() - nextAttemptNanos < 0) {
-      throw new RedisUnavailableException(
-          "Redis at "
-              + where
-              + " is unreachable (retried every "
-              + Duration.ofNanos(probeNanos)
-              + ")",
-          null);
+    // while down, one caller at a time probes Redis, once per probe interval; the rest go local
+    boolean probe = down;
+    if (probe
+        && (System.nanoTime() - nextAttemptNanos < 0 || !probing.compareAndSet(false, true))) {
+      throw stillDown();
     }
     try {
       T result = command.apply(connection().sync());
@@ -114,6 +114,10 @@ final class RedisLink implements Closeable {
       markDown(e);
       throw new RedisUnavailableException(
           "Redis at " + where + " is unreachable: " + e.getClass().getSimpleName(), e);
+    } finally {
+      if (probe) {
+        probing.set(false);
+      }
     }
   }
 
@@ -124,15 +128,40 @@ final class RedisLink implements Closeable {
     return answer == null ? 0 : answer;
   }
 
-  private StatefulRedisConnection<String, String> connection() {
+  private RedisUnavailableException stillDown() {
+    return new RedisUnavailableException(
+        "Redis at "
+            + where
+            + " is unreachable (tried again every "
+            + Duration.ofNanos(probeNanos)
+            + ")",
+        null);
+  }
+
+  /**
+   * The connection, made by the first caller; callers arriving meanwhile wait for that one attempt
+   * (bounded by the connect timeout) and do not make their own after it failed.
+   */
+  private StatefulRedisConnection<String, String> connection() throws RedisUnavailableException {
     StatefulRedisConnection<String, String> c = connection;
     if (c != null) {
       return c;
     }
+    long arrived = System.nanoTime();
     synchronized (connectLock) {
-      if (connection == null) {
+      if (connection != null) {
+        return connection;
+      }
+      if (down && failedAtNanos - arrived > 0) {
+        throw stillDown(); // the attempt we waited for has just failed
+      }
+      try {
         // once connected, Lettuce keeps reconnecting by itself; before that, each attempt is ours
         connection = client.connect(StringCodec.UTF8);
+      } catch (RedisException e) {
+        failedAtNanos = System.nanoTime();
+        markDown(e);
+        throw e;
       }
       return connection;
     }

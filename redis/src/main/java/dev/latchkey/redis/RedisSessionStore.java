@@ -390,7 +390,7 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     private final String uri;
     private Duration lockLease = Duration.ofSeconds(30);
     private Duration lockWait;
-    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration commandTimeout = Duration.ofSeconds(2);
     private Duration probeInterval = Duration.ofSeconds(1);
     private RedisUnavailablePolicy policy = RedisUnavailablePolicy.FALLBACK_LOCAL;
@@ -426,7 +426,10 @@ public final class RedisSessionStore implements SessionStore, Closeable {
       return this;
     }
 
-    /** Bounds connecting (and reconnecting) to Redis, handshake included. Default 5 s. */
+    /**
+     * Bounds connecting to Redis, handshake included; one caller waits for it, once per probe
+     * interval at most. Default 10 s (a fleet starting together loads every machine).
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = timeout;
       return this;
