@@ -19,11 +19,12 @@ import java.util.logging.Logger;
  */
 public final class SessionStores {
   /**
-   * Lettuce logs each reconnect attempt at INFO through java.util.logging; the CLI reports a lost
-   * Redis once, as an event, and keeps stdout and stderr for its own lines. Held so the setting is
+   * Lettuce logs each reconnect attempt through java.util.logging (when no SLF4J binding is found);
+   * the CLI reports a lost Redis once, as an event, and keeps stdout and stderr for its own lines.
+   * Set only when a Redis store is opened, so other runs never start JUL; held so the setting is
    * not garbage-collected with the logger.
    */
-  private static final Logger LETTUCE = Logger.getLogger("io.lettuce");
+  private static Logger lettuceLog;
 
   private SessionStores() {}
 
@@ -44,7 +45,7 @@ public final class SessionStores {
       return FileSessionStore.open(Path.of(spec.substring("file:".length())));
     }
     if (spec.startsWith("redis://")) {
-      LETTUCE.setLevel(Level.SEVERE);
+      quietLettuce();
       return RedisSessionStore.builder(spec)
           .eventListener(listener.andThen(SessionStores::report))
           .build();
@@ -54,6 +55,13 @@ public final class SessionStores {
             + " or redis://HOST:PORT (shared by a fleet), not '"
             + spec
             + "'");
+  }
+
+  private static synchronized void quietLettuce() {
+    if (lettuceLog == null) {
+      lettuceLog = Logger.getLogger("io.lettuce");
+      lettuceLog.setLevel(Level.SEVERE);
+    }
   }
 
   /**
