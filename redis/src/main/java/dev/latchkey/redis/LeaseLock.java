@@ -33,9 +33,23 @@ final class LeaseLock {
     SetArgs args = SetArgs.Builder.nx().px(lease.toMillis());
     long deadline = System.nanoTime() + maxWait.toNanos();
     long pause = FIRST_POLL_MILLIS;
+    boolean uncertain = false;
     while (true) {
-      if ("OK".equals(link.call(c -> c.set(keys.lock(), token, args)))) {
-        return token;
+      try {
+        if ("OK".equals(link.call(c -> c.set(keys.lock(), token, args)))) {
+          return token;
+        }
+        // a SET that timed out earlier may have landed: then the lock is already ours
+        if (uncertain && token.equals(link.call(c -> c.get(keys.lock())))) {
+          return token;
+        }
+      } catch (RedisUnavailableException e) {
+        // Gone (refused, disconnected): the caller goes local at once. Slow (timed out): keep
+        // waiting within maxWait, as a worker logging in by itself is what fleet mode prevents.
+        if (!link.lastFailureWasTimeout() || System.nanoTime() - deadline >= 0) {
+          throw e;
+        }
+        uncertain = true;
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {

@@ -6,6 +6,7 @@ import dev.latchkey.runtime.LatchkeyException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
@@ -45,6 +46,7 @@ final class RedisLink implements Closeable {
   private volatile boolean down;
   private volatile long nextAttemptNanos;
   private long failedAtNanos; // guarded by connectLock
+  private volatile boolean lastFailureWasTimeout;
   private final AtomicBoolean probing = new AtomicBoolean();
   private volatile boolean closed;
 
@@ -168,6 +170,7 @@ final class RedisLink implements Closeable {
   }
 
   private void markDown(Exception cause) {
+    lastFailureWasTimeout = cause instanceof RedisCommandTimeoutException;
     nextAttemptNanos = System.nanoTime() + probeNanos;
     boolean changed;
     synchronized (this) {
@@ -206,6 +209,14 @@ final class RedisLink implements Closeable {
       message = message.substring(0, 120) + "..";
     }
     return e.getClass().getSimpleName() + message;
+  }
+
+  /**
+   * True if the last failure was a command that timed out on a connection: Redis may be slow rather
+   * than gone (a refused or lost connection is gone).
+   */
+  boolean lastFailureWasTimeout() {
+    return down && lastFailureWasTimeout;
   }
 
   /** True while the last attempt failed. */

@@ -391,7 +391,7 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     private Duration lockLease = Duration.ofSeconds(30);
     private Duration lockWait;
     private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration commandTimeout = Duration.ofSeconds(2);
+    private Duration commandTimeout = Duration.ofSeconds(5);
     private Duration probeInterval = Duration.ofSeconds(1);
     private RedisUnavailablePolicy policy = RedisUnavailablePolicy.FALLBACK_LOCAL;
     private int fallbackLoginLimit = 1;
@@ -418,7 +418,7 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     }
 
     /**
-     * Bounds each Redis command: a dead Redis never hangs a call longer. Default 2 s (a worker that
+     * Bounds each Redis command: a dead Redis never hangs a call longer. Default 5 s (a worker that
      * starts under load must not give up on a live Redis and log in by itself).
      */
     public Builder commandTimeout(Duration timeout) {

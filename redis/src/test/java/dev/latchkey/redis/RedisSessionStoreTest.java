@@ -294,6 +294,28 @@ class RedisSessionStoreTest {
   }
 
   @Test
+  void aSlowRedisKeepsALoginWaitingForTheLockInsteadOfGoingLocal() throws Exception {
+    RedisSessionStore store =
+        store(
+            RedisSessionStore.builder(redis.uri())
+                .commandTimeout(Duration.ofMillis(200))
+                .probeInterval(Duration.ofMillis(50)));
+    store.lastGeneration("acct"); // connected
+    assertEquals("+OK", redis.command("CLIENT", "PAUSE", "1500")); // every other client waits
+    assertEquals("ran", store.withLoginLock("acct", () -> "ran"));
+    // a SET that timed out still lands once Redis resumes: had the login gone local, that lock
+    // would be left for its whole lease; held and released by this worker, it is gone
+    assertEquals(
+        0, redis().exists("latchkey:{acct}:lock"), "the fleet-wide lock was taken and released");
+    assertTrue(
+        events.stream().anyMatch(e -> e.type() == AuthEvent.Type.STORE_UNAVAILABLE),
+        "the paused Redis timed out at least one command: " + events);
+    assertFalse(
+        events.stream().anyMatch(e -> e.detail().contains("going on without it")),
+        events.toString());
+  }
+
+  @Test
   void aLockHeldPastTheWaitIsGoneWithoutUnderFallbackAndRefusedUnderFail() throws Exception {
     RedisSessionStore holder = store();
     CountDownLatch held = new CountDownLatch(1);
