@@ -7,6 +7,7 @@ import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.header.HeaderAuthMode;
 import dev.latchkey.runtime.header.HeaderScheme;
+import dev.latchkey.runtime.store.SessionStore;
 import dev.latchkey.runtime.tls.TlsPolicy;
 import java.io.Closeable;
 import java.io.IOException;
@@ -96,6 +97,8 @@ public final class LatchkeyMediaSiloApi implements MediaSiloApi, Closeable {
     private String apiKey;
 
     private HeaderAuthMode mode;
+
+    private SessionStore sessionStore;
 
     private Builder() {
     }
@@ -218,6 +221,15 @@ public final class LatchkeyMediaSiloApi implements MediaSiloApi, Closeable {
     }
 
     /**
+     * Where the session lives, so that clients in other processes (a file store) or on other
+     * machines (a Redis store) share it; in memory when not set.
+     */
+    public Builder sessionStore(SessionStore sessionStore) {
+      this.sessionStore = Objects.requireNonNull(sessionStore, "sessionStore");
+      return this;
+    }
+
+    /**
      * Builds the client.
      *
      * @throws LatchkeyConfigException if a required setting is missing or
@@ -264,6 +276,9 @@ public final class LatchkeyMediaSiloApi implements MediaSiloApi, Closeable {
       }
       if (credentials != null) {
         scheme.credentials(credentials);
+      }
+      if (sessionStore != null) {
+        scheme.sessionStore(sessionStore);
       }
       return scheme.build();
     }

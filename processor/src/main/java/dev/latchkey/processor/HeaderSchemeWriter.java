@@ -2,6 +2,7 @@ package dev.latchkey.processor;
 
 import static dev.latchkey.processor.RuntimeNames.HEADER_AUTH_MODE;
 import static dev.latchkey.processor.RuntimeNames.HEADER_SCHEME;
+import static dev.latchkey.processor.RuntimeNames.SESSION_STORE;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * Maps {@code @HeaderAuth} onto {@code HeaderScheme.builder()}: one setter per
- * {@code @StaticHeader} (its value checked by the runtime's {@code build()}), and {@code mode(..)}.
+ * {@code @StaticHeader} (its value checked by the runtime's {@code build()}), {@code mode(..)}, and
+ * {@code sessionStore(..)} when the API declares a session.
  */
 final class HeaderSchemeWriter implements SchemeWriter {
   private static final ClassName STRING = ClassName.get(String.class);
@@ -33,6 +35,9 @@ final class HeaderSchemeWriter implements SchemeWriter {
       fields.add(Setters.field(STRING, staticHeader.setter()));
     }
     fields.add(Setters.field(HEADER_AUTH_MODE, "mode"));
+    if (header.session().isPresent()) {
+      fields.add(Setters.field(SESSION_STORE, "sessionStore"));
+    }
     return fields;
   }
 
@@ -59,6 +64,15 @@ final class HeaderSchemeWriter implements SchemeWriter {
             "Basic or session authentication; "
                 + (header.session().isPresent() ? "session" : "basic")
                 + " unless set."));
+    if (header.session().isPresent()) {
+      setters.add(
+          Setters.setter(
+              builder,
+              SESSION_STORE,
+              "sessionStore",
+              "Where the session lives, so that clients in other processes (a file store) or on"
+                  + " other machines (a Redis store) share it; in memory when not set."));
+    }
     return setters;
   }
 
@@ -86,6 +100,11 @@ final class HeaderSchemeWriter implements SchemeWriter {
         .beginControlFlow("if (credentials != null)")
         .addStatement("scheme.credentials(credentials)")
         .endControlFlow();
+    if (header.session().isPresent()) {
+      code.beginControlFlow("if (sessionStore != null)")
+          .addStatement("scheme.sessionStore(sessionStore)")
+          .endControlFlow();
+    }
     return code.addStatement("return scheme.build()").build();
   }
 

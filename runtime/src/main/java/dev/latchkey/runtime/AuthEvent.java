@@ -35,8 +35,12 @@ public record AuthEvent(Type type, String host, String detail, Instant at) {
     REJECTED,
     /** A session was ended on purpose (logout, close). */
     LOGGED_OUT,
-    /** Something noteworthy that is not an error, such as a store falling back to local state. */
-    NOTICE
+    /** Something noteworthy that is not an error, such as a session adopted from a store. */
+    NOTICE,
+    /** A shared session store became unreachable: sessions and the throttle are local for now. */
+    STORE_UNAVAILABLE,
+    /** A shared session store answers again: sharing resumed. */
+    STORE_RESTORED
   }
 
   public AuthEvent {

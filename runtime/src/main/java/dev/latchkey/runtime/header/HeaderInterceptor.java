@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import okhttp3.Credentials;
@@ -100,9 +101,11 @@ final class HeaderInterceptor implements Interceptor {
 
   private Response sendWithSession(Chain chain, Request request) throws IOException {
     Session session = sessions.acquire();
+    Instant sentAt = context.clock().instant();
     Response response = proceedWith(chain, request, session);
     if (!isAuthFailure(response)) {
       session.markProven();
+      sessions.used(session, sentAt);
       return response;
     }
     int code = response.code();
@@ -120,9 +123,11 @@ final class HeaderInterceptor implements Interceptor {
     }
     response.close();
     Session renewed = sessions.renewAfterRejection(session);
+    Instant replayAt = context.clock().instant();
     Response replay = proceedWith(chain, request, renewed);
     if (!isAuthFailure(replay)) {
       renewed.markProven();
+      sessions.used(renewed, replayAt);
       return replay;
     }
     emit(AuthEvent.Type.REJECTED, "HTTP " + replay.code() + " for " + describe(request)

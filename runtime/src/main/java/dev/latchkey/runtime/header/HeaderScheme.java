@@ -4,6 +4,7 @@ import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthScheme;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.http.Origin;
+import dev.latchkey.runtime.store.SessionStore;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class HeaderScheme implements AuthScheme {
   private final Supplier<UserPassword> credentials;
   private final Duration maxRateLimitWait;
   private final Sleeper sleeper;
+  private final SessionStore sessionStore;
 
   HeaderScheme(HeaderSchemeBuilderState state) {
     this.headers = List.copyOf(state.headers);
@@ -46,6 +48,7 @@ public final class HeaderScheme implements AuthScheme {
     this.credentials = state.credentials;
     this.maxRateLimitWait = state.maxRateLimitWait;
     this.sleeper = state.sleeper;
+    this.sessionStore = state.sessionStore;
   }
 
   /** Starts a scheme; see {@link Builder} for what is required. */
@@ -72,13 +75,32 @@ public final class HeaderScheme implements AuthScheme {
       OkHttpClient.Builder sessionBuilder = context.plainClient().newBuilder();
       sessionBuilder.networkInterceptors().add(0, guard);
       OkHttpClient sessionClient = sessionBuilder.build();
-      sessions = new SessionManager(new SessionCalls(this, context, sessionClient), context, session.idleLifetime());
+      SharedHeaderSessions shared = sessionStore == null ? null
+          : new SharedHeaderSessions(
+              sessionStore, () -> accountKey(context), session.idleLifetime(), context);
+      sessions = new SessionManager(new SessionCalls(this, context, sessionClient), context,
+          session.idleLifetime(), shared);
     }
     builder.addInterceptor(new HeaderInterceptor(this, context, sessions));
     // First among the network interceptors, so that the network log shows what really leaves.
     builder.networkInterceptors().add(0, guard);
     SessionManager owned = sessions;
     return owned == null ? () -> {} : owned::close;
+  }
+
+  /**
+   * The store key of this client's session: the client name, the user and the values of the
+   * non-secret headers (MediaSilo's host context selects the account), hashed. Secret header
+   * values (API keys) are left out, so a rotated key keeps the session.
+   */
+  private String accountKey(AuthContext context) {
+    StringBuilder identity = new StringBuilder(credentials.get().user());
+    for (DeclaredHeader header : headers) {
+      if (!header.secret()) {
+        identity.append('\0').append(header.name()).append('=').append(header.value());
+      }
+    }
+    return SessionStore.accountKey(context.clientName(), identity.toString());
   }
 
   List<String> guardedHeaderNames() {
@@ -208,6 +230,17 @@ public final class HeaderScheme implements AuthScheme {
      */
     public Builder maxRateLimitWait(Duration max) {
       state.maxRateLimitWait = max;
+      return this;
+    }
+
+    /**
+     * Shares the session through {@code store} with every client of the store (other processes
+     * with a file store, a fleet with a Redis store): a session another client created and used
+     * within the idle lifetime is adopted instead of creating one, and closing a client does not
+     * end the shared session. Needs a {@link #session} declaration. Default none: this client only.
+     */
+    public Builder sessionStore(SessionStore store) {
+      state.sessionStore = store;
       return this;
     }
 

@@ -3,6 +3,7 @@ package dev.latchkey.runtime.header;
 import com.fasterxml.jackson.core.JsonPointer;
 import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.store.SessionStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +31,7 @@ final class HeaderSchemeBuilderState {
   Supplier<UserPassword> credentials;
   Duration maxRateLimitWait = Duration.ZERO;
   Sleeper sleeper = Sleeper.THREAD;
+  SessionStore sessionStore;
 
   // Filled by validate().
   SessionSpec session;
@@ -53,6 +55,10 @@ final class HeaderSchemeBuilderState {
     mode = requestedMode != null ? requestedMode : session != null ? HeaderAuthMode.SESSION : HeaderAuthMode.BASIC;
     if (mode == HeaderAuthMode.SESSION && session == null) {
       throw fail("mode(SESSION) needs a session(..) declaration");
+    }
+    if (sessionStore != null && session == null) {
+      throw fail("sessionStore(..) was given but no session(..) is declared:"
+          + " Basic keeps nothing to share");
     }
     if (mode == HeaderAuthMode.BASIC && !basicAllowed) {
       throw fail("mode(BASIC) is not allowed: this API declares basicAllowed(false)");

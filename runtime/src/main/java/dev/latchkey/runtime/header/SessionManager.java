@@ -6,6 +6,7 @@ import dev.latchkey.runtime.LatchkeyException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -17,11 +18,14 @@ import java.util.concurrent.ExecutionException;
  * lock) while the others wait for the same future. A caller replaces only the session it saw
  * fail: if another caller already replaced it, the newer session is used as is (generations).
  * Waiting is bounded because the creation call has a call timeout (see {@link SessionCalls}).
+ * With a session store, the session is shared with every client of the store ({@link
+ * SharedHeaderSessions}), and closing one client does not end the session the others use.
  */
 final class SessionManager {
   private final SessionCalls calls;
   private final AuthContext context;
   private final Duration idleLifetime;
+  private final SharedHeaderSessions shared; // null without a session store
   private final Object lock = new Object();
   private volatile Session current;
   private CompletableFuture<Session> inFlight; // guarded by lock
@@ -29,9 +33,15 @@ final class SessionManager {
   private boolean closed; // guarded by lock
 
   SessionManager(SessionCalls calls, AuthContext context, Duration idleLifetime) {
+    this(calls, context, idleLifetime, null);
+  }
+
+  SessionManager(
+      SessionCalls calls, AuthContext context, Duration idleLifetime, SharedHeaderSessions shared) {
     this.calls = calls;
     this.context = context;
     this.idleLifetime = idleLifetime;
+    this.shared = shared;
   }
 
   /** The session to use now: the current one, or a new one if there is none or it sat idle too long. */
@@ -45,6 +55,9 @@ final class SessionManager {
 
   /** A session to replay with after {@code rejected} was refused: a new one, unless already replaced. */
   Session renewAfterRejection(Session rejected) throws IOException {
+    if (shared != null) {
+      shared.invalidate(rejected); // before looking into the store, so it is not adopted again
+    }
     return replace(rejected, "the server rejected generation " + rejected.generation());
   }
 
@@ -54,6 +67,16 @@ final class SessionManager {
       if (current == session) {
         current = null;
       }
+    }
+    if (shared != null) {
+      shared.invalidate(session); // outside the lock: store IO
+    }
+  }
+
+  /** The server accepted {@code session} for a call sent at {@code sentAt}. */
+  void used(Session session, Instant sentAt) {
+    if (shared != null) {
+      shared.touch(session, sentAt);
     }
   }
 
@@ -80,10 +103,26 @@ final class SessionManager {
   private Session create(CompletableFuture<Session> flight, Session stale, String reason) throws IOException {
     Session fresh;
     boolean closedMeanwhile;
+    boolean adopted = false;
     try {
-      String key = calls.create();
+      if (shared == null) {
+        String key = calls.create();
+        long generation;
+        synchronized (lock) {
+          generation = ++generations;
+        }
+        fresh = new Session(key, generation, context.clock().instant());
+      } else {
+        long next;
+        synchronized (lock) {
+          next = generations + 1;
+        }
+        SharedHeaderSessions.Outcome outcome = shared.adoptOrCreate(next, calls::create);
+        fresh = outcome.session();
+        adopted = outcome.adopted();
+      }
       synchronized (lock) {
-        fresh = new Session(key, ++generations, context.clock().instant());
+        generations = Math.max(generations, fresh.generation());
         closedMeanwhile = closed;
         if (!closedMeanwhile) {
           current = fresh;
@@ -101,12 +140,17 @@ final class SessionManager {
       throw e;
     }
     if (closedMeanwhile) {
-      calls.end(fresh);
+      if (shared == null) {
+        calls.end(fresh);
+      }
       LatchkeyException closedError = new LatchkeyException(context.clientName() + " is closed");
       flight.completeExceptionally(closedError);
       throw closedError;
     }
-    if (stale != null) {
+    if (adopted) {
+      context.emit(AuthEvent.Type.NOTICE, context.baseUrl().host(),
+          "adopted the stored session, generation " + fresh.generation());
+    } else if (stale != null) {
       context.emit(AuthEvent.Type.RENEWED, context.baseUrl().host(),
           "session generation " + fresh.generation() + " replaces " + stale.generation() + ": " + reason);
     }
@@ -136,7 +180,10 @@ final class SessionManager {
     }
   }
 
-  /** Ends the current session (if the API declares how) and refuses further sessions. */
+  /**
+   * Ends the current session (if the API declares how, and it is not shared through a store with
+   * other clients) and refuses further sessions.
+   */
   void close() {
     Session last;
     synchronized (lock) {
@@ -144,7 +191,7 @@ final class SessionManager {
       last = current;
       current = null;
     }
-    if (last != null) {
+    if (last != null && shared == null) {
       calls.end(last);
     }
   }

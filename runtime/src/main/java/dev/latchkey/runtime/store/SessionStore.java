@@ -1,16 +1,28 @@
 package dev.latchkey.runtime.store;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
- * What token login keeps about one account (named by an opaque, file-name-safe {@code account}
- * key): the current session record and the instants of recent logins (the login budget's window).
- * Passwords are never handed to a store. Implementations are thread-safe.
+ * What token login and header sessions keep about one account (named by an opaque, file-name-safe
+ * {@code account} key, see {@link #accountKey}): the current session record with its generation and
+ * last use, the single-flight login lock, and the instants of recent logins (the login budget's
+ * window). Passwords are never handed to a store. Implementations are thread-safe.
+ *
+ * <p>Three stores ship: {@link InMemorySessionStore} (one JVM), {@link FileSessionStore} (the
+ * processes of one machine) and, in the {@code latchkey-redis} module, a Redis store for a fleet.
+ * Only the first seven methods are required; the defaults of the others are correct for stores
+ * whose {@link #withLoginLock} is a true mutex, and a store whose lock is a lease (it may expire
+ * while its holder still works) must override {@link #reserveLogin} to be atomic on its own.
  */
 public interface SessionStore {
 
@@ -25,12 +37,40 @@ public interface SessionStore {
   record StoredSession(String token, long generation, long loginAtMillis, long lastUseMillis) {
     @Override
     public String toString() {
-      return "StoredSession{generation=" + generation + ", loginAt=" + Instant.ofEpochMilli(loginAtMillis)
-          + ", lastUse=" + Instant.ofEpochMilli(lastUseMillis) + ", token=██}";
+      return "StoredSession{generation="
+          + generation
+          + ", loginAt="
+          + Instant.ofEpochMilli(loginAtMillis)
+          + ", lastUse="
+          + Instant.ofEpochMilli(lastUseMillis)
+          + ", token=██}";
     }
   }
 
-  /** The stored session of {@code account}, if any; unreadable state is reported to {@code notice}. */
+  /**
+   * How long a stored session can live, so a store can expire it by itself: it is unusable once
+   * {@code idle} has passed since its last use or {@code hard} since its login. Null: unknown.
+   */
+  record Lifetimes(Duration idle, Duration hard) {
+    /** Neither lifetime is known. */
+    public static final Lifetimes UNKNOWN = new Lifetimes(null, null);
+
+    /** The epoch millis at which {@code session} ends, or {@link Long#MAX_VALUE} if never known. */
+    public long endMillis(StoredSession session) {
+      long end = Long.MAX_VALUE;
+      if (idle != null) {
+        end = Math.min(end, session.lastUseMillis() + idle.toMillis());
+      }
+      if (hard != null) {
+        end = Math.min(end, session.loginAtMillis() + hard.toMillis());
+      }
+      return end;
+    }
+  }
+
+  /**
+   * The stored session of {@code account}, if any; unreadable state is reported to {@code notice}.
+   */
   Optional<StoredSession> load(String account, Consumer<String> notice) throws IOException;
 
   /** Replaces the stored session of {@code account}. */
@@ -44,13 +84,71 @@ public interface SessionStore {
 
   /**
    * Runs {@code action} holding the login lock of {@code account}: one login in flight per account
-   * among everything sharing this store. Reentrant for the calling thread.
+   * among everything sharing this store. Reentrant for the calling thread. A store shared over a
+   * network may grant the lock as a lease, so that a crashed holder blocks others for no longer
+   * than the lease; waiting for it is bounded (the store throws instead of waiting forever).
    */
   <T> T withLoginLock(String account, Callable<T> action) throws IOException;
 
   /** The recorded login instants of {@code account}, oldest first. */
   List<Instant> logins(String account) throws IOException;
 
-  /** Records a login of {@code account} at {@code at}, dropping entries older than {@code keepAfter}. */
+  /**
+   * Records a login of {@code account} at {@code at}, dropping entries older than {@code
+   * keepAfter}.
+   */
   void recordLogin(String account, Instant at, Instant keepAfter) throws IOException;
+
+  /**
+   * Like {@link #save(String, StoredSession)}, telling the store when the session ends so it can
+   * expire it by itself. The default ignores the lifetimes.
+   */
+  default void save(String account, StoredSession session, Lifetimes lifetimes) throws IOException {
+    save(account, session);
+  }
+
+  /**
+   * The highest generation ever stored for {@code account} (0 if none), which may outlive the
+   * session itself, so a new login never reuses the generation of an expired one.
+   */
+  default long lastGeneration(String account) throws IOException {
+    return load(account, notice -> {}).map(StoredSession::generation).orElse(0L);
+  }
+
+  /**
+   * Reserves one login of {@code account} at {@code now} in a sliding window: at most {@code limit}
+   * logins started in any {@code window} (a login at {@code t} counts during {@code [t, t +
+   * window)}), counted by everything sharing this store. Atomic: the check and the record are one
+   * step. Returns empty when reserved, else the earliest instant one would be allowed.
+   */
+  default Optional<Instant> reserveLogin(String account, Instant now, Duration window, int limit)
+      throws IOException {
+    return withLoginLock(
+        account,
+        () -> {
+          Instant windowStart = now.minus(window);
+          List<Instant> recent =
+              logins(account).stream().filter(at -> at.isAfter(windowStart)).sorted().toList();
+          if (recent.size() >= limit) {
+            return Optional.of(recent.get(0).plus(window));
+          }
+          recordLogin(account, now, windowStart);
+          return Optional.<Instant>empty();
+        });
+  }
+
+  /**
+   * The account key for {@code clientName} and {@code identity} (the user name, plus anything else
+   * that selects the session, such as a host context): the client name and the first 16 hex digits
+   * of the identity's SHA-256, so a key never shows a user name.
+   */
+  static String accountKey(String clientName, String identity) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+      return clientName + "-" + HexFormat.of().formatHex(digest).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
 }

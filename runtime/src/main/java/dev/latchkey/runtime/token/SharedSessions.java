@@ -4,14 +4,10 @@ import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.LoginThrottledException;
 import dev.latchkey.runtime.store.SessionStore;
+import dev.latchkey.runtime.store.SessionStore.Lifetimes;
 import dev.latchkey.runtime.store.SessionStore.StoredSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -49,7 +45,6 @@ final class SharedSessions {
     String key = account();
     return store.withLoginLock(key, () -> {
       Optional<StoredSession> stored = store.load(key, this::notice);
-      long next = generation;
       if (stored.isPresent()) {
         StoredSession s = stored.get();
         Session candidate = new Session(s.token(), s.generation(), s.loginAtMillis(), new AtomicLong(s.lastUseMillis()));
@@ -57,13 +52,15 @@ final class SharedSessions {
           persistedTouch.set(s.lastUseMillis());
           return new Outcome(candidate, true);
         }
-        next = Math.max(generation, s.generation() + 1);
       }
+      // never reuse a generation, even one whose session the store has already expired
+      long next = Math.max(generation, store.lastGeneration(key) + 1);
       reserveShared(key);
       Session fresh = login.login(next);
       try {
-        store.save(key, new StoredSession(fresh.token(), fresh.generation(), fresh.loginAtMillis(),
-            fresh.lastUseMillis().get()));
+        StoredSession saved = new StoredSession(fresh.token(), fresh.generation(),
+            fresh.loginAtMillis(), fresh.lastUseMillis().get());
+        store.save(key, saved, new Lifetimes(config.idleLifetime(), config.hardLifetime()));
       } catch (IOException | RuntimeException e) {
         // the login succeeded: this process keeps its session even if others cannot share it
         notice("session store could not save generation " + fresh.generation() + ": " + e.getClass().getSimpleName());
@@ -78,14 +75,11 @@ final class SharedSessions {
     if (config.loginLimit() <= 0) {
       return;
     }
-    Instant now = context.clock().instant();
-    Instant windowStart = now.minus(config.loginWindow());
-    List<Instant> recent = store.logins(key).stream().filter(i -> i.isAfter(windowStart)).sorted().toList();
-    if (recent.size() >= config.loginLimit()) {
-      throw new LoginThrottledException("login budget spent (shared session store)",
-          recent.get(0).plus(config.loginWindow()));
+    Optional<Instant> next = store.reserveLogin(
+        key, context.clock().instant(), config.loginWindow(), config.loginLimit());
+    if (next.isPresent()) {
+      throw new LoginThrottledException("login budget spent (shared session store)", next.get());
     }
-    store.recordLogin(key, now, windowStart);
   }
 
   /** The server refused {@code failed}: no process should use its generation again. */
@@ -118,19 +112,10 @@ final class SharedSessions {
     String key = account;
     if (key == null) {
       String user = config.usesJwt() ? config.signingKey().user() : config.credentials().get().user();
-      key = context.clientName() + "-" + sha256(user).substring(0, 16);
+      key = SessionStore.accountKey(context.clientName(), user);
       account = key;
     }
     return key;
-  }
-
-  private static String sha256(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
   }
 
   private void notice(String detail) {

@@ -20,6 +20,7 @@ public final class Cli {
           "      [--password-env VAR] [--host-context C] [--api-key-env VAR]",
           "      [--repeat N] [--concurrency C] [--quiet] [--mode basic|session]",
           "      [--trust-pem FILE]... [--pin sha256/...]... [--verbose]",
+          "      [--store file:DIR | redis://HOST:PORT]   (xandr, mediasilo: shared sessions)",
           "  pins URL [--trust-pem FILE]   (SPKI pins of an https server's chain)",
           "Secrets come from the environment variables the flags name (or a terminal prompt).");
 

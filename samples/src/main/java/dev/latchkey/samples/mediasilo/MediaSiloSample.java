@@ -8,11 +8,13 @@ import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.LatchkeyClient;
 import dev.latchkey.runtime.header.HeaderAuthMode;
 import dev.latchkey.runtime.logging.Redactor;
+import dev.latchkey.runtime.store.SessionStore;
 import dev.latchkey.samples.cli.Options;
 import dev.latchkey.samples.cli.RunningSimulator;
 import dev.latchkey.samples.cli.Sample;
 import dev.latchkey.samples.cli.SampleCall;
 import dev.latchkey.samples.cli.SampleCalls;
+import dev.latchkey.samples.cli.SessionStores;
 import dev.latchkey.samples.sim.SimTls;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,6 +49,11 @@ public final class MediaSiloSample implements Sample {
         .credentials(() -> new UserPassword(account.user(), account.password()))
         .okHttpClient(base)
         .eventListener(listener);
+    String spec = options.get("--store", null);
+    SessionStore store = spec == null ? null : SessionStores.open(spec, listener);
+    if (store != null) {
+      builder.sessionStore(store);
+    }
     String baseUrl = options.get("--base-url", null);
     if (baseUrl != null) {
       builder.baseUrl(baseUrl);
@@ -69,7 +76,13 @@ public final class MediaSiloSample implements Sample {
 
       @Override
       public void close() throws IOException {
-        client.close();
+        try {
+          client.close();
+        } finally {
+          if (store != null) {
+            SessionStores.close(store);
+          }
+        }
       }
     };
   }

@@ -2,6 +2,7 @@ package dev.latchkey.samples.xandr;
 
 import dev.latchkey.runtime.AuthEventListener;
 import dev.latchkey.runtime.LatchkeyClient;
+import dev.latchkey.runtime.store.SessionStore;
 import dev.latchkey.samples.cli.Options;
 import dev.latchkey.samples.cli.RunningSimulator;
 import dev.latchkey.samples.cli.Sample;
@@ -37,9 +38,10 @@ public final class XandrSample implements Sample {
         .credentials(XandrClients.credentials(user, password))
         .okHttpClient(base)
         .eventListener(listener);
-    String store = options.get("--store", null);
+    String spec = options.get("--store", null);
+    SessionStore store = spec == null ? null : SessionStores.open(spec, listener);
     if (store != null) {
-      builder.sessionStore(SessionStores.open(store));
+      builder.sessionStore(store);
     }
     String baseUrl = options.get("--base-url", null);
     if (baseUrl != null) {
@@ -48,7 +50,15 @@ public final class XandrSample implements Sample {
       builder.environment(options.get("--env", "digital-platform"));
     }
     LatchkeyXandrApi client = builder.build();
-    return call(client, client);
+    return call(client, () -> {
+      try {
+        client.close();
+      } finally {
+        if (store != null) {
+          SessionStores.close(store);
+        }
+      }
+    });
   }
 
   /** Wraps a client as the CLI's one operation; the client is closed with it. */
@@ -81,6 +91,8 @@ public final class XandrSample implements Sample {
 
   @Override
   public boolean demo(PrintStream out) throws Exception {
-    return new XandrDemo(out).run();
+    boolean story = new XandrDemo(out).run();
+    boolean fleet = new XandrFleetDemo(out, System.getenv(XandrFleetDemo.REDIS_ENV)).run();
+    return story && fleet;
   }
 }

@@ -58,6 +58,10 @@ public final class HeaderScheme implements AuthScheme {
       return this;
     }
 
+    public Builder sessionStore(dev.latchkey.runtime.store.SessionStore store) {
+      return this;
+    }
+
     public HeaderScheme build() {
       return new HeaderScheme();
     }
