@@ -56,7 +56,9 @@ public final class TokenScheme implements AuthScheme {
     if (jar != null) {
       builder.cookieJar(jar);
     } else {
-      builder.addNetworkInterceptor(new HeaderHostGuard(config.headerName(), context.baseUrl()));
+      // First among the network interceptors, as the other engines' guards: a user's HttpLog then
+      // logs a cross-origin hop as it goes on the wire, without the header it must not carry.
+      builder.networkInterceptors().add(0, new HeaderHostGuard(config.headerName(), context.baseUrl()));
     }
     return () -> {};
   }

@@ -91,6 +91,13 @@ class CrossOriginRedirectTest {
   @MethodSource("cases")
   void credentialsStayBehind(Engine engine, Leave leave) throws Exception {
     OkHttpClient.Builder base = Hostile.baseClient().newBuilder();
+    // What a user's own network interceptor (an HttpLog) sees of each hop: it runs after our
+    // guards, so it must see the landing hop as it goes on the wire, without the credentials.
+    List<Request> seenByUser = new CopyOnWriteArrayList<>();
+    base.addNetworkInterceptor(chain -> {
+      seenByUser.add(chain.request());
+      return chain.proceed(chain.request());
+    });
     if (leave == Leave.HTTPS_TO_HTTP) {
       origin.useHttps(new HandshakeCertificates.Builder().heldCertificate(CERT).build()
           .sslSocketFactory());
@@ -131,6 +138,12 @@ class CrossOriginRedirectTest {
     String cookie = after.getHeaders().get("Cookie");
     assertFalse(cookie != null && cookie.contains("tok-"),
         engine + ": the session cookie followed");
+    Request userSaw = seenByUser.get(seenByUser.size() - 1);
+    assertEquals(landing.encodedPath(), userSaw.url().encodedPath());
+    for (String name : CREDENTIAL_HEADERS) {
+      assertNull(userSaw.header(name),
+          engine + ": a user's network interceptor saw " + name + " on the hop to " + landing);
+    }
   }
 
   static Stream<Arguments> logins() {
