@@ -1,6 +1,7 @@
 package dev.latchkey.bench;
 
 import dev.latchkey.bench.digest.DigestLoadBench;
+import dev.latchkey.bench.micro.JmhBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +47,9 @@ public final class BenchMain {
     Files.createDirectories(out);
     if (only.contains("digest")) {
       new DigestLoadBench(mode, report).run(out.resolve("digest-chart.png"));
+    }
+    if (only.contains("jmh")) {
+      new JmhBench(mode, report).run();
     }
     long seconds = (System.nanoTime() - started) / 1_000_000_000L;
     ResultsWriter.write(report, mode, seconds, out.resolve("results.md"), docs);
