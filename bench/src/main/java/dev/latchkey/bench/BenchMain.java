@@ -2,6 +2,7 @@ package dev.latchkey.bench;
 
 import dev.latchkey.bench.digest.DigestLoadBench;
 import dev.latchkey.bench.micro.JmhBench;
+import dev.latchkey.bench.token.TokenDayBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +48,9 @@ public final class BenchMain {
     Files.createDirectories(out);
     if (only.contains("digest")) {
       new DigestLoadBench(mode, report).run(out.resolve("digest-chart.png"));
+    }
+    if (only.contains("token")) {
+      new TokenDayBench(mode, report).run();
     }
     if (only.contains("jmh")) {
       new JmhBench(mode, report).run();
