@@ -1,5 +1,6 @@
 package dev.latchkey.bench;
 
+import dev.latchkey.bench.compile.ProcessorCostBench;
 import dev.latchkey.bench.digest.DigestLoadBench;
 import dev.latchkey.bench.micro.JmhBench;
 import dev.latchkey.bench.token.TokenDayBench;
@@ -54,6 +55,9 @@ public final class BenchMain {
     }
     if (only.contains("jmh")) {
       new JmhBench(mode, report).run();
+    }
+    if (only.contains("compile")) {
+      new ProcessorCostBench(mode, report).run();
     }
     long seconds = (System.nanoTime() - started) / 1_000_000_000L;
     ResultsWriter.write(report, mode, seconds, out.resolve("results.md"), docs);
