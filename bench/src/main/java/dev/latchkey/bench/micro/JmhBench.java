@@ -73,8 +73,8 @@ public final class JmhBench {
         "overhead vs bare, B", "load avg");
     for (String benchmark : new String[] {"chainOnly", "loopback"}) {
       Score bare = scores.get(benchmark + ":" + AuthVariants.BARE);
-      for (String auth : new String[] {AuthVariants.BARE, AuthVariants.DIGEST, AuthVariants.TOKEN,
-          AuthVariants.HEADER}) {
+      for (String auth : new String[] {AuthVariants.BARE, AuthVariants.DIGEST,
+          AuthVariants.OKHTTP_DIGEST, AuthVariants.TOKEN, AuthVariants.HEADER}) {
         Score s = scores.get(benchmark + ":" + auth);
         table.row(benchmark, auth, Table.num(s.nanos(), 0), Table.num(s.error(), 0),
             Table.num(s.bytes(), 0), Table.num(s.nanos() - bare.nanos(), 0),
