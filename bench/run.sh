@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 mvn -B -ntp -q -Pbench -pl bench -am verify -DskipTests \
-  -Dbench.args="--out bench/target/bench --docs docs/benchmarks.md $*"
+  -Dbench.args="--out $PWD/bench/target/bench --docs $PWD/docs/benchmarks.md $*"
 if [ -f bench/target/bench/digest-chart.png ]; then
   cp bench/target/bench/digest-chart.png docs/benchmarks-digest.png
 fi

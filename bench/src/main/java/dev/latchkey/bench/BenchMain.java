@@ -60,7 +60,7 @@ public final class BenchMain {
       new ProcessorCostBench(mode, report).run();
     }
     long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-    ResultsWriter.write(report, mode, seconds, out.resolve("results.md"), docs);
+    ResultsWriter.write(report, mode, only, seconds, out.resolve("results.md"), docs);
     System.out.println();
     System.out.println("benchmarks took " + seconds + " s; " + report.problems().size()
         + " problems");

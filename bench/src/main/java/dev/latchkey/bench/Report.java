@@ -11,8 +11,8 @@ import java.util.Map;
  * failed, an invariant broke). Filled by one thread at a time.
  */
 public final class Report {
-  /** One goal: what it asks, what was measured, and whether that meets it. */
-  public record Goal(String goal, String measured, boolean met) {}
+  /** One goal of a benchmark: what it asks, what was measured, and whether that meets it. */
+  public record Goal(String benchmark, String goal, String measured, boolean met) {}
 
   private final Map<String, List<Table>> sections = new LinkedHashMap<>();
   private final List<Goal> goals = new ArrayList<>();
@@ -26,8 +26,9 @@ public final class Report {
     System.out.println(table.markdown());
   }
 
-  public void goal(String goal, String measured, boolean met) {
-    goals.add(new Goal(goal, measured, met));
+  /** Records a goal of {@code benchmark} (digest, token, jmh): docs section goals-BENCHMARK. */
+  public void goal(String benchmark, String goal, String measured, boolean met) {
+    goals.add(new Goal(benchmark, goal, measured, met));
     System.out.println((met ? "GOAL MET: " : "GOAL NOT MET: ") + goal + " -> " + measured);
   }
 

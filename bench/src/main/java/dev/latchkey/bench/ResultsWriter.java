@@ -16,30 +16,35 @@ import java.util.regex.Pattern;
 final class ResultsWriter {
   private ResultsWriter() {}
 
-  static void write(Report report, Mode mode, long seconds, Path results, Path docs)
-      throws IOException {
-    StringBuilder all = new StringBuilder("# Benchmark results\n\n")
-        .append(runLine(mode, seconds)).append("\n\n");
+  static void write(Report report, Mode mode, List<String> benchmarks, long seconds,
+      Path results, Path docs) throws IOException {
+    String run = runLine(mode, benchmarks, seconds);
+    StringBuilder all = new StringBuilder("# Benchmark results\n\n").append(run).append("\n\n");
     for (Map.Entry<String, List<Table>> section : report.sections().entrySet()) {
       all.append(sectionText(section.getValue()));
     }
-    all.append(goals(report));
+    all.append(goals(report.goals()));
     Files.writeString(results, all);
     if (docs != null) {
       String text = Files.readString(docs);
-      text = replace(text, "run", runLine(mode, seconds) + "\n");
+      text = replace(text, "run", run + "\n");
       for (Map.Entry<String, List<Table>> section : report.sections().entrySet()) {
         text = replace(text, section.getKey(), sectionText(section.getValue()));
       }
-      text = replace(text, "goals", goals(report));
+      // Per benchmark, so that a run of some benchmarks (--only) keeps the others' verdicts.
+      for (String benchmark : report.goals().stream().map(Report.Goal::benchmark).distinct()
+          .toList()) {
+        text = replace(text, "goals-" + benchmark, goals(report.goals().stream()
+            .filter(g -> g.benchmark().equals(benchmark)).toList()));
+      }
       Files.writeString(docs, text);
     }
   }
 
-  private static String runLine(Mode mode, long seconds) {
-    return "Measured " + Machine.describe() + "; " + (mode.quick() ? "quick" : "full")
-        + " mode, " + seconds + " s in all; load average at the end " + Machine.loadAverage()
-        + ".";
+  private static String runLine(Mode mode, List<String> benchmarks, long seconds) {
+    return "Last run: " + Machine.describe() + "; " + (mode.quick() ? "quick" : "full")
+        + " mode, benchmarks " + String.join(", ", benchmarks) + ", " + seconds
+        + " s in all; load average at the end " + Machine.loadAverage() + ".";
   }
 
   private static String sectionText(List<Table> tables) {
@@ -51,9 +56,9 @@ final class ResultsWriter {
     return text.toString();
   }
 
-  private static String goals(Report report) {
+  private static String goals(List<Report.Goal> goals) {
     Table table = new Table("Goals of issue 8", "goal", "measured", "verdict");
-    report.goals().forEach(g -> table.row(g.goal(), g.measured(), g.met() ? "met" : "NOT met"));
+    goals.forEach(g -> table.row(g.goal(), g.measured(), g.met() ? "met" : "NOT met"));
     return sectionText(List.of(table));
   }
 

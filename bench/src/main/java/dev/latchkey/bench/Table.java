@@ -17,7 +17,8 @@ public final class Table {
   /** Adds a row; values are turned into text with {@link String#valueOf}. */
   public Table row(Object... values) {
     if (values.length != header.size()) {
-      throw new IllegalArgumentException(values.length + " values for " + header.size() + " columns");
+      throw new IllegalArgumentException(
+          values.length + " values for " + header.size() + " columns");
     }
     List<String> row = new ArrayList<>();
     for (Object value : values) {

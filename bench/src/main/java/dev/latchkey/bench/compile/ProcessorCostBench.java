@@ -129,7 +129,8 @@ public final class ProcessorCostBench {
     String auth = digest
         ? "@dev.latchkey.annotations.DigestAuth(nonceLifetime = \"PT5M\")\n"
         : "@dev.latchkey.annotations.TokenLogin(tokenPointer = \"/response/token\",\n"
-            + "    header = \"Authorization\", headerFormat = \"{token}\", idleLifetime = \"PT2H\",\n"
+            + "    header = \"Authorization\", headerFormat = \"{token}\",\n"
+            + "    idleLifetime = \"PT2H\",\n"
             + "    hardLifetime = \"PT24H\", errorPointer = \"/response/error_id\",\n"
             + "    sessionGoneErrors = \"NOAUTH\", badCredentialErrors = \"NOAUTH\",\n"
             + "    loginLimit = \"10/PT5M\")\n";

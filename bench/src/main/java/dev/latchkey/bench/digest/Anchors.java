@@ -50,12 +50,24 @@ final class Anchors {
     return switch (name) {
       case LATCHKEY -> latchkey(url, user, password, nonceLifetime);
       case OKHTTP_DIGEST -> okhttpDigest(url, user, password);
-      case HTTPCLIENT5 -> httpClient5(url, user, password);
+      case HTTPCLIENT5 -> httpClient5(HTTPCLIENT5, url, user, password);
       default -> throw new IllegalArgumentException(name);
     };
   }
 
   static final java.util.List<String> ALL = java.util.List.of(LATCHKEY, OKHTTP_DIGEST, HTTPCLIENT5);
+  static final String BARE_OKHTTP = "OkHttp 5.5.1, no auth";
+  static final String BARE_HTTPCLIENT5 = "HttpClient 5.6.5, no auth";
+
+  /** The HTTP stacks alone, on an unprotected resource: the ceiling of each client above. */
+  static LoadClient bare(String name, String url) {
+    if (name.equals(BARE_OKHTTP)) {
+      Counts seen = new Counts();
+      OkHttpClient client = okHttpBase(seen);
+      return new OkHttpLoadClient(BARE_OKHTTP, client, url, seen, () -> shutdown(client));
+    }
+    return httpClient5(BARE_HTTPCLIENT5, url, null, null);
+  }
 
   /** OkHttp with a counting network interceptor (sees every exchange, 401s included). */
   private static OkHttpClient okHttpBase(Counts seen) {
@@ -117,7 +129,7 @@ final class Anchors {
    * (HTTPCLIENT-1855: the nonce count is not thread-safe), so per-thread contexts are the best
    * configuration its documentation allows.
    */
-  static LoadClient httpClient5(String url, String user, String password) {
+  static LoadClient httpClient5(String name, String url, String user, String password) {
     Counts seen = new Counts();
     URI uri = URI.create(url);
     PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder
@@ -130,8 +142,10 @@ final class Anchors {
             .build())
         .build();
     BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-    credentials.setCredentials(new AuthScope(uri.getHost(), uri.getPort()),
-        new UsernamePasswordCredentials(user, password.toCharArray()));
+    if (user != null) {
+      credentials.setCredentials(new AuthScope(uri.getHost(), uri.getPort()),
+          new UsernamePasswordCredentials(user, password.toCharArray()));
+    }
     CloseableHttpClient client = HttpClients.custom()
         .setConnectionManager(connections)
         .setDefaultCredentialsProvider(credentials)
@@ -143,7 +157,7 @@ final class Anchors {
     return new LoadClient() {
       @Override
       public String name() {
-        return HTTPCLIENT5;
+        return name;
       }
 
       @Override

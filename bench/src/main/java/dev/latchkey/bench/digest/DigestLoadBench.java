@@ -54,7 +54,36 @@ public final class DigestLoadBench {
     report.table("digest-load", throughputTable(results));
     throughputGoals(results);
     DigestChart.write(results, chart);
+    ceiling(results);
     coldStart(servers);
+  }
+
+  /**
+   * The two HTTP stacks without auth against the same Jetty: how fast each can go at all, so a
+   * digest client's speed can be read against its own stack.
+   */
+  private void ceiling(List<LoadRun.Result> results) throws Exception {
+    Table table = new Table("HTTP stacks without auth, same Jetty (the ceiling of each client)",
+        "threads", "client", "requests/s", "Latchkey (nonce 300 s) / this", "failures",
+        "load avg");
+    try (JettyPeer peer = new JettyPeer(USER, PASSWORD, 300_000)) {
+      for (int threads : THREADS) {
+        LoadRun.Result latchkey = results.stream()
+            .filter(r -> r.client().equals(Anchors.LATCHKEY) && r.server().equals("Jetty")
+                && r.threads() == threads && r.lifetime().toSeconds() == 300)
+            .findFirst().orElseThrow();
+        for (String name : List.of(Anchors.BARE_OKHTTP, Anchors.BARE_HTTPCLIENT5)) {
+          try (LoadClient client = Anchors.bare(name, peer.openUrl())) {
+            LoadRun.Result r = LoadRun.run(client, peer, threads, Duration.ofSeconds(300),
+                mode.digestRun(), 0);
+            table.row(threads, name, Table.num(r.requestsPerSecond(), 0),
+                Table.num(latchkey.requestsPerSecond() / r.requestsPerSecond(), 2), r.failed(),
+                r.load());
+          }
+        }
+      }
+    }
+    report.table("digest-ceiling", table);
   }
 
   private static DigestPeer peer(String server, int lifetimeSeconds) throws Exception {
@@ -129,7 +158,7 @@ public final class DigestLoadBench {
       LoadRun.Result latchkey = scenario.stream()
           .filter(r -> r.client().equals(Anchors.LATCHKEY)).findFirst().orElseThrow();
       double allowed = Math.floor(latchkey.seconds() / 2.0) + 1;
-      report.goal(server + ", 16 threads, 2 s nonces, " + Table.num(latchkey.seconds(), 1)
+      report.goal("digest", server + ", 16 threads, 2 s nonces, " + Table.num(latchkey.seconds(), 1)
               + " s: Latchkey's 401s <= one per nonce lifetime + 1 (" + (long) allowed + ")",
           latchkey.served().challenges() + " 401s ("
               + Table.num(latchkey.challengesPerLifetime(), 2) + " per lifetime)",
@@ -138,7 +167,7 @@ public final class DigestLoadBench {
           .filter(r -> !r.client().equals(Anchors.LATCHKEY))
           .max((a, b) -> Double.compare(a.requestsPerSecond(), b.requestsPerSecond()))
           .orElseThrow();
-      report.goal(server + ", 16 threads, 2 s nonces: Latchkey's throughput >= the best anchor's",
+      report.goal("digest", server + ", 16 threads, 2 s nonces: Latchkey's throughput >= the best anchor's",
           Table.num(latchkey.requestsPerSecond(), 0) + " req/s vs " + best.client() + " "
               + Table.num(best.requestsPerSecond(), 0) + " req/s",
           latchkey.requestsPerSecond() >= best.requestsPerSecond());
@@ -172,7 +201,7 @@ public final class DigestLoadBench {
               mode.coldRepeats(), dev.latchkey.bench.Machine.loadAverage());
           if (name.equals(Anchors.LATCHKEY)) {
             long max = Arrays.stream(exchanges).max().orElse(0);
-            report.goal(server + " cold start, 16 parallel requests: Latchkey 17 exchanges",
+            report.goal("digest", server + " cold start, 16 parallel requests: Latchkey 17 exchanges",
                 "median " + median + ", max " + max + " over " + mode.coldRepeats() + " runs",
                 max == COLD_THREADS + 1 && failures == 0);
             if (failures > 0 || max != COLD_THREADS + 1) {

@@ -90,7 +90,8 @@ final class HttpdPeer implements DigestPeer {
   private void awaitListening() throws Exception {
     for (int i = 0; i < 100; i++) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("apache2 exited: " + Files.readString(dir.resolve("out.log")));
+        throw new IllegalStateException(
+            "apache2 exited: " + Files.readString(dir.resolve("out.log")));
       }
       try (Socket ignored = new Socket(InetAddress.getByName("127.0.0.1"), port)) {
         return;

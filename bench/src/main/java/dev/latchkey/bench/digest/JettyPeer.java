@@ -50,6 +50,8 @@ final class JettyPeer implements DigestPeer {
     security.setLoginService(login);
     security.setAuthenticator(authenticator);
     security.put("/*", Constraint.ANY_USER);
+    // The same server without auth, for the HTTP stacks' own ceiling.
+    security.put("/open/*", Constraint.ALLOWED);
     security.setHandler(new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
@@ -66,6 +68,11 @@ final class JettyPeer implements DigestPeer {
   @Override
   public String url() {
     return "http://127.0.0.1:" + connector.getLocalPort() + "/secret";
+  }
+
+  /** A resource of the same server that needs no authentication. */
+  String openUrl() {
+    return "http://127.0.0.1:" + connector.getLocalPort() + "/open/resource";
   }
 
   @Override

@@ -86,7 +86,7 @@ public final class JmhBench {
     Score digest = scores.get("chainOnly:" + AuthVariants.DIGEST);
     double nanos = digest.nanos() - bare.nanos();
     double bytes = digest.bytes() - bare.bytes();
-    report.goal("Digest interceptor on a warm nonce: < 5 µs and < 2 KB per request"
+    report.goal("jmh", "Digest interceptor on a warm nonce: < 5 µs and < 2 KB per request"
             + " (chainOnly digest minus bare)",
         Table.num(nanos / 1000, 2) + " µs, " + Table.num(bytes, 0) + " B",
         nanos < GOAL_NANOS && bytes < GOAL_BYTES);

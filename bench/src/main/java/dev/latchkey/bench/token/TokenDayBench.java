@@ -88,7 +88,7 @@ public final class TokenDayBench {
     }
     report.table("token", table);
     Outcome latchkey = outcomes.get(0);
-    report.goal("Token: logins per simulated day at 64 threads equal the lifetimes' minimum"
+    report.goal("token", "Token: logins per simulated day at 64 threads equal the lifetimes' minimum"
             + " (" + minimum + " in " + mode.tokenDays() + " day(s)), no failures",
         latchkey.logins() + " logins, " + latchkey.failed() + " failures",
         latchkey.logins() == minimum && latchkey.failed() == 0);
