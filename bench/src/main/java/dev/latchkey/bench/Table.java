@@ -2,6 +2,7 @@ package dev.latchkey.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A Markdown table, built row by row, printed to the console and written into the docs. */
 public final class Table {
@@ -53,6 +54,6 @@ public final class Table {
 
   /** A number with {@code decimals} places, fixed notation. */
   public static String num(double value, int decimals) {
-    return String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
+    return String.format(Locale.ROOT, "%." + decimals + "f", value);
   }
 }

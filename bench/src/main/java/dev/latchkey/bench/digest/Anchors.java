@@ -11,6 +11,7 @@ import dev.latchkey.runtime.digest.DigestScheme;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +56,7 @@ final class Anchors {
     };
   }
 
-  static final java.util.List<String> ALL = java.util.List.of(LATCHKEY, OKHTTP_DIGEST, HTTPCLIENT5);
+  static final List<String> ALL = List.of(LATCHKEY, OKHTTP_DIGEST, HTTPCLIENT5);
   static final String BARE_OKHTTP = "OkHttp 5.5.1, no auth";
   static final String BARE_HTTPCLIENT5 = "HttpClient 5.6.5, no auth";
 

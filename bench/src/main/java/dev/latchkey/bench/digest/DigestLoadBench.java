@@ -1,5 +1,6 @@
 package dev.latchkey.bench.digest;
 
+import dev.latchkey.bench.Machine;
 import dev.latchkey.bench.Mode;
 import dev.latchkey.bench.Report;
 import dev.latchkey.bench.Table;
@@ -198,7 +199,7 @@ public final class DigestLoadBench {
           long median = median(exchanges);
           table.row(server, name, median, Arrays.stream(exchanges).min().orElse(0),
               Arrays.stream(exchanges).max().orElse(0), median(challenges), failures,
-              mode.coldRepeats(), dev.latchkey.bench.Machine.loadAverage());
+              mode.coldRepeats(), Machine.loadAverage());
           if (name.equals(Anchors.LATCHKEY)) {
             long max = Arrays.stream(exchanges).max().orElse(0);
             report.goal("digest", server + " cold start, 16 parallel requests: Latchkey 17 exchanges",

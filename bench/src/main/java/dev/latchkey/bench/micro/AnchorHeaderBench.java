@@ -10,6 +10,7 @@ import org.apache.hc.client5.http.auth.AuthChallenge;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.ChallengeType;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.auth.AuthChallengeParser;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.auth.DigestScheme;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
@@ -62,7 +63,7 @@ public class AnchorHeaderBench {
         new UsernamePasswordCredentials("robot", "bench-password".toCharArray()));
     httpClientRequest = new BasicHttpRequest("GET", "/digest/products");
     String value = LocalServer.CHALLENGE;
-    httpClientChallenge = org.apache.hc.client5.http.impl.auth.AuthChallengeParser.INSTANCE
+    httpClientChallenge = AuthChallengeParser.INSTANCE
         .parse(ChallengeType.TARGET, value, new ParserCursor(0, value.length())).get(0);
     httpClientScheme = challengedScheme();
   }
@@ -98,7 +99,7 @@ public class AnchorHeaderBench {
   @Benchmark
   public String httpClientChallenge() throws Exception {
     String value = LocalServer.CHALLENGE;
-    AuthChallenge challenge = org.apache.hc.client5.http.impl.auth.AuthChallengeParser.INSTANCE
+    AuthChallenge challenge = AuthChallengeParser.INSTANCE
         .parse(ChallengeType.TARGET, value, new ParserCursor(0, value.length())).get(0);
     DigestScheme scheme = new DigestScheme();
     scheme.processChallenge(challenge, context);

@@ -1,5 +1,6 @@
 package dev.latchkey.bench.micro;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -31,12 +32,12 @@ final class FakeChain implements InvocationHandler {
 
   /** Sends {@code request} through {@code interceptors}, then to {@code network}. */
   static Response execute(List<Interceptor> interceptors, Request request,
-      Function<Request, Response> network) throws java.io.IOException {
+      Function<Request, Response> network) throws IOException {
     return proceed(interceptors, 0, request, network);
   }
 
   private static Response proceed(List<Interceptor> interceptors, int index, Request request,
-      Function<Request, Response> network) throws java.io.IOException {
+      Function<Request, Response> network) throws IOException {
     if (index == interceptors.size()) {
       return network.apply(request);
     }
