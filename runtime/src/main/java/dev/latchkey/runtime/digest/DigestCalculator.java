@@ -15,6 +15,8 @@ import java.util.HexFormat;
  */
 final class DigestCalculator {
   private static final HexFormat HEX = HexFormat.of();
+  private static final ThreadLocal<MessageDigest[]> DIGESTS =
+      ThreadLocal.withInitial(() -> new MessageDigest[DigestAlgorithm.values().length]);
 
   private DigestCalculator() {}
 
@@ -27,10 +29,26 @@ final class DigestCalculator {
     if (challenge.utf8()) {
       return StandardCharsets.UTF_8;
     }
-    var latin1 = StandardCharsets.ISO_8859_1.newEncoder();
-    return latin1.canEncode(user) && latin1.canEncode(CharBuffer.wrap(password))
-        ? StandardCharsets.ISO_8859_1
-        : StandardCharsets.UTF_8;
+    // A loop, not a CharsetEncoder: this runs on every request, and an encoder allocates.
+    return latin1(user) && latin1(password) ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
+  }
+
+  private static boolean latin1(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0xff) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean latin1(char[] text) {
+    for (char c : text) {
+      if (c > 0xff) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** HA1 = H(user:realm:password), or for {@code -sess} H(H(user:realm:password):nonce:cnonce). */
@@ -95,19 +113,33 @@ final class DigestCalculator {
 
   /** {@code nc}: the count as exactly 8 lower-case hex digits (RFC 7616 section 3.4). */
   static String nc(long count) {
-    return String.format("%08x", count);
+    // Not String.format: it parses its pattern on every call and this runs on every request.
+    String hex = Long.toHexString(count);
+    return hex.length() >= 8 ? hex : "00000000".substring(hex.length()) + hex;
   }
 
   private static String hash(DigestAlgorithm algorithm, String data) {
     return hash(algorithm, data.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * This thread's digest for {@code algorithm}, reset. A request hashes three times; looking a
+   * digest up in the JCA providers each time cost more allocation than the rest of the signature.
+   * Never shared between threads (MessageDigest is not thread-safe) and never held across calls.
+   */
   private static MessageDigest messageDigest(DigestAlgorithm algorithm) {
-    try {
-      return MessageDigest.getInstance(algorithm.jcaName());
-    } catch (NoSuchAlgorithmException e) {
-      // Every Java 17 runtime ships MD5, SHA-256 and SHA-512/256 (JCA standard names).
-      throw new IllegalStateException("JCA lacks " + algorithm.jcaName(), e);
+    MessageDigest[] mine = DIGESTS.get();
+    MessageDigest md = mine[algorithm.ordinal()];
+    if (md == null) {
+      try {
+        md = MessageDigest.getInstance(algorithm.jcaName());
+      } catch (NoSuchAlgorithmException e) {
+        // Every Java 17 runtime ships MD5, SHA-256 and SHA-512/256 (JCA standard names).
+        throw new IllegalStateException("JCA lacks " + algorithm.jcaName(), e);
+      }
+      mine[algorithm.ordinal()] = md;
     }
+    md.reset();
+    return md;
   }
 }

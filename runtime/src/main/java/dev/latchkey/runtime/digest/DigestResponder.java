@@ -42,7 +42,8 @@ final class DigestResponder {
       String ha2 = DigestCalculator.ha2(algorithm, method, uri, bodyHash);
       String response =
           DigestCalculator.response(algorithm, ha1, challenge.nonce(), nc, cnonce, qop, ha2);
-      StringBuilder header = new StringBuilder("Digest ");
+      // Sized for a typical header (about 300 characters) so it is not copied while it grows.
+      StringBuilder header = new StringBuilder(384).append("Digest ");
       appendUser(header, challenge, algorithm, user, charset);
       quoted(header, "realm", challenge.realm());
       quoted(header, "uri", uri);
