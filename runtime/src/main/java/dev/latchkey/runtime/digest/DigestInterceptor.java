@@ -161,7 +161,8 @@ final class DigestInterceptor implements Interceptor {
       choice = chooser.choose(challenged);
     }
     emit(AuthEvent.Type.CHALLENGE, origin, choice.challenge().describe());
-    return entry.store(choice.challenge(), choice.algorithm(), now(), config.nonceLifetime());
+    return entry.store(choice.challenge(), choice.algorithm(), now(), config.nonceLifetime(),
+        NonceState.roundTrip(challenged));
   }
 
   /** Verifies {@code Authentication-Info} and adopts its {@code nextnonce}. */
@@ -181,7 +182,8 @@ final class DigestInterceptor implements Interceptor {
       }
       if (info.nextNonce() != null && !info.nextNonce().isEmpty()) {
         NonceState next =
-            entry.advance(used, info.nextNonce(), now(), config.nonceLifetime());
+            entry.advance(used, info.nextNonce(), now(), config.nonceLifetime(),
+                NonceState.roundTrip(response));
         if (next != null) {
           emit(AuthEvent.Type.NONCE_RENEWED, ticket.origin(), "nextnonce");
         }

@@ -65,7 +65,8 @@ final class DigestTunnelAuthenticator implements Authenticator {
       }
       ChallengeChooser.Choice choice = chooser.choose(response);
       context.emit(AuthEvent.Type.CHALLENGE, "proxy", choice.challenge().describe());
-      state = entry.store(choice.challenge(), choice.algorithm(), now(), config.nonceLifetime());
+      state = entry.store(choice.challenge(), choice.algorithm(), now(), config.nonceLifetime(),
+          NonceState.roundTrip(response));
     }
     HttpUrl target = connect.url();
     // CONNECT's request-target is authority-form (RFC 7230 section 5.3.3): host:port.

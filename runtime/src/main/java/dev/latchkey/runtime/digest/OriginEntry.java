@@ -29,10 +29,10 @@ final class OriginEntry {
     return state != null && state.usableAt(now) ? state : null;
   }
 
-  /** Stores a fresh challenge's nonce as its realm's current one. */
+  /** Stores a fresh challenge's nonce as its realm's current one (see {@link NonceState}). */
   NonceState store(DigestChallenge challenge, DigestAlgorithm algorithm, Instant now,
-      Duration lifetime) {
-    NonceState state = new NonceState(challenge, algorithm, now, lifetime);
+      Duration lifetime, Duration roundTrip) {
+    NonceState state = new NonceState(challenge, algorithm, now, lifetime, roundTrip);
     if (byRealm.size() >= MAX_REALMS && !byRealm.containsKey(challenge.realm())) {
       byRealm.clear();
     }
@@ -45,12 +45,13 @@ final class OriginEntry {
    * Replaces {@code used} by the server's {@code nextnonce}, unless another caller already
    * replaced it. Returns the new state, or null if nothing changed.
    */
-  NonceState advance(NonceState used, String nextNonce, Instant now, Duration lifetime) {
+  NonceState advance(NonceState used, String nextNonce, Instant now, Duration lifetime,
+      Duration roundTrip) {
     if (nextNonce.equals(used.challenge().nonce())) {
       return null;
     }
-    NonceState next =
-        new NonceState(used.challenge().withNonce(nextNonce), used.algorithm(), now, lifetime);
+    NonceState next = new NonceState(used.challenge().withNonce(nextNonce), used.algorithm(), now,
+        lifetime, roundTrip);
     return byRealm.replace(used.challenge().realm(), used, next) ? next : null;
   }
 

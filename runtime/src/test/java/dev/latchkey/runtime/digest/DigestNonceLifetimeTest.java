@@ -36,7 +36,7 @@ class DigestNonceLifetimeTest {
     server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
     DigestScheme scheme = DigestScheme.builder()
         .credentials(() -> new UserPassword("robot", "pw"))
-        .nonceLifetime(Duration.ofSeconds(100)) // renewal margin: 10 s
+        .nonceLifetime(Duration.ofSeconds(100)) // renewal margin: 5 s
         .build();
     client = DigestTestSupport.client(server.url("/").toString(), scheme, clock, events, null);
   }
@@ -65,13 +65,13 @@ class DigestNonceLifetimeTest {
     server.enqueue(challenge("realm=\"r\", nonce=\"n1\", qop=\"auth\""));
     server.enqueue(ok("cold"));
     call();
-    clock.advance(Duration.ofSeconds(89)); // before renewAt (90 s): plain reuse
+    clock.advance(Duration.ofSeconds(94)); // before renewAt (95 s): plain reuse
     server.enqueue(ok("reused"));
     call();
     assertEquals(3, server.getRequestCount());
     assertEquals(0, events.count(AuthEvent.Type.NONCE_RENEWED));
 
-    clock.advance(Duration.ofSeconds(2)); // 91 s: inside the margin, nonce still valid
+    clock.advance(Duration.ofSeconds(2)); // 96 s: inside the margin, nonce still valid
     server.enqueue(ok("a post does not renew: its body would travel twice"));
     try (Response r = client.okHttpClient().newCall(new Request.Builder().url(server.url("/"))
         .post(okhttp3.RequestBody.create("body", null)).build()).execute()) {
@@ -83,7 +83,7 @@ class DigestNonceLifetimeTest {
     assertEquals(6, server.getRequestCount());
     assertEquals(1, events.count(AuthEvent.Type.NONCE_RENEWED));
 
-    clock.advance(Duration.ofSeconds(50)); // n1 would be gone; n2 (from 91 s) is not
+    clock.advance(Duration.ofSeconds(50)); // n1 would be gone; n2 (from 96 s) is not
     server.enqueue(ok("reused n2"));
     call();
 

@@ -72,7 +72,7 @@ class DigestRenewalConcurrencyTest {
           clock, events, null)) {
         Request get = new Request.Builder().url(server.url("/")).build();
         client.okHttpClient().newCall(get).execute().close();
-        clock.advance(Duration.ofSeconds(95)); // inside the renewal margin, still valid
+        clock.advance(Duration.ofSeconds(97)); // inside the renewal margin, still valid
         CompletableFuture<Integer> renewer = CompletableFuture.supplyAsync(() -> {
           try (Response r = client.okHttpClient().newCall(get).execute()) {
             return r.code();

@@ -37,9 +37,9 @@ class NonceCacheTest {
   void eachRealmOfAnOriginHasItsOwnNonceAndCount() {
     OriginEntry entry = new OriginEntry();
     NonceState one = entry.store(challenge("one", "n1"), DigestAlgorithm.MD5, T0,
-        Duration.ofMinutes(5));
+        Duration.ofMinutes(5), Duration.ZERO);
     NonceState two = entry.store(challenge("two", "n2"), DigestAlgorithm.MD5, T0,
-        Duration.ofMinutes(5));
+        Duration.ofMinutes(5), Duration.ZERO);
     assertEquals(1, one.nextCount());
     assertEquals(2, one.nextCount());
     assertEquals(1, two.nextCount());
@@ -51,9 +51,20 @@ class NonceCacheTest {
   @Test
   void renewalMarginAndSingleRenewer() {
     NonceState state = new NonceState(challenge("r", "n"), DigestAlgorithm.MD5, T0,
-        Duration.ofMinutes(5));
-    assertEquals(Duration.ofSeconds(10), NonceState.margin(Duration.ofMinutes(5)));
-    assertEquals(Duration.ofSeconds(3), NonceState.margin(Duration.ofSeconds(30)));
+        Duration.ofMinutes(5), Duration.ofMillis(2));
+    assertEquals(Duration.ofSeconds(10), NonceState.margin(Duration.ofMinutes(5), Duration.ZERO));
+    assertEquals(Duration.ofMillis(1500),
+        NonceState.margin(Duration.ofSeconds(30), Duration.ofMillis(3)));
+    // a 2 s nonce on loopback lasts 1.9 s: ten of them fill 20 s with one challenge each
+    assertEquals(Duration.ofMillis(100),
+        NonceState.margin(Duration.ofSeconds(2), Duration.ofMillis(1)));
+    // a slow link renews earlier: four round trips, but never more than half the lifetime
+    assertEquals(Duration.ofMillis(800),
+        NonceState.margin(Duration.ofSeconds(2), Duration.ofMillis(200)));
+    assertEquals(Duration.ofSeconds(1),
+        NonceState.margin(Duration.ofSeconds(2), Duration.ofMillis(900)));
+    assertEquals(Duration.ofSeconds(10),
+        NonceState.margin(Duration.ofMinutes(5), Duration.ofSeconds(30)));
     assertFalse(state.renewalDueAt(T0.plusSeconds(289)));
     assertTrue(state.renewalDueAt(T0.plusSeconds(290)));
     assertTrue(state.usableAt(T0.plusSeconds(299)));
@@ -67,10 +78,10 @@ class NonceCacheTest {
   void nextnonceReplacesOnlyTheNonceThatWasUsed() {
     OriginEntry entry = new OriginEntry();
     NonceState used = entry.store(challenge("r", "n1"), DigestAlgorithm.MD5, T0,
-        Duration.ofMinutes(5));
-    NonceState next = entry.advance(used, "n2", T0, Duration.ofMinutes(5));
+        Duration.ofMinutes(5), Duration.ZERO);
+    NonceState next = entry.advance(used, "n2", T0, Duration.ofMinutes(5), Duration.ZERO);
     assertEquals("n2", next.challenge().nonce());
-    assertNull(entry.advance(used, "n3", T0, Duration.ofMinutes(5))); // someone already moved on
+    assertNull(entry.advance(used, "n3", T0, Duration.ofMinutes(5), Duration.ZERO)); // someone already moved on
     assertSame(next, entry.usable("r", T0));
   }
 
