@@ -41,7 +41,7 @@ public class DigestInternalsBench {
     headers = List.of(CHALLENGE);
     ChallengeChooser.Choice choice = chooser.choose(headers, 401);
     warm = new NonceState(choice.challenge(), choice.algorithm(), Instant.now(),
-        Duration.ofDays(1));
+        Duration.ofDays(1), Duration.ZERO);
   }
 
   /** A 401's header to a chosen challenge: tokenising, parameters, algorithm and qop checks. */
