@@ -50,7 +50,9 @@ final class HeaderInterceptor implements Interceptor {
       // An absolute @Url to another origin: our credentials are not meant for it.
       return chain.proceed(request);
     }
-    Response response = send(chain, request);
+    // One budget for the whole call: the rate-limit retry must not get a second re-creation.
+    Renewal renewal = new Renewal();
+    Response response = send(chain, request, renewal);
     if (!isRateLimit(response)) {
       return response;
     }
@@ -60,7 +62,7 @@ final class HeaderInterceptor implements Interceptor {
       response.close();
       emit(AuthEvent.Type.THROTTLED, "rate limited; waiting " + wait + " once before retrying");
       sleep(wait);
-      response = send(chain, request);
+      response = send(chain, request, renewal);
       if (!isRateLimit(response)) {
         return response;
       }
@@ -73,8 +75,13 @@ final class HeaderInterceptor implements Interceptor {
         + code + (wait == null ? " without a usable Retry-After" : ""), wait == null ? Duration.ZERO : wait);
   }
 
-  private Response send(Chain chain, Request request) throws IOException {
-    return sessions == null ? sendBasic(chain, request) : sendWithSession(chain, request);
+  /** Whether this call already re-created its session: at most once per call (found by fuzzing). */
+  private static final class Renewal {
+    boolean used;
+  }
+
+  private Response send(Chain chain, Request request, Renewal renewal) throws IOException {
+    return sessions == null ? sendBasic(chain, request) : sendWithSession(chain, request, renewal);
   }
 
   private Response sendBasic(Chain chain, Request request) throws IOException {
@@ -99,7 +106,8 @@ final class HeaderInterceptor implements Interceptor {
         + credentials.user() + "'" + reason + "; " + diagnosis.whatToCheck(true));
   }
 
-  private Response sendWithSession(Chain chain, Request request) throws IOException {
+  private Response sendWithSession(Chain chain, Request request, Renewal renewal)
+      throws IOException {
     Session session = sessions.acquire();
     Instant sentAt = context.clock().instant();
     Response response = proceedWith(chain, request, session);
@@ -111,8 +119,9 @@ final class HeaderInterceptor implements Interceptor {
     int code = response.code();
     emit(AuthEvent.Type.REJECTED, "HTTP " + code + " for " + describe(request) + " with session generation "
         + session.generation());
-    if (!session.proven()) {
-      // A session the server has never accepted: a new one would be refused the same way.
+    if (!session.proven() || renewal.used) {
+      // A session the server has never accepted, or one this call already made new: another
+      // would be refused the same way.
       throw refusedFresh(request, response, session);
     }
     if (isOneShot(request)) {
@@ -122,6 +131,7 @@ final class HeaderInterceptor implements Interceptor {
           + " for " + describe(request) + ", whose one-shot body cannot be sent twice; the next call creates a new session");
     }
     response.close();
+    renewal.used = true;
     Session renewed = sessions.renewAfterRejection(session);
     Instant replayAt = context.clock().instant();
     Response replay = proceedWith(chain, request, renewed);

@@ -135,6 +135,29 @@ class HeaderHostileTest {
     assertUsable(phases);
   }
 
+  /**
+   * Found by fuzzing: the replay with the new session is rate limited, the one retry after the
+   * wait is refused again. That retry must not re-create the session a second time in one call.
+   */
+  @Test
+  void rateLimitBetweenTwoRefusalsStillRenewsOnlyOnce() throws IOException {
+    Hostile.Phases phases = serve(HeaderHostileTest::sane);
+    phases.sane();
+    assertEquals(200, within(this::get));
+    AtomicInteger gets = new AtomicInteger();
+    phases.hostile(request -> {
+      if (isCreate(request)) {
+        return sane(request);
+      }
+      return gets.incrementAndGet() == 2
+          ? new MockResponse.Builder().code(429).addHeader("Retry-After", "0").build()
+          : json(401, "{}");
+    });
+    fails(AuthenticationFailedException.class, this::get);
+    assertEquals(4, phases.hostileRequests(), "call, one new session, replay (429), one retry");
+    assertUsable(phases);
+  }
+
   static Stream<Arguments> brokenSessionAnswers() {
     return Stream.of(
         Arguments.of("200 and no id", "{\"session\":\"x\"}"),
