@@ -94,7 +94,9 @@ final class DigestInterceptor implements Interceptor {
         state.releaseRenewal();
       }
     }
-    emit(AuthEvent.Type.NONCE_REUSED, origin, "realm=" + state.challenge().realm());
+    if (context.listening()) { // the detail and the label are strings built per request
+      emit(AuthEvent.Type.NONCE_REUSED, origin, "realm=" + state.challenge().realm());
+    }
     return sendSigned(chain, origin, entry, state, true);
   }
 
