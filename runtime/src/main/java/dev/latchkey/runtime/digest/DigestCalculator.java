@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -70,7 +71,9 @@ final class DigestCalculator {
       String cnonce) {
     MessageDigest md = messageDigest(algorithm);
     md.update((user + ":" + realm + ":").getBytes(charset));
-    updateEncoded(md, password, charset);
+    byte[] encoded = encode(password, charset);
+    md.update(encoded);
+    Arrays.fill(encoded, (byte) 0);
     String ha1 = HEX.formatHex(md.digest());
     if (algorithm.session()) {
       ha1 = hash(algorithm, ha1 + ":" + nonce + ":" + cnonce);
@@ -145,18 +148,22 @@ final class DigestCalculator {
    * Password bytes are wiped from it as soon as they are hashed, HA1 when the response is done.
    */
   static final class Workspace {
-    /** A header longer than this (a hostile nonce) is not kept as this thread's buffer. */
-    private static final int MAX_KEPT_HEADER = 4096;
+    /** A header or hash input longer than this (a hostile nonce) is not kept for the thread. */
+    private static final int MAX_KEPT = 4096;
     /** The longest digest we use: SHA-256 and SHA-512/256, 32 bytes. */
     private static final int MAX_DIGEST = 32;
 
     private final MessageDigest[] digests = new MessageDigest[DigestAlgorithm.values().length];
     private final byte[] raw = new byte[MAX_DIGEST];
-    /** Where text is turned into bytes for the digest, a chunk at a time. */
-    private final byte[] chunk = new byte[128];
     private final byte[] ha1 = new byte[2 * MAX_DIGEST];
     private final byte[] ha2 = new byte[2 * MAX_DIGEST];
     private final byte[] response = new byte[2 * MAX_DIGEST];
+    /**
+     * One hash input, assembled whole so each hash is a single {@code update}: many small
+     * updates cost more time than the concatenations they replace.
+     */
+    private byte[] line = new byte[256];
+    private int length;
     private StringBuilder header = new StringBuilder(384);
     private DigestAlgorithm algorithm = DigestAlgorithm.MD5;
     private int hexLength;
@@ -191,62 +198,66 @@ final class DigestCalculator {
      */
     void ha1(String user, String realm, char[] password, Charset charset, String nonce,
         String cnonce) {
-      MessageDigest md = digest(algorithm);
-      update(md, user, charset);
-      md.update((byte) ':');
-      update(md, realm, charset);
-      md.update((byte) ':');
-      updatePassword(md, password, charset);
-      finish(md, ha1);
+      length = 0;
+      put(user, charset);
+      put(':');
+      put(realm, charset);
+      put(':');
+      putPassword(password, charset);
+      try {
+        hashLine(ha1);
+      } finally {
+        wipeLine(); // it held the password's bytes
+      }
       if (algorithm.session()) {
-        md = digest(algorithm);
-        md.update(ha1, 0, hexLength);
-        md.update((byte) ':');
-        update(md, nonce, StandardCharsets.UTF_8);
-        md.update((byte) ':');
-        update(md, cnonce, StandardCharsets.UTF_8);
-        finish(md, ha1);
+        length = 0;
+        put(ha1, hexLength);
+        put(':');
+        put(nonce, StandardCharsets.UTF_8);
+        put(':');
+        put(cnonce, StandardCharsets.UTF_8);
+        hashLine(ha1);
+        wipeLine(); // it held the inner HA1
       }
     }
 
     /** HA2 = H(method:uri), or for auth-int H(method:uri:H(body)), kept in this workspace. */
     void ha2(String method, String uri, String bodyHash) {
-      MessageDigest md = digest(algorithm);
-      update(md, method, StandardCharsets.UTF_8);
-      md.update((byte) ':');
-      update(md, uri, StandardCharsets.UTF_8);
+      length = 0;
+      put(method, StandardCharsets.UTF_8);
+      put(':');
+      put(uri, StandardCharsets.UTF_8);
       if (bodyHash != null) {
-        md.update((byte) ':');
-        update(md, bodyHash, StandardCharsets.UTF_8);
+        put(':');
+        put(bodyHash, StandardCharsets.UTF_8);
       }
-      finish(md, ha2);
+      hashLine(ha2);
     }
 
     /**
      * The request digest from this workspace's HA1 and HA2: KD(HA1, nonce:nc:cnonce:qop:HA2), or
      * KD(HA1, nonce:HA2) without qop; {@code nc} is written as {@link DigestCalculator#nc} does.
-     * Wipes HA1 from the workspace afterwards.
      */
     void response(String nonce, long count, String cnonce, String qop) {
-      MessageDigest md = digest(algorithm);
-      md.update(ha1, 0, hexLength);
-      md.update((byte) ':');
-      update(md, nonce, StandardCharsets.UTF_8);
-      md.update((byte) ':');
+      length = 0;
+      put(ha1, hexLength);
+      put(':');
+      put(nonce, StandardCharsets.UTF_8);
+      put(':');
       if (qop != null) {
         int digits = ncDigits(count);
-        for (int i = 0; i < digits; i++) {
-          chunk[i] = HEX_DIGITS[(int) (count >>> (4 * (digits - 1 - i))) & 0xf];
+        for (int i = digits - 1; i >= 0; i--) {
+          put((char) HEX_DIGITS[(int) (count >>> (4 * i)) & 0xf]);
         }
-        md.update(chunk, 0, digits);
-        md.update((byte) ':');
-        update(md, cnonce, StandardCharsets.UTF_8);
-        md.update((byte) ':');
-        update(md, qop, StandardCharsets.UTF_8);
-        md.update((byte) ':');
+        put(':');
+        put(cnonce, StandardCharsets.UTF_8);
+        put(':');
+        put(qop, StandardCharsets.UTF_8);
+        put(':');
       }
-      md.update(ha2, 0, hexLength);
-      finish(md, response);
+      put(ha2, hexLength);
+      hashLine(response);
+      wipeLine(); // it held HA1
     }
 
     /** HA1 as a String (kept with the request to check {@code rspauth}). */
@@ -276,18 +287,20 @@ final class DigestCalculator {
      * builds, and a fresh builder for it plus its copy into a String was another 700 bytes.
      */
     StringBuilder header() {
-      if (header.capacity() > MAX_KEPT_HEADER) {
+      if (header.capacity() > MAX_KEPT) {
         header = new StringBuilder(384);
       }
       header.setLength(0);
       return header;
     }
 
-    /** Digests into {@code raw}, then writes it as lower-case hex into {@code hex}. */
-    private void finish(MessageDigest md, byte[] hex) {
+    /** Digests the line into {@code raw}, then writes it as lower-case hex into {@code hex}. */
+    private void hashLine(byte[] hex) {
+      MessageDigest md = digest(algorithm);
+      md.update(line, 0, length);
       try {
         md.digest(raw, 0, raw.length);
-      } catch (java.security.DigestException e) {
+      } catch (DigestException e) {
         throw new IllegalStateException(algorithm.jcaName() + " digest longer than expected", e);
       }
       for (int i = 0; i < hexLength / 2; i++) {
@@ -297,59 +310,82 @@ final class DigestCalculator {
       Arrays.fill(raw, (byte) 0);
     }
 
+    private void wipeLine() {
+      Arrays.fill(line, 0, length, (byte) 0);
+      length = 0;
+      if (line.length > MAX_KEPT) {
+        line = new byte[256];
+      }
+    }
+
+    private void put(char ascii) {
+      room(1);
+      line[length++] = (byte) ascii;
+    }
+
+    private void put(byte[] bytes, int count) {
+      room(count);
+      System.arraycopy(bytes, 0, line, length, count);
+      length += count;
+    }
+
     /**
-     * Hashes {@code text} in {@code charset}, byte for byte what {@code text.getBytes(charset)}
+     * Appends {@code text} in {@code charset}, byte for byte what {@code text.getBytes(charset)}
      * gives: directly when every character is one byte in it (always for ISO-8859-1 once {@link
      * #credentialCharset} chose it, and for ASCII in UTF-8, i.e. nearly always), else through
      * {@code getBytes}.
      */
-    private void update(MessageDigest md, String text, Charset charset) {
+    private void put(String text, Charset charset) {
       int limit = charset == StandardCharsets.ISO_8859_1 ? 0xff : 0x7f;
       for (int i = 0; i < text.length(); i++) {
         if (text.charAt(i) > limit) {
-          md.update(text.getBytes(charset));
+          byte[] encoded = text.getBytes(charset);
+          put(encoded, encoded.length);
           return;
         }
       }
-      for (int start = 0; start < text.length(); start += chunk.length) {
-        int n = Math.min(chunk.length, text.length() - start);
-        for (int i = 0; i < n; i++) {
-          chunk[i] = (byte) text.charAt(start + i);
-        }
-        md.update(chunk, 0, n);
+      room(text.length());
+      for (int i = 0; i < text.length(); i++) {
+        line[length++] = (byte) text.charAt(i);
       }
     }
 
-    /** Like {@link #update} for the password, whose bytes are wiped from wherever they passed. */
-    private void updatePassword(MessageDigest md, char[] password, Charset charset) {
+    /** Like {@link #put(String, Charset)} for the password; every other copy of it is wiped. */
+    private void putPassword(char[] password, Charset charset) {
       int limit = charset == StandardCharsets.ISO_8859_1 ? 0xff : 0x7f;
       for (char c : password) {
         if (c > limit) {
-          updateEncoded(md, password, charset);
+          byte[] encoded = encode(password, charset);
+          put(encoded, encoded.length);
+          Arrays.fill(encoded, (byte) 0);
           return;
         }
       }
-      for (int start = 0; start < password.length; start += chunk.length) {
-        int n = Math.min(chunk.length, password.length - start);
-        for (int i = 0; i < n; i++) {
-          chunk[i] = (byte) password[start + i];
-        }
-        md.update(chunk, 0, n);
+      room(password.length);
+      for (char c : password) {
+        line[length++] = (byte) c;
       }
-      Arrays.fill(chunk, (byte) 0);
+    }
+
+    /** Grows the line for {@code more} bytes, wiping the old one (it may hold a password). */
+    private void room(int more) {
+      if (length + more > line.length) {
+        byte[] bigger = Arrays.copyOf(line, Math.max(2 * line.length, length + more));
+        Arrays.fill(line, (byte) 0);
+        line = bigger;
+      }
     }
   }
 
-  /** The password through the charset's encoder (multi-byte characters), every copy wiped. */
-  private static void updateEncoded(MessageDigest md, char[] password, Charset charset) {
+  /** The password's bytes through the charset's encoder (multi-byte characters), copies wiped. */
+  private static byte[] encode(char[] password, Charset charset) {
     ByteBuffer encoded = charset.encode(CharBuffer.wrap(password));
     byte[] bytes = new byte[encoded.remaining()];
     encoded.get(bytes);
-    md.update(bytes);
-    Arrays.fill(bytes, (byte) 0);
     if (encoded.hasArray()) {
       Arrays.fill(encoded.array(), (byte) 0);
     }
+    return bytes;
   }
 
   /** How many hex digits {@code nc} has: 8, or more for a count past 32 bits. */
