@@ -1,6 +1,7 @@
 package dev.latchkey.runtime.digest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.runtime.UserPassword;
@@ -108,6 +109,16 @@ class DigestWorkspaceTest {
         "c");
     assertEquals(expected, DigestResponder.sign(challenge, DigestAlgorithm.MD5,
         new UserPassword("u", "short"), "GET", "/", "auth", null, 1, "c").response());
+  }
+
+  @Test
+  void extendedNotationExactlyForCharactersAQuotedStringCannotCarry() {
+    assertFalse(DigestResponder.needsExtendedNotation(""));
+    assertFalse(DigestResponder.needsExtendedNotation(" robot~\"\\"));
+    assertTrue(DigestResponder.needsExtendedNotation("tab\there"));
+    assertTrue(DigestResponder.needsExtendedNotation("del\u007f"));
+    assertTrue(DigestResponder.needsExtendedNotation("José"));
+    assertTrue(DigestResponder.needsExtendedNotation("\u001f"));
   }
 
   @Test
