@@ -60,19 +60,21 @@ final class DigestInterceptor implements Interceptor {
     // At most one wait for another call's fetch; if that yields no nonce (an unprotected
     // resource, or a failed fetch), this call fetches on its own. Bounded either way.
     for (int round = 0; round < 2; round++) {
-      NonceState state = entry.usable(config.realm(), now());
+      Instant now = now(); // one clock read for the look-up and the renewal check
+      NonceState state = entry.usable(config.realm(), now);
       if (state != null) {
-        return warm(chain, origin, entry, state);
+        return warm(chain, origin, entry, state, now);
       }
       CompletableFuture<Void> mine = new CompletableFuture<>();
       CompletableFuture<Void> running = entry.startFlight(mine);
       if (running == null) {
         try {
           // A fetch may have landed between our look-up and our start: use its nonce.
-          state = entry.usable(config.realm(), now());
+          now = now();
+          state = entry.usable(config.realm(), now);
           if (state != null) {
             entry.land(mine);
-            return warm(chain, origin, entry, state);
+            return warm(chain, origin, entry, state, now);
           }
           return cold(chain, origin, entry, mine);
         } finally {
@@ -85,16 +87,19 @@ final class DigestInterceptor implements Interceptor {
   }
 
   /** A nonce is cached: send with it, unless this caller is the one to renew it. */
-  private Response warm(Chain chain, Origin origin, OriginEntry entry, NonceState state)
+  private Response warm(
+      Chain chain, Origin origin, OriginEntry entry, NonceState state, Instant now)
       throws IOException {
-    if (state.renewalDueAt(now()) && bodyless(chain.request()) && state.claimRenewal()) {
+    if (state.renewalDueAt(now) && bodyless(chain.request()) && state.claimRenewal()) {
       try {
         return renew(chain, origin, entry);
       } finally {
         state.releaseRenewal();
       }
     }
-    emit(AuthEvent.Type.NONCE_REUSED, origin, "realm=" + state.challenge().realm());
+    if (context.listening()) { // the detail and the label are strings built per request
+      emit(AuthEvent.Type.NONCE_REUSED, origin, "realm=" + state.challenge().realm());
+    }
     return sendSigned(chain, origin, entry, state, true);
   }
 

@@ -32,18 +32,18 @@ final class DigestResponder {
       String cnonce) {
     String user = credentials.user();
     char[] password = credentials.password();
-    String nc = DigestCalculator.nc(count);
     String sentCnonce = qop == null ? null : cnonce;
     try {
       Charset charset = DigestCalculator.credentialCharset(challenge, user, password);
-      String ha1 =
-          DigestCalculator.ha1(
-              algorithm, user, challenge.realm(), password, charset, challenge.nonce(), cnonce);
-      String ha2 = DigestCalculator.ha2(algorithm, method, uri, bodyHash);
-      String response =
-          DigestCalculator.response(algorithm, ha1, challenge.nonce(), nc, cnonce, qop, ha2);
-      // Sized for a typical header (about 300 characters) so it is not copied while it grows.
-      StringBuilder header = new StringBuilder(384).append("Digest ");
+      // This thread's buffers (issue 8): the digests and the header text are built without
+      // intermediate Strings; only the header, HA1 and the response become Strings.
+      DigestCalculator.Workspace work = DigestCalculator.workspace().begin(algorithm);
+      work.ha1(user, challenge.realm(), password, charset, challenge.nonce(), cnonce);
+      work.ha2(method, uri, bodyHash);
+      work.response(challenge.nonce(), count, cnonce, qop);
+      String ha1 = work.ha1Text();
+      work.forgetHa1();
+      StringBuilder header = work.header().append("Digest ");
       appendUser(header, challenge, algorithm, user, charset);
       quoted(header, "realm", challenge.realm());
       quoted(header, "uri", uri);
@@ -52,18 +52,28 @@ final class DigestResponder {
       }
       quoted(header, "nonce", challenge.nonce());
       if (qop != null) {
-        plain(header, "nc", nc);
+        appendNc(separate(header).append("nc="), count);
         quoted(header, "cnonce", cnonce);
         plain(header, "qop", qop);
       }
-      quoted(header, "response", response);
+      separate(header).append("response=\"");
+      work.appendResponse(header);
+      header.append('"');
       if (challenge.opaque() != null) {
         quoted(header, "opaque", challenge.opaque());
       }
       return new SignedRequest(
-          header.toString(), response, ha1, qop == null ? null : nc, sentCnonce, qop, uri);
+          header.toString(), work.responseText(), ha1, count, sentCnonce, qop, uri);
     } finally {
       Arrays.fill(password, '\0');
+    }
+  }
+
+  /** {@code nc} as {@link DigestCalculator#nc} writes it, without making a String of it. */
+  private static void appendNc(StringBuilder header, long count) {
+    int digits = DigestCalculator.ncDigits(count);
+    for (int i = digits - 1; i >= 0; i--) {
+      header.append(Character.forDigit((int) (count >>> (4 * i)) & 0xf, 16));
     }
   }
 
@@ -86,7 +96,14 @@ final class DigestResponder {
 
   /** Non-ASCII or control characters cannot travel in a quoted-string (RFC 7616 3.4.4). */
   static boolean needsExtendedNotation(String user) {
-    return user.chars().anyMatch(c -> c < 0x20 || c > 0x7e);
+    // A loop, not user.chars().anyMatch(..): the stream cost about 100 bytes on every request.
+    for (int i = 0; i < user.length(); i++) {
+      char c = user.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** RFC 5987 section 3.2.1 ext-value: UTF-8 bytes, attr-chars kept, the rest as %XX. */

@@ -5,9 +5,9 @@ import dev.latchkey.runtime.AuthScheme;
 import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.UserPassword;
 import java.io.Closeable;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -154,13 +154,31 @@ public final class DigestScheme implements AuthScheme {
 
   /** 128 bits from {@link SecureRandom} (thread-safe) as hex: unguessable, quote-free. */
   private static final class RandomCnonce implements Supplier<String> {
+    private static final byte[] HEX_DIGITS =
+        "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
     private final SecureRandom random = new SecureRandom();
+    /**
+     * This thread's random bytes and their hex digits. One cnonce per request: made in reused
+     * buffers, only the String itself is new (HexFormat's StringBuilder and a fresh byte array
+     * were another 100 bytes per request; issue 8). A cnonce is sent in clear, so nothing to wipe.
+     */
+    private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
     @Override
     public String get() {
-      byte[] bytes = new byte[16];
-      random.nextBytes(bytes);
-      return HexFormat.of().formatHex(bytes);
+      Buffers mine = buffers.get();
+      random.nextBytes(mine.random);
+      for (int i = 0; i < mine.random.length; i++) {
+        mine.hex[2 * i] = HEX_DIGITS[(mine.random[i] >> 4) & 0xf];
+        mine.hex[2 * i + 1] = HEX_DIGITS[mine.random[i] & 0xf];
+      }
+      return new String(mine.hex, StandardCharsets.US_ASCII);
+    }
+
+    private static final class Buffers {
+      final byte[] random = new byte[16];
+      final byte[] hex = new byte[32];
     }
   }
 }

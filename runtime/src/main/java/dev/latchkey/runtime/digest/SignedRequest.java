@@ -8,16 +8,24 @@ package dev.latchkey.runtime.digest;
  * @param header the full {@code Authorization} value
  * @param response the request digest
  * @param ha1 the HA1 used
- * @param nc the nonce count sent
+ * @param count the nonce count this signature used (on the wire as {@code nc} only with a qop)
  * @param cnonce the client nonce sent (null without qop)
  * @param qop the qop sent (null for RFC 2069)
  * @param uri the digest-uri sent
  */
 record SignedRequest(
-    String header, String response, String ha1, String nc, String cnonce, String qop, String uri) {
+    String header, String response, String ha1, long count, String cnonce, String qop, String uri) {
+
+  /**
+   * The {@code nc} sent, or null without qop (RFC 2069 has none). Written from the count when
+   * asked, rarely (checking {@code Authentication-Info}), rather than kept as a String per request.
+   */
+  String nc() {
+    return qop == null ? null : DigestCalculator.nc(count);
+  }
 
   @Override
   public String toString() {
-    return "SignedRequest{nc=" + nc + ", qop=" + qop + ", uri=" + uri + ", response=██}";
+    return "SignedRequest{nc=" + nc() + ", qop=" + qop + ", uri=" + uri + ", response=██}";
   }
 }
