@@ -13,6 +13,7 @@ import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import okhttp3.Credentials;
@@ -99,7 +100,7 @@ final class HeaderInterceptor implements Interceptor {
     }
     // Basic carries the credentials themselves: a refusal is terminal, retrying cannot help.
     emit(AuthEvent.Type.REJECTED, "HTTP " + response.code() + " for " + describe(request) + " (Basic)");
-    String reason = diagnosis.serverReason(response, List.of(authorization));
+    String reason = diagnosis.serverReason(response, secretsWith(authorization));
     response.close();
     throw new AuthenticationFailedException(context.clientName() + ": " + describe(request)
         + " was refused with HTTP " + response.code() + " using Basic authentication as user '"
@@ -147,7 +148,7 @@ final class HeaderInterceptor implements Interceptor {
 
   private LatchkeyException refusedFresh(Request request, Response response, Session session) {
     int code = response.code();
-    String reason = diagnosis.serverReason(response, List.of(session.key()));
+    String reason = diagnosis.serverReason(response, secretsWith(session.key()));
     response.close();
     if (code == FORBIDDEN) {
       return new AccessDeniedException(context.clientName() + ": " + describe(request)
@@ -157,6 +158,22 @@ final class HeaderInterceptor implements Interceptor {
     return new AuthenticationFailedException(context.clientName() + ": " + describe(request)
         + " was refused with HTTP " + code + " although the session was freshly created" + reason + "; "
         + diagnosis.whatToCheck(false));
+  }
+
+  /**
+   * What a quoted server reason must not show: {@code value} and the password, which a server
+   * may echo back in its error message (found by fuzzing). Only on the failure path.
+   */
+  private List<String> secretsWith(String value) {
+    List<String> secrets = new ArrayList<>(List.of(value));
+    try {
+      char[] password = credentials(scheme, context).password();
+      secrets.add(new String(password));
+      Arrays.fill(password, '\0');
+    } catch (IOException supplierFailed) {
+      // the supplier failed now: blank what we have
+    }
+    return secrets;
   }
 
   private Response proceedWith(Chain chain, Request request, Session session) throws IOException {

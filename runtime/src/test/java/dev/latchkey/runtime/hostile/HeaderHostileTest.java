@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.runtime.AccessDeniedException;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.LatchkeyClient;
 import dev.latchkey.runtime.MutableClock;
@@ -156,6 +157,16 @@ class HeaderHostileTest {
     fails(AuthenticationFailedException.class, this::get);
     assertEquals(4, phases.hostileRequests(), "call, one new session, replay (429), one retry");
     assertUsable(phases);
+  }
+
+  /** Found by fuzzing: a server may quote the password back; the quoted reason blanks it. */
+  @Test
+  void aServerEchoingThePasswordNeverGetsItIntoAMessage() throws IOException {
+    serve(request -> isCreate(request) ? sane(request)
+        : json(403, "{\"message\":\"wrong password " + PASSWORD + "\"}"));
+    AccessDeniedException denied = fails(AccessDeniedException.class, this::get);
+    assertFalse(denied.getMessage().contains(PASSWORD), denied.getMessage());
+    assertTrue(denied.getMessage().contains("wrong password ██"), denied.getMessage());
   }
 
   static Stream<Arguments> brokenSessionAnswers() {
