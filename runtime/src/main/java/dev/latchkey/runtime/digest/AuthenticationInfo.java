@@ -56,8 +56,13 @@ record AuthenticationInfo(String nextNonce, String rspauth, String qop, String c
       throws UnexpectedAnswerException {
     if (echoed != null && sent != null && !echoed.equalsIgnoreCase(sent)) {
       throw new UnexpectedAnswerException(
-          headerName + " echoes " + name + "=" + echoed + " but the request sent " + name + "="
-              + sent);
+          headerName + " echoes " + name + "=" + abbreviated(echoed) + " but the request sent "
+              + name + "=" + abbreviated(sent));
     }
+  }
+
+  /** A server value quoted in a message, cut short: a message stays readable and bounded. */
+  private static String abbreviated(String value) {
+    return value.length() <= 64 ? value : value.substring(0, 64) + "… (" + value.length() + " chars)";
   }
 }
