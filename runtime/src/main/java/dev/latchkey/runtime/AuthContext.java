@@ -1,5 +1,7 @@
 package dev.latchkey.runtime;
 
+import dev.latchkey.runtime.http.CredentialOrigins;
+import dev.latchkey.runtime.logging.Redactor;
 import java.time.Clock;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -14,13 +16,19 @@ import okhttp3.OkHttpClient;
  * @param listener where every auth event goes
  * @param plainClient an OkHttp client with TLS and logging but without authentication, for login
  *     and session-creation calls, which must run synchronously on their own path
+ * @param origins where this client's credentials may go (the origin rule of design.md): the base
+ *     URL's origin and those the user added
+ * @param redactor the client's redactor: an engine registers every live secret it holds here, so
+ *     that any log built from the client masks it, and quotes server text through it
  */
 public record AuthContext(
     String clientName,
     HttpUrl baseUrl,
     Clock clock,
     AuthEventListener listener,
-    OkHttpClient plainClient) {
+    OkHttpClient plainClient,
+    CredentialOrigins origins,
+    Redactor redactor) {
 
   public AuthContext {
     Objects.requireNonNull(clientName, "clientName");
@@ -28,6 +36,25 @@ public record AuthContext(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(plainClient, "plainClient");
+    Objects.requireNonNull(origins, "origins");
+    Objects.requireNonNull(redactor, "redactor");
+  }
+
+  /** A context whose credentials belong to the base URL's origin only, with a fresh redactor. */
+  public AuthContext(
+      String clientName,
+      HttpUrl baseUrl,
+      Clock clock,
+      AuthEventListener listener,
+      OkHttpClient plainClient) {
+    this(
+        clientName,
+        baseUrl,
+        clock,
+        listener,
+        plainClient,
+        CredentialOrigins.of(baseUrl),
+        new Redactor());
   }
 
   /** Sends an event stamped with the context's clock; nothing at all when nobody listens. */

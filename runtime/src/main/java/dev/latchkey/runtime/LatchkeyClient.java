@@ -3,7 +3,9 @@ package dev.latchkey.runtime;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+import dev.latchkey.runtime.http.CredentialOrigins;
 import dev.latchkey.runtime.http.DirectCallAdapterFactory;
+import dev.latchkey.runtime.logging.Redactor;
 import dev.latchkey.runtime.tls.TlsPolicy;
 import java.io.Closeable;
 import java.io.IOException;
@@ -36,6 +38,7 @@ public final class LatchkeyClient implements Closeable {
   private final Retrofit retrofit;
   private final Closeable schemeResources;
   private final boolean ownsOkHttp;
+  private final Redactor redactor = new Redactor();
 
   private LatchkeyClient(Builder builder, HttpUrl baseUrl) {
     this.name = builder.name;
@@ -49,7 +52,14 @@ public final class LatchkeyClient implements Closeable {
     }
     OkHttpClient plainClient = plain.build();
     AuthContext context =
-        new AuthContext(name, baseUrl, builder.clock, builder.listener, plainClient);
+        new AuthContext(
+            name,
+            baseUrl,
+            builder.clock,
+            builder.listener,
+            plainClient,
+            CredentialOrigins.of(baseUrl, builder.resolveOrigins()),
+            redactor);
     OkHttpClient.Builder authenticated = plainClient.newBuilder();
     this.schemeResources = scheme.install(context, authenticated);
     this.okHttpClient = authenticated.build();
@@ -72,6 +82,14 @@ public final class LatchkeyClient implements Closeable {
   /** Starts a client named {@code name} (used in events and {@code toString()}). */
   public static Builder builder(String name) {
     return new Builder(name);
+  }
+
+  /**
+   * The redactor the engines of this client register their live secrets with (tokens, session
+   * keys, API keys, passwords): a log that masks through it masks them with no further setup.
+   */
+  public Redactor redactor() {
+    return redactor;
   }
 
   /** A Retrofit proxy of {@code service} that calls through this client. */
@@ -115,6 +133,7 @@ public final class LatchkeyClient implements Closeable {
     private final Map<String, String> environments = new LinkedHashMap<>();
     private final Map<String, String> environmentProperties = new LinkedHashMap<>();
     private final List<UnaryOperator<OkHttpClient.Builder>> customizers = new ArrayList<>();
+    private final List<String> addedOrigins = new ArrayList<>();
     private String environment;
     private String baseUrl;
     private AuthScheme scheme;
@@ -146,6 +165,16 @@ public final class LatchkeyClient implements Closeable {
     /** Selects a declared environment. A later {@link #baseUrl} wins. */
     public Builder environment(String name) {
       this.environment = Objects.requireNonNull(name, "environment");
+      return this;
+    }
+
+    /**
+     * Lets credentials also go to {@code url}'s origin (scheme, host and port; the path is
+     * ignored), besides the base URL's: for an API that answers "next" links or redirects on a
+     * second host of its own. Nothing is signed, logged in or replayed for any other origin.
+     */
+    public Builder addOrigin(String url) {
+      addedOrigins.add(Objects.requireNonNull(url, "url"));
       return this;
     }
 
@@ -280,6 +309,18 @@ public final class LatchkeyClient implements Closeable {
         throw new LatchkeyConfigException(name + ": " + source + " must end in '/': " + url);
       }
       return parsed;
+    }
+
+    private List<HttpUrl> resolveOrigins() {
+      List<HttpUrl> origins = new ArrayList<>();
+      for (String url : addedOrigins) {
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null) {
+          throw new LatchkeyConfigException(name + ": addOrigin is not an http(s) URL: " + url);
+        }
+        origins.add(parsed);
+      }
+      return origins;
     }
 
     private List<String> declaredNames() {
