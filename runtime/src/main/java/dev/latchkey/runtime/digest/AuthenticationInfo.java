@@ -1,6 +1,8 @@
 package dev.latchkey.runtime.digest;
 
 import dev.latchkey.runtime.UnexpectedAnswerException;
+import dev.latchkey.runtime.http.ServerText;
+import dev.latchkey.runtime.logging.Redactor;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -31,11 +33,11 @@ record AuthenticationInfo(String nextNonce, String rspauth, String qop, String c
    * H(":" uri) for qop=auth; for auth-int it would need a hash of the response body, which we do
    * not buffer, so it is not checked then.
    */
-  void verify(SignedRequest sent, DigestAlgorithm algorithm, String nonce, String headerName)
-      throws UnexpectedAnswerException {
-    mustEcho("cnonce", cnonce, sent.cnonce(), headerName);
-    mustEcho("nc", nc, sent.nc(), headerName);
-    mustEcho("qop", qop, sent.qop(), headerName);
+  void verify(SignedRequest sent, DigestAlgorithm algorithm, String nonce, String headerName,
+      Redactor redactor) throws UnexpectedAnswerException {
+    mustEcho("cnonce", cnonce, sent.cnonce(), headerName, redactor);
+    mustEcho("nc", nc, sent.nc(), headerName, redactor);
+    mustEcho("qop", qop, sent.qop(), headerName, redactor);
     if (rspauth == null || !DigestChallenge.AUTH.equals(sent.qop())) {
       return;
     }
@@ -52,17 +54,14 @@ record AuthenticationInfo(String nextNonce, String rspauth, String qop, String c
     }
   }
 
-  private static void mustEcho(String name, String echoed, String sent, String headerName)
-      throws UnexpectedAnswerException {
+  private static void mustEcho(String name, String echoed, String sent, String headerName,
+      Redactor redactor) throws UnexpectedAnswerException {
     if (echoed != null && sent != null && !echoed.equalsIgnoreCase(sent)) {
+      // Both quoted through ServerText: the echo is the server's, and what we sent is cut the same
+      // way so that a message stays readable and bounded (a fuzz run once made 1,160 characters).
       throw new UnexpectedAnswerException(
-          headerName + " echoes " + name + "=" + abbreviated(echoed) + " but the request sent "
-              + name + "=" + abbreviated(sent));
+          headerName + " echoes " + name + "=" + ServerText.quote(echoed, 64, redactor)
+              + " but the request sent " + name + "=" + ServerText.quote(sent, 64, redactor));
     }
-  }
-
-  /** A server value quoted in a message, cut short: a message stays readable and bounded. */
-  private static String abbreviated(String value) {
-    return value.length() <= 64 ? value : value.substring(0, 64) + "… (" + value.length() + " chars)";
   }
 }
