@@ -35,10 +35,24 @@ record AuthenticationInfo(String nextNonce, String rspauth, String qop, String c
    */
   void verify(SignedRequest sent, DigestAlgorithm algorithm, String nonce, String headerName,
       Redactor redactor) throws UnexpectedAnswerException {
+    verify(sent, algorithm, nonce, headerName, redactor, false);
+  }
+
+  /**
+   * Like {@link #verify(SignedRequest, DigestAlgorithm, String, String, Redactor)}; with {@code
+   * requireProof} (mutual authentication asked for), an {@code rspauth} that is missing or cannot
+   * be checked (qop other than auth) fails too.
+   */
+  void verify(SignedRequest sent, DigestAlgorithm algorithm, String nonce, String headerName,
+      Redactor redactor, boolean requireProof) throws UnexpectedAnswerException {
     mustEcho("cnonce", cnonce, sent.cnonce(), headerName, redactor);
     mustEcho("nc", nc, sent.nc(), headerName, redactor);
     mustEcho("qop", qop, sent.qop(), headerName, redactor);
     if (rspauth == null || !DigestChallenge.AUTH.equals(sent.qop())) {
+      if (requireProof) {
+        throw unproven(headerName, rspauth == null ? "has no rspauth"
+            : "has an rspauth that cannot be checked for qop=" + sent.qop());
+      }
       return;
     }
     String ha2 = DigestCalculator.ha2(algorithm, "", sent.uri(), null);
@@ -52,6 +66,13 @@ record AuthenticationInfo(String nextNonce, String rspauth, String qop, String c
           headerName + " rspauth does not match: the server did not prove it knows the"
               + " credentials (RFC 7616 section 3.5)");
     }
+  }
+
+  /** Mutual authentication was asked for and the answer does not give it. */
+  static UnexpectedAnswerException unproven(String headerName, String why) {
+    return new UnexpectedAnswerException(
+        "mutual authentication required, but the server's " + headerName + " " + why
+            + ": it did not prove it knows the credentials (RFC 7616 section 3.5)");
   }
 
   private static void mustEcho(String name, String echoed, String sent, String headerName,

@@ -159,7 +159,16 @@ final class DigestInterceptor implements Interceptor {
     }
     emit(AuthEvent.Type.REJECTED, origin, "HTTP " + response.code() + " for a signed request");
     if (!mayRetry) {
-      response.close();
+      if (staleChallenge(response, origin, entry)) {
+        // RFC 7616 section 3.3: stale=true says the credentials were right and only the nonce
+        // was not. Reading it as a wrong password would be false (and alarming); replaying again
+        // would break "one replay per call". The new nonce is kept: the next call uses it.
+        throw new UnexpectedAnswerException(
+            origin.label() + " accepted the credentials of user '" + userName()
+                + "' but called a nonce it had just issued stale (realm "
+                + quote(state.challenge().realm()) + "); not replayed again, the next call uses"
+                + " the server's new nonce");
+      }
       throw new AuthenticationFailedException(
           origin.label() + " refused the credentials of user '" + userName()
               + "' with a fresh nonce (realm " + quote(state.challenge().realm())
@@ -170,6 +179,29 @@ final class DigestInterceptor implements Interceptor {
     NonceState fresh = storeChallenge(response, origin, entry);
     requireReplayable(chain.request(), origin);
     return sendSigned(chain, origin, entry, fresh, false);
+  }
+
+  /**
+   * For the final refusal of a call: whether its challenge says {@code stale=true}; if so its
+   * nonce is stored for the next call. Closes {@code refused}. A refusal whose challenge cannot be
+   * read is not stale: it stays a wrong password, as before.
+   */
+  private boolean staleChallenge(Response refused, Origin origin, OriginEntry entry) {
+    try {
+      ChallengeChooser.Choice choice;
+      try (refused) {
+        choice = chooser.choose(refused);
+      }
+      if (!choice.challenge().stale()) {
+        return false;
+      }
+      NonceState fresh = entry.store(choice.challenge(), choice.algorithm(), now(),
+          config.nonceLifetime(), NonceState.roundTrip(refused));
+      emit(AuthEvent.Type.NONCE_RENEWED, origin, "stale, " + quote(fresh.challenge().describe()));
+      return true;
+    } catch (UnexpectedAnswerException e) {
+      return false;
+    }
   }
 
   /** Reads the challenge of a 401/407 (closing it), stores its nonce, emits CHALLENGE. */
@@ -188,17 +220,25 @@ final class DigestInterceptor implements Interceptor {
   private Response checkInfo(Response response, DigestTicket ticket, OriginEntry entry)
       throws IOException {
     String value = response.header(headers.info());
-    if (value == null || !ticket.origin().matches(response.request().url())) {
-      // After a redirect to another origin, its Authentication-Info is not about our nonce.
+    SignedRequest signed = ticket.lastSigned();
+    if (!ticket.origin().matches(response.request().url())) {
+      // After a redirect to another origin, its Authentication-Info is not about our nonce, and
+      // an answer from there owes us no proof.
+      return response;
+    }
+    if (value == null) {
+      if (config.mutualAuth() && signed != null) {
+        response.close();
+        throw AuthenticationInfo.unproven(headers.info(), "is missing");
+      }
       return response;
     }
     try {
       AuthenticationInfo info = AuthenticationInfo.parse(value, headers.info());
-      SignedRequest signed = ticket.lastSigned();
       NonceState used = ticket.state();
       if (signed != null) {
         info.verify(signed, used.algorithm(), used.challenge().nonce(), headers.info(),
-            context.redactor());
+            context.redactor(), config.mutualAuth());
       }
       if (info.nextNonce() != null && !info.nextNonce().isEmpty()) {
         NonceState next =
