@@ -70,10 +70,20 @@ class DigestOriginTest {
     ours.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
+        if (request.getUrl().host().equals("localhost")) {
+          evilSaw.add(request); // the same server under another name: another origin
+          return challenge(EVIL);
+        }
         oursSaw.add(request);
         if (request.getUrl().encodedPath().equals("/jump")) {
           return new MockResponse.Builder().code(302)
               .addHeader("Location", evilUrl("/page2").toString()).build();
+        }
+        if (request.getUrl().encodedPath().equals("/hop")) {
+          HttpUrl samePort = request.getUrl().newBuilder().host("localhost")
+              .encodedPath("/page2").build();
+          return new MockResponse.Builder().code(302)
+              .addHeader("Location", samePort.toString()).build();
         }
         if (request.getHeaders().get("Authorization") == null) {
           return challenge("realm=\"ours\", nonce=\"n1\", qop=\"auth\"");
@@ -170,6 +180,22 @@ class DigestOriginTest {
     before = oursSaw.size();
     assertEquals(200, direct(client.baseUrl().resolve("b")));
     assertEquals(1, oursSaw.size() - before);
+  }
+
+  /** Another host on the same port is another origin too (RFC 6454). */
+  @Test
+  void aRedirectToAnotherHostOnTheSamePortThatAnswers401IsNotOurChallenge() throws IOException {
+    build(builder());
+    assertEquals(401, direct(client.baseUrl().resolve("/hop")), "cold");
+    assertEquals(200, direct(client.baseUrl().resolve("a")));
+    assertEquals(401, direct(client.baseUrl().resolve("/hop")), "warm");
+    assertEquals(2, evilSaw.size());
+    assertEquals(0, events.count(AuthEvent.Type.REJECTED));
+    assertNothingClaimed();
+    assertEquals(401, direct(evilUrl("/direct").newBuilder().port(ours.getPort()).build()),
+        "a direct call to the same port under another name");
+    assertEquals(3, evilSaw.size());
+    assertNothingClaimed();
   }
 
   @Test
