@@ -24,6 +24,11 @@ import okhttp3.OkHttpClient;
  * the server sends {@code nextnonce}; a refused nonce costs one retry, and a refused retry is a
  * wrong password ({@link dev.latchkey.runtime.AuthenticationFailedException}), never retried.
  *
+ * <p>Only challenges of the client's own origins are answered (the base URL's and those added with
+ * {@code LatchkeyClient.Builder.addOrigin}); a request to any other origin, and a 401 from one, pass
+ * untouched. In {@link Builder#proxy proxy} mode the credentials belong to the proxy and are sent
+ * whatever the target.
+ *
  * <p>Immutable and thread-safe; each {@link #install} gets its own nonce cache.
  */
 public final class DigestScheme implements AuthScheme {
