@@ -274,7 +274,15 @@ public final class LatchkeyClient implements Closeable {
       if (scheme == null) {
         throw new LatchkeyConfigException(name + ": no authentication scheme configured");
       }
-      return new LatchkeyClient(this, resolveBaseUrl());
+      HttpUrl baseUrl = resolveBaseUrl();
+      if (tls == null && TlsPolicy.platformDefault().withOverrides(baseUrl.host()).hasPins()) {
+        // Pin overrides from configuration (LATCHKEY_PINS, latchkey.pins.<host>) are for every
+        // client whose host they cover, also one whose interface has no @PinCertificates and
+        // whose builder made no TLS call (issue 14, defect 5): an operator pinning a host must
+        // not depend on how the code was written. Without overrides nothing is installed.
+        tlsBuilder();
+      }
+      return new LatchkeyClient(this, baseUrl);
     }
 
     private HttpUrl resolveBaseUrl() {
