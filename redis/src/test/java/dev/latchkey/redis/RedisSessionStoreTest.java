@@ -92,7 +92,8 @@ class RedisSessionStoreTest {
 
   @Test
   void aSessionIsStoredUnderItsAccountWithATtlFromTheLifetimes() throws IOException {
-    String account = SessionStore.accountKey("XandrApi", "alice");
+    String account = SessionStore.accountKey("XandrApi", "token",
+        dev.latchkey.runtime.http.Origin.of(okhttp3.HttpUrl.get("https://api.example.test/")), "alice");
     long now = System.currentTimeMillis();
     store()
         .save(

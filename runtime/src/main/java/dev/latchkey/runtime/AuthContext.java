@@ -57,10 +57,17 @@ public record AuthContext(
         new Redactor());
   }
 
-  /** Sends an event stamped with the context's clock; nothing at all when nobody listens. */
+  /**
+   * Sends an event stamped with the context's clock; nothing at all when nobody listens. A
+   * listener that throws is ignored: a listener must never fail a call (issue 14, defect 8).
+   */
   public void emit(AuthEvent.Type type, String host, String detail) {
     if (listening()) {
-      listener.onEvent(new AuthEvent(type, host, detail, clock.instant()));
+      try {
+        listener.onEvent(new AuthEvent(type, host, detail, clock.instant()));
+      } catch (RuntimeException listenerFailed) {
+        // The listener's own bug: the call it observes goes on.
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import dev.latchkey.runtime.http.CredentialOrigins;
 import dev.latchkey.runtime.http.DirectCallAdapterFactory;
+import dev.latchkey.runtime.logging.HttpLog;
 import dev.latchkey.runtime.logging.Redactor;
 import dev.latchkey.runtime.tls.TlsPolicy;
 import java.io.Closeable;
@@ -51,6 +52,7 @@ public final class LatchkeyClient implements Closeable {
       plain = customizer.apply(plain);
     }
     OkHttpClient plainClient = plain.build();
+    linkLogs(plainClient);
     AuthContext context =
         new AuthContext(
             name,
@@ -70,6 +72,20 @@ public final class LatchkeyClient implements Closeable {
             .addCallAdapterFactory(DirectCallAdapterFactory.create())
             .addConverterFactory(JacksonConverterFactory.create(mapper(builder.xml)))
             .build();
+  }
+
+  /**
+   * Redaction by construction: every {@link HttpLog} on the client, whoever built it and with
+   * whatever redactor, also masks the secrets this client's engines register (issue 14, defect 7).
+   */
+  private void linkLogs(OkHttpClient client) {
+    for (List<okhttp3.Interceptor> interceptors : List.of(client.interceptors(), client.networkInterceptors())) {
+      for (okhttp3.Interceptor interceptor : interceptors) {
+        if (interceptor instanceof HttpLog log) {
+          log.redactor().include(redactor);
+        }
+      }
+    }
   }
 
   private static ObjectMapper mapper(boolean xml) {

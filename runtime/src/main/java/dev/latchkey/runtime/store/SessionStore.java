@@ -148,18 +148,6 @@ public interface SessionStore {
     return clientName + "-" + authKind + "-" + sha256Prefix(origin + "\n" + identity);
   }
 
-  /**
-   * The old key, without the origin and the auth kind: two base URLs sharing a store adopted each
-   * other's session with it (issue 14, defect 2).
-   *
-   * @deprecated use {@link #accountKey(String, String, Origin, String)}; removed once no engine
-   *     calls it
-   */
-  @Deprecated(forRemoval = true)
-  static String accountKey(String clientName, String identity) {
-    return clientName + "-" + sha256Prefix(identity);
-  }
-
   private static String sha256Prefix(String text) {
     try {
       byte[] digest =

@@ -5,11 +5,25 @@ import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthScheme;
 import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.session.SessionAuth;
+import dev.latchkey.runtime.session.SessionRecipe;
+import dev.latchkey.runtime.session.SessionRecipe.Answers;
+import dev.latchkey.runtime.session.SessionRecipe.Body;
+import dev.latchkey.runtime.session.SessionRecipe.Carrier;
+import dev.latchkey.runtime.session.SessionRecipe.CarrierKind;
+import dev.latchkey.runtime.session.SessionRecipe.Login;
+import dev.latchkey.runtime.session.SessionRecipe.TokenIn;
+import dev.latchkey.runtime.session.SessionRecipe.TokenSource;
 import dev.latchkey.runtime.store.SessionStore;
 import java.io.Closeable;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -29,10 +43,12 @@ import okhttp3.OkHttpClient;
  * secret.
  */
 public final class TokenScheme implements AuthScheme {
-  private final TokenConfig config;
+  private final SessionRecipe recipe;
+  private final String description;
 
-  private TokenScheme(TokenConfig config) {
-    this.config = config;
+  private TokenScheme(SessionRecipe recipe, String description) {
+    this.recipe = recipe;
+    this.description = description;
   }
 
   /** Starts a token scheme; {@code tokenPointer} and credentials or a signing key are required. */
@@ -45,27 +61,15 @@ public final class TokenScheme implements AuthScheme {
     return "token";
   }
 
+  /** Installs the session engine ({@code dev.latchkey.runtime.session}) with this scheme's recipe. */
   @Override
   public Closeable install(AuthContext context, OkHttpClient.Builder builder) {
-    SessionKeeper keeper = new SessionKeeper(config, context);
-    SessionCookieJar jar =
-        config.usesCookie()
-            ? new SessionCookieJar(context.plainClient().cookieJar(), config.cookieName(), context.baseUrl())
-            : null;
-    builder.addInterceptor(new TokenInterceptor(config, context, keeper, jar));
-    if (jar != null) {
-      builder.cookieJar(jar);
-    } else {
-      // First among the network interceptors, as the other engines' guards: a user's HttpLog then
-      // logs a cross-origin hop as it goes on the wire, without the header it must not carry.
-      builder.networkInterceptors().add(0, new HeaderHostGuard(config.headerName(), context.baseUrl()));
-    }
-    return () -> {};
+    return SessionAuth.install(recipe, context, builder);
   }
 
   @Override
   public String toString() {
-    return "TokenScheme" + config.toString().substring("TokenConfig".length());
+    return "TokenScheme" + description;
   }
 
   /** Configures a {@link TokenScheme}. Not thread-safe. */
@@ -268,14 +272,37 @@ public final class TokenScheme implements AuthScheme {
       if (loginLimit < 0 || (loginLimit > 0 && (loginWindow == null || loginWindow.isNegative() || loginWindow.isZero()))) {
         throw new LatchkeyConfigException("TokenScheme: loginLimit(count, window) needs count >= 0 and a positive window");
       }
-      return new TokenScheme(
-          new TokenConfig(
-              loginPath, pointer(usernameField, "usernameField"), pointer(passwordField, "passwordField"),
-              pointer(tokenPointer, "tokenPointer"), headerName, headerFormat, cookieName,
-              idleLifetime, hardLifetime, sessionGoneStatus, optionalPointer(errorPointer, "errorPointer"),
-              sessionGoneErrors, badCredentialErrors, terminalErrors, forbiddenErrors,
-              loginLimit, loginWindow, optionalPointer(throttleCodePointer, "throttleCodePointer"),
-              throttleCodes, jwtPath, credentials, signingKey, maxThrottleWait, badPasswordBackoff, sessionStore));
+      pointer(tokenPointer, "tokenPointer");
+      pointer(usernameField, "usernameField");
+      pointer(passwordField, "passwordField");
+      optionalPointer(errorPointer, "errorPointer");
+      optionalPointer(throttleCodePointer, "throttleCodePointer");
+      JwtSigningKey key = signingKey;
+      Login login = key != null
+          ? new Login("POST", jwtPath, Body.JSON, Map.of(), false, now -> JwtSigner.sign(key, Instant.ofEpochMilli(now)).getBytes(StandardCharsets.US_ASCII),
+              new TokenSource(TokenIn.POINTER, tokenPointer), null)
+          : new Login("POST", loginPath, Body.JSON, fields(), false, null,
+              new TokenSource(TokenIn.POINTER, tokenPointer), null);
+      Carrier carrier = cookieName != null
+          ? new Carrier(CarrierKind.COOKIE, cookieName, null)
+          : new Carrier(CarrierKind.HEADER, headerName, headerFormat);
+      Answers answers = new Answers(sessionGoneStatus, Set.of(401, 403), Set.of(429, 405), errorPointer,
+          sessionGoneErrors, badCredentialErrors, terminalErrors, forbiddenErrors, throttleCodePointer, throttleCodes);
+      // A JWT login needs no password: the supplier names the key's user, for the store key.
+      Supplier<UserPassword> who = key != null ? () -> new UserPassword(key.user(), "") : credentials;
+      SessionRecipe recipe = new SessionRecipe("token", login, carrier, List.of(), answers, idleLifetime,
+          hardLifetime, loginLimit, loginWindow, maxThrottleWait, badPasswordBackoff, Set.of(), Duration.ZERO,
+          null, null, who, sessionStore);
+      return new TokenScheme(recipe, "{login=" + (key != null ? jwtPath + " (jwt)" : loginPath)
+          + ", transport=" + (cookieName != null ? "cookie " + cookieName : "header " + headerName)
+          + ", idle=" + idleLifetime + ", hard=" + hardLifetime + ", loginLimit=" + loginLimit + "/" + loginWindow + "}");
+    }
+
+    private Map<String, String> fields() {
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put(usernameField, Login.USER);
+      fields.put(passwordField, Login.PASSWORD);
+      return fields;
     }
 
     private static void checkPositive(Duration duration, String setter) {
@@ -284,17 +311,19 @@ public final class TokenScheme implements AuthScheme {
       }
     }
 
-    private static JsonPointer optionalPointer(String pointer, String setter) {
-      return pointer == null || pointer.isEmpty() ? null : pointer(pointer, setter);
+    private static void optionalPointer(String pointer, String setter) {
+      if (pointer != null && !pointer.isEmpty()) {
+        pointer(pointer, setter);
+      }
     }
 
-    private static JsonPointer pointer(String pointer, String setter) {
+    private static void pointer(String pointer, String setter) {
       if (pointer == null || !pointer.startsWith("/") || pointer.length() < 2) {
         throw new LatchkeyConfigException(
             "TokenScheme: " + setter + "(..) must be a JSON pointer such as /response/token, not '" + pointer + "'");
       }
       try {
-        return JsonPointer.compile(pointer);
+        JsonPointer.compile(pointer);
       } catch (IllegalArgumentException e) {
         throw new LatchkeyConfigException("TokenScheme: " + setter + "(..) is not a JSON pointer: '" + pointer + "'");
       }

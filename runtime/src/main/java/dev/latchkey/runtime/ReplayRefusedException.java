@@ -1,6 +1,4 @@
-package dev.latchkey.runtime.token;
-
-import dev.latchkey.runtime.LatchkeyException;
+package dev.latchkey.runtime;
 
 /**
  * The server said the session was gone, but the request's body is one-shot (a stream), so it
@@ -10,6 +8,7 @@ import dev.latchkey.runtime.LatchkeyException;
 public class ReplayRefusedException extends LatchkeyException {
   private static final long serialVersionUID = 1L;
 
+  /** A failure described by {@code message}, which names the call and never a secret. */
   public ReplayRefusedException(String message) {
     super(message);
   }
