@@ -55,4 +55,12 @@ public @interface DigestAuth {
    * of the origin server.
    */
   boolean proxy() default false;
+
+  /**
+   * Require the server to prove it knows the password too (mutual authentication, RFC 7616
+   * section 3.5): an answer without a matching {@code rspauth} in {@code Authentication-Info}
+   * fails the call with a typed exception. Off by default: a present {@code rspauth} is checked
+   * either way.
+   */
+  boolean mutualAuth() default false;
 }

@@ -34,7 +34,8 @@ final class DigestAuthReader {
             algorithms,
             digest.bool("integrity"),
             digest.string("realm"),
-            digest.bool("proxy")));
+            digest.bool("proxy"),
+            digest.bool("mutualAuth")));
   }
 
   private List<String> algorithms(Mirror digest) {

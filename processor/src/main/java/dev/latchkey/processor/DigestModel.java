@@ -9,7 +9,12 @@ import java.util.List;
  * @param algorithms names of {@code DigestAlgorithm} constants, in preference order, no duplicates
  */
 record DigestModel(
-    Duration nonceLifetime, List<String> algorithms, boolean integrity, String realm, boolean proxy)
+    Duration nonceLifetime,
+    List<String> algorithms,
+    boolean integrity,
+    String realm,
+    boolean proxy,
+    boolean mutualAuth)
     implements AuthModel {
 
   DigestModel {

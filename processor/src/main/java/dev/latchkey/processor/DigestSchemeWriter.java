@@ -40,6 +40,10 @@ final class DigestSchemeWriter implements SchemeWriter {
             .call("integrity($L)", digest.integrity())
             .call("realm($S)", digest.realm())
             .call("proxy($L)", digest.proxy());
+    if (digest.mutualAuth()) {
+      // only when asked for: the generated code of every other digest interface stays as it was
+      chain.call("mutualAuth(true)");
+    }
     return CodeBlock.builder()
         .add(chain.build())
         .beginControlFlow("if (credentials != null)")

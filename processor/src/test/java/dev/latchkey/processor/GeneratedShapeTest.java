@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,31 @@ class GeneratedShapeTest {
     assertTrue(source.contains(".header(\"x-secret\", \"secret\", true, this.secret)"), source);
     assertTrue(source.contains("basic unless set"), source);
     assertFalse(source.contains(".session("), source);
+  }
+
+  /** Issue 14: mutual digest authentication can be asked for from the annotation alone. */
+  @Test
+  void asksForMutualDigestAuthenticationOnlyWhenTheAnnotationDoes() throws IOException {
+    String api = """
+        package com.example;
+        import dev.latchkey.annotations.DigestAuth;
+        import okhttp3.ResponseBody;
+        import retrofit2.Call;
+        import retrofit2.http.GET;
+        @DigestAuth(mutualAuth = true)
+        public interface MutualApi {
+          @GET("x")
+          Call<ResponseBody> x();
+        }
+        """;
+    Compilation compilation = Compilations.compile(
+        JavaFileObjects.forSourceString("com.example.MutualApi", api));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertTrue(source(compilation, "com.example.LatchkeyMutualApi").contains(".mutualAuth(true)"));
+    Compilation plain = Compilations.compile(JavaFileObjects.forSourceString(
+        "com.example.MutualApi", api.replace("(mutualAuth = true)", "")));
+    assertThat(plain).succeededWithoutWarnings();
+    assertFalse(source(plain, "com.example.LatchkeyMutualApi").contains("mutualAuth"));
   }
 
   static String source(Compilation compilation, String name) throws IOException {

@@ -19,7 +19,7 @@ final class StorePaths {
 
   /** Whether {@code path} is a symbolic link the current user does not own. */
   static boolean foreignLink(Path path) throws IOException {
-    if (!Files.isSymbolicLink(path) || !FileSessionStore.posix(path.getParent())) {
+    if (!Files.isSymbolicLink(path) || !FileSessionStore.posix(path)) {
       return false;
     }
     return !Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).equals(currentUser());

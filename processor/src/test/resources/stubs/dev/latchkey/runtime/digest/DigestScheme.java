@@ -46,6 +46,10 @@ public final class DigestScheme implements AuthScheme {
       return this;
     }
 
+    public Builder mutualAuth(boolean mutualAuth) {
+      return this;
+    }
+
     public Builder proxy(boolean proxy) {
       return this;
     }
