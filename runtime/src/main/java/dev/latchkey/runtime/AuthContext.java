@@ -4,6 +4,7 @@ import dev.latchkey.runtime.http.CredentialOrigins;
 import dev.latchkey.runtime.logging.Redactor;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -78,5 +79,34 @@ public record AuthContext(
    */
   public boolean listening() {
     return listener != AuthEventListener.NONE;
+  }
+
+  /**
+   * The one place an engine asks the user's credentials supplier (issue 14: one credential path,
+   * one meaning for null). A supplier that throws is an {@link LatchkeyException} naming the
+   * exception's type, never its message (which may hold the secret it failed to read); null is a
+   * configuration error, not a wrong password.
+   */
+  public UserPassword credentials(Supplier<UserPassword> supplier) throws LatchkeyException {
+    UserPassword credentials;
+    try {
+      credentials = supplier.get();
+    } catch (RuntimeException e) {
+      throw new LatchkeyException(
+          clientName + ": the credentials supplier failed: " + e.getClass().getSimpleName(), e);
+    }
+    if (credentials == null) {
+      throw new LatchkeyConfigException(clientName + ": the credentials supplier returned null");
+    }
+    return credentials;
+  }
+
+  /**
+   * Registers {@code credentials}' password with the client's redactor, so that a server echoing
+   * it back never gets it into a log, a message or an event. Engines call it when a login or a
+   * challenge is answered, not per request (it copies the password into a String).
+   */
+  public void rememberPassword(UserPassword credentials) {
+    redactor.addSecret(new String(credentials.password()));
   }
 }

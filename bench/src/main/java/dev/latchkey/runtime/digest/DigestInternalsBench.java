@@ -1,10 +1,16 @@
 package dev.latchkey.runtime.digest;
 
+import dev.latchkey.runtime.AuthContext;
+import dev.latchkey.runtime.AuthEventListener;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.logging.Redactor;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -36,8 +42,10 @@ public class DigestInternalsBench {
     UserPassword robot = new UserPassword("robot", "bench-password");
     DigestConfig config = DigestScheme.builder().credentials(() -> robot)
         .nonceLifetime(Duration.ofHours(1)).build().config();
-    chooser = new ChallengeChooser(config.algorithms(), config.realm(), "WWW-Authenticate");
-    signer = new DigestSigner(config);
+    chooser = new ChallengeChooser(config.algorithms(), config.realm(), "WWW-Authenticate",
+        new Redactor());
+    signer = new DigestSigner(config, new AuthContext("Bench", HttpUrl.get("http://127.0.0.1/"),
+        Clock.systemUTC(), AuthEventListener.NONE, new OkHttpClient()));
     headers = List.of(CHALLENGE);
     ChallengeChooser.Choice choice = chooser.choose(headers, 401);
     warm = new NonceState(choice.challenge(), choice.algorithm(), Instant.now(),

@@ -2,6 +2,7 @@ package dev.latchkey.runtime.digest;
 
 import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthEvent;
+import dev.latchkey.runtime.LatchkeyException;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.UnexpectedAnswerException;
 import dev.latchkey.runtime.http.Origin;
@@ -206,11 +207,15 @@ final class DigestInterceptor implements Interceptor {
 
   /** Reads the challenge of a 401/407 (closing it), stores its nonce, emits CHALLENGE. */
   private NonceState storeChallenge(Response challenged, Origin origin, OriginEntry entry)
-      throws UnexpectedAnswerException {
+      throws LatchkeyException {
     ChallengeChooser.Choice choice;
     try (challenged) {
       choice = chooser.choose(challenged);
     }
+    // Once per challenge, not per request, and before anything quotes the challenge: a server
+    // that echoes the password back (in a realm, an error page) finds it masked in every log,
+    // message and event of this client.
+    context.rememberPassword(context.credentials(config.credentials()));
     emit(AuthEvent.Type.CHALLENGE, origin, quote(choice.challenge().describe()));
     return entry.store(choice.challenge(), choice.algorithm(), now(), config.nonceLifetime(),
         NonceState.roundTrip(challenged));
@@ -300,9 +305,8 @@ final class DigestInterceptor implements Interceptor {
     }
   }
 
-  private String userName() {
-    var credentials = config.credentials().get();
-    return credentials == null ? "?" : credentials.user();
+  private String userName() throws LatchkeyException {
+    return context.credentials(config.credentials()).user();
   }
 
   /**

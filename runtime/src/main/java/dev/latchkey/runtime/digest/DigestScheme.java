@@ -65,7 +65,7 @@ public final class DigestScheme implements AuthScheme {
   @Override
   public Closeable install(AuthContext context, OkHttpClient.Builder builder) {
     NonceCache cache = new NonceCache(NonceCache.DEFAULT_CAPACITY);
-    DigestSigner signer = new DigestSigner(config);
+    DigestSigner signer = new DigestSigner(config, context);
     builder.addInterceptor(new DigestInterceptor(config, context, cache));
     // First among the network interceptors: those already on the user's client (an HttpLog, a
     // counter) then see the signed request exactly as it goes on the wire, like every other

@@ -1,6 +1,7 @@
 package dev.latchkey.runtime.digest;
 
 import dev.latchkey.runtime.LatchkeyException;
+import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.UserPassword;
 import java.io.IOException;
 import java.net.Proxy;
@@ -20,10 +21,12 @@ import okio.Buffer;
  */
 final class DigestSigner implements Interceptor {
   private final DigestConfig config;
+  private final AuthContext context;
   private final DigestHeaders headers;
 
-  DigestSigner(DigestConfig config) {
+  DigestSigner(DigestConfig config, AuthContext context) {
     this.config = config;
+    this.context = context;
     this.headers = config.headers();
   }
 
@@ -60,10 +63,7 @@ final class DigestSigner implements Interceptor {
   /** Signs with the next count of {@code state}; credentials are asked for every time. */
   SignedRequest sign(NonceState state, String method, String uri, String qop, String bodyHash)
       throws LatchkeyException {
-    UserPassword credentials = config.credentials().get();
-    if (credentials == null) {
-      throw new LatchkeyException("the digest credentials supplier returned null");
-    }
+    UserPassword credentials = context.credentials(config.credentials());
     return DigestResponder.sign(state.challenge(), state.algorithm(), credentials, method, uri,
         qop, bodyHash, state.nextCount(), config.cnonceSource().get());
   }

@@ -327,21 +327,10 @@ final class SessionEngine {
     return fresh;
   }
 
-  /** The one place the user's supplier is asked. Null is a configuration error, not a wrong password. */
+  /** The user's credentials, asked through the client's one credential path. */
   private UserPassword credentials() throws LatchkeyException {
-    UserPassword credentials;
-    try {
-      credentials = recipe.credentials().get();
-    } catch (RuntimeException e) {
-      throw new LatchkeyException(context.clientName() + ": the credentials supplier failed: "
-          + e.getClass().getSimpleName(), e);
-    }
-    if (credentials == null) {
-      throw new LatchkeyConfigException(context.clientName() + ": the credentials supplier returned null");
-    }
-    char[] password = credentials.password();
-    context.redactor().addSecret(new String(password)); // a server may echo it back
-    Arrays.fill(password, '\0');
+    UserPassword credentials = context.credentials(recipe.credentials());
+    context.rememberPassword(credentials); // a server may echo it back
     return credentials;
   }
 

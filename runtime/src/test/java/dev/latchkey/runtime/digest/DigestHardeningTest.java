@@ -175,4 +175,34 @@ class DigestHardeningTest {
     return DigestCalculator.response(DigestAlgorithm.MD5, ha1, "n1", "00000001", "c1", "auth",
         ha2);
   }
+
+  /**
+   * Redaction by construction (issue 14, defect 7) for digest too: a server that echoes the
+   * password into a realm finds it masked in the refusal's message and events, with no setup.
+   */
+  @Test
+  void aRealmEchoingThePasswordNeverGetsItIntoAMessageOrAnEvent() {
+    use(DigestScheme.builder());
+    String realm = "you sent " + PASSWORD;
+    server.enqueue(challenge("realm=\"" + realm + "\", nonce=\"n1\", qop=\"auth\""));
+    server.enqueue(challenge("realm=\"" + realm + "\", nonce=\"n2\", qop=\"auth\""));
+    AuthenticationFailedException refused =
+        assertThrows(AuthenticationFailedException.class, () -> get("/a"));
+    assertFalse(refused.getMessage().contains(PASSWORD), refused.getMessage());
+    for (AuthEvent event : events.all) {
+      assertFalse(String.valueOf(event.detail()).contains(PASSWORD), event.toString());
+    }
+    assertTrue(client.redactor().text("x " + PASSWORD).endsWith("██"));
+  }
+
+  /** One credential path: a supplier returning null is a configuration error, for digest too. */
+  @Test
+  void aNullCredentialsSupplierIsAConfigurationError() {
+    client = DigestTestSupport.client(server.url("/").toString(),
+        DigestScheme.builder().credentials(() -> null).build(), Clock.systemUTC(), events, null);
+    server.enqueue(challenge("realm=\"r\", nonce=\"n1\", qop=\"auth\""));
+    dev.latchkey.runtime.LatchkeyConfigException e =
+        assertThrows(dev.latchkey.runtime.LatchkeyConfigException.class, () -> get("/a"));
+    assertTrue(e.getMessage().contains("credentials supplier returned null"), e.getMessage());
+  }
 }
