@@ -1,5 +1,6 @@
 package dev.latchkey.runtime;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -14,13 +15,17 @@ import okhttp3.OkHttpClient;
  * @param listener where every auth event goes
  * @param plainClient an OkHttp client with TLS and logging but without authentication, for login
  *     and session-creation calls, which must run synchronously on their own path
+ * @param objectMapper the JSON mapper the client was built with ({@code
+ *     LatchkeyClient.Builder.objectMapper}); engines read login and session answers with it, so a
+ *     user's mapper settings (modules, features) apply to them too
  */
 public record AuthContext(
     String clientName,
     HttpUrl baseUrl,
     Clock clock,
     AuthEventListener listener,
-    OkHttpClient plainClient) {
+    OkHttpClient plainClient,
+    ObjectMapper objectMapper) {
 
   public AuthContext {
     Objects.requireNonNull(clientName, "clientName");
@@ -28,6 +33,17 @@ public record AuthContext(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(plainClient, "plainClient");
+    Objects.requireNonNull(objectMapper, "objectMapper");
+  }
+
+  /** A context with the default JSON mapper ({@link Mappers#json()}), for engines used alone. */
+  public AuthContext(
+      String clientName,
+      HttpUrl baseUrl,
+      Clock clock,
+      AuthEventListener listener,
+      OkHttpClient plainClient) {
+    this(clientName, baseUrl, clock, listener, plainClient, Mappers.json());
   }
 
   /** Sends an event stamped with the context's clock; nothing at all when nobody listens. */

@@ -120,7 +120,7 @@ final class SessionCalls {
             + ") is over " + MAX_ANSWER_BYTES + " bytes; a session answer is a small JSON object");
       }
       try {
-        JsonNode tree = JSON.readTree(answer);
+        JsonNode tree = context.objectMapper().readTree(answer);
         key = tree == null ? null : tree.at(spec.keyPointer());
       } catch (IOException e) {
         emit(AuthEvent.Type.LOGIN_FAILED, "session answer is not JSON");

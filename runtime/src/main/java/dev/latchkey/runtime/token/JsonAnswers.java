@@ -24,6 +24,11 @@ final class JsonAnswers {
    * it is larger than {@link #PEEK_LIMIT}, or it is not JSON.
    */
   static JsonNode peek(Response response) throws IOException {
+    return peek(response, JSON);
+  }
+
+  /** As {@link #peek(Response)}, read with the client's mapper (login answers, issue 15). */
+  static JsonNode peek(Response response, ObjectMapper mapper) throws IOException {
     ResponseBody body = response.body();
     long length = body.contentLength();
     if (length == 0 || length > PEEK_LIMIT) {
@@ -34,7 +39,7 @@ final class JsonAnswers {
       return null;
     }
     try {
-      return JSON.readTree(bytes);
+      return mapper.readTree(bytes);
     } catch (IOException e) {
       return null;
     }

@@ -126,7 +126,7 @@ final class LoginExchange {
     if (status == 429 || status == 405) {
       throw throttled(response, now, "HTTP " + status);
     }
-    JsonNode root = JsonAnswers.peek(response);
+    JsonNode root = JsonAnswers.peek(response, context.objectMapper());
     if (root == null && (status == 401 || status == 403)) {
       // Terminal like a JSON refusal: calling it "unexpected" would let every call log in again.
       throw new AuthenticationFailedException("login refused with HTTP " + status
