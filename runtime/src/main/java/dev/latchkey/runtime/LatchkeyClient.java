@@ -330,8 +330,7 @@ public final class LatchkeyClient implements Closeable {
       if (scheme == null) {
         throw new LatchkeyConfigException(name + ": no authentication scheme configured");
       }
-      ClassLoader okhttp = OkHttpClient.class.getClassLoader();
-      OkHttpClassPath.check(okhttp != null ? okhttp : ClassLoader.getSystemClassLoader());
+      OkHttpClassPath.checkOkHttpsOwnClassPath();
       return new LatchkeyClient(this, resolveBaseUrl());
     }
 

@@ -22,6 +22,34 @@ final class OkHttpClassPath {
   private OkHttpClassPath() {}
 
   /**
+   * {@link #check} of the class loader OkHttp came from, scanned once per JVM: a class path does
+   * not change, and a service that builds many clients should not list it each time.
+   *
+   * @throws LatchkeyConfigException as {@link #check} does, on every call
+   */
+  static void checkOkHttpsOwnClassPath() {
+    String problem = Scanned.PROBLEM;
+    if (problem != null) {
+      throw new LatchkeyConfigException(problem);
+    }
+  }
+
+  /** The lazy holder of the one scan (class initialisation is thread-safe and runs once). */
+  private static final class Scanned {
+    static final String PROBLEM = scan();
+
+    private static String scan() {
+      ClassLoader loader = okhttp3.OkHttpClient.class.getClassLoader();
+      try {
+        check(loader != null ? loader : ClassLoader.getSystemClassLoader());
+        return null;
+      } catch (LatchkeyConfigException e) {
+        return e.getMessage();
+      }
+    }
+  }
+
+  /**
    * @throws LatchkeyConfigException when {@code loader} sees more than one jar holding OkHttp
    */
   static void check(ClassLoader loader) {
