@@ -2,7 +2,6 @@ package dev.latchkey.samples.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.UserPassword;
@@ -77,10 +76,9 @@ class StackXandrTest {
   @Test
   void aWrongPasswordFailsTheSingleWithTheTypedException() throws Exception {
     try (LatchkeyStackXandrApi api = builder("Wrong-Pass-1!").build()) {
-      // RxJava's blockingGet wraps a checked error in a RuntimeException; onError gets it as is.
-      Throwable error = api.userSingle().map(answer -> (Throwable) null)
-          .onErrorReturn(e -> e).blockingGet();
-      assertTrue(error instanceof AuthenticationFailedException, String.valueOf(error));
+      // The Single's onError gets the typed exception itself (blockingGet would wrap it).
+      api.userSingle().test().awaitDone(30, TimeUnit.SECONDS)
+          .assertError(AuthenticationFailedException.class);
     }
   }
 
