@@ -1,5 +1,6 @@
 package com.example;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.runtime.AuthEventListener;
 import dev.latchkey.runtime.AuthScheme;
 import dev.latchkey.runtime.LatchkeyClient;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -23,6 +25,9 @@ import javax.annotation.processing.Generated;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
+import retrofit2.CallAdapter;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
 
 /**
  * The Latchkey client of {@link MediaSiloApi}, which authenticates as its {@code @HeaderAuth}
@@ -92,11 +97,23 @@ public final class LatchkeyMediaSiloApi implements MediaSiloApi, Closeable {
 
     private Supplier<UserPassword> credentials;
 
+    private final List<Converter.Factory> converterFactories = new ArrayList<>();
+
+    private final List<CallAdapter.Factory> callAdapterFactories = new ArrayList<>();
+
+    private final List<Consumer<Retrofit.Builder>> retrofitHooks = new ArrayList<>();
+
+    private ObjectMapper objectMapper;
+
+    private Executor callbackExecutor;
+
     private String hostContext;
 
     private String apiKey;
 
     private HeaderAuthMode mode;
+
+    private Duration maxRateLimitWait;
 
     private SessionStore sessionStore;
 
@@ -197,6 +214,51 @@ public final class LatchkeyMediaSiloApi implements MediaSiloApi, Closeable {
     }
 
     /**
+     * Adds a converter for bodies (Gson, Moshi, scalars ...), asked in the order added and before
+     * the built-in Jackson one, which takes every type nobody claimed.
+     */
+    public Builder addConverterFactory(Converter.Factory factory) {
+      converterFactories.add(Objects.requireNonNull(factory, "factory"));
+      return this;
+    }
+
+    /**
+     * Adds a call adapter (RxJava, Reactor, Guava ...), asked in the order added and before the
+     * interface's CallAdapters factories and the built-in ones; declare the types it serves with
+     * CallAdapters on the interface.
+     */
+    public Builder addCallAdapterFactory(CallAdapter.Factory factory) {
+      callAdapterFactories.add(Objects.requireNonNull(factory, "factory"));
+      return this;
+    }
+
+    /**
+     * The Jackson mapper for bodies and for login answers, used as given; by default a mapper with
+     * the JavaTime and JDK 8 modules that ignores unknown fields.
+     */
+    public Builder objectMapper(ObjectMapper objectMapper) {
+      this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+      return this;
+    }
+
+    /**
+     * Where enqueued callbacks and CompletableFuture completions run; OkHttp's threads unless set.
+     */
+    public Builder callbackExecutor(Executor callbackExecutor) {
+      this.callbackExecutor = Objects.requireNonNull(callbackExecutor, "callbackExecutor");
+      return this;
+    }
+
+    /**
+     * Changes any other Retrofit.Builder setting, in order after Latchkey's own; the base URL and
+     * the authenticated OkHttp client are set last and cannot be replaced.
+     */
+    public Builder retrofit(Consumer<Retrofit.Builder> hook) {
+      retrofitHooks.add(Objects.requireNonNull(hook, "hook"));
+      return this;
+    }
+
+    /**
      * The value of the {@code MediaSiloHostContext} header; required.
      */
     public Builder hostContext(String hostContext) {
@@ -217,6 +279,15 @@ public final class LatchkeyMediaSiloApi implements MediaSiloApi, Closeable {
      */
     public Builder mode(HeaderAuthMode mode) {
       this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /**
+     * The longest Retry-After the client waits out by itself, once, before retrying a rate-limited
+     * call; zero, throw RateLimitedException at once, unless set.
+     */
+    public Builder maxRateLimitWait(Duration maxRateLimitWait) {
+      this.maxRateLimitWait = Objects.requireNonNull(maxRateLimitWait, "maxRateLimitWait");
       return this;
     }
 
@@ -252,6 +323,15 @@ public final class LatchkeyMediaSiloApi implements MediaSiloApi, Closeable {
       }
       tlsSteps.forEach(step -> step.accept(client));
       customizers.forEach(client::customize);
+      converterFactories.forEach(client::addConverterFactory);
+      callAdapterFactories.forEach(client::addCallAdapterFactory);
+      retrofitHooks.forEach(client::retrofit);
+      if (objectMapper != null) {
+        client.objectMapper(objectMapper);
+      }
+      if (callbackExecutor != null) {
+        client.callbackExecutor(callbackExecutor);
+      }
       return new LatchkeyMediaSiloApi(client.build());
     }
 
@@ -276,6 +356,9 @@ public final class LatchkeyMediaSiloApi implements MediaSiloApi, Closeable {
       }
       if (credentials != null) {
         scheme.credentials(credentials);
+      }
+      if (maxRateLimitWait != null) {
+        scheme.maxRateLimitWait(maxRateLimitWait);
       }
       if (sessionStore != null) {
         scheme.sessionStore(sessionStore);

@@ -1,5 +1,6 @@
 package com.example;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.runtime.AuthEventListener;
 import dev.latchkey.runtime.AuthScheme;
 import dev.latchkey.runtime.LatchkeyClient;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -23,6 +25,9 @@ import javax.annotation.processing.Generated;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
+import retrofit2.CallAdapter;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
 
 /**
  * The Latchkey client of {@link XandrApi}, which authenticates as its {@code @TokenLogin}
@@ -92,7 +97,21 @@ public final class LatchkeyXandrApi implements XandrApi, Closeable {
 
     private Supplier<UserPassword> credentials;
 
+    private final List<Converter.Factory> converterFactories = new ArrayList<>();
+
+    private final List<CallAdapter.Factory> callAdapterFactories = new ArrayList<>();
+
+    private final List<Consumer<Retrofit.Builder>> retrofitHooks = new ArrayList<>();
+
+    private ObjectMapper objectMapper;
+
+    private Executor callbackExecutor;
+
     private SessionStore sessionStore;
+
+    private Duration maxThrottleWait;
+
+    private Duration badPasswordBackoff;
 
     private JwtSigningKey signingKey;
 
@@ -193,11 +212,74 @@ public final class LatchkeyXandrApi implements XandrApi, Closeable {
     }
 
     /**
+     * Adds a converter for bodies (Gson, Moshi, scalars ...), asked in the order added and before
+     * the built-in Jackson one, which takes every type nobody claimed.
+     */
+    public Builder addConverterFactory(Converter.Factory factory) {
+      converterFactories.add(Objects.requireNonNull(factory, "factory"));
+      return this;
+    }
+
+    /**
+     * Adds a call adapter (RxJava, Reactor, Guava ...), asked in the order added and before the
+     * interface's CallAdapters factories and the built-in ones; declare the types it serves with
+     * CallAdapters on the interface.
+     */
+    public Builder addCallAdapterFactory(CallAdapter.Factory factory) {
+      callAdapterFactories.add(Objects.requireNonNull(factory, "factory"));
+      return this;
+    }
+
+    /**
+     * The Jackson mapper for bodies and for login answers, used as given; by default a mapper with
+     * the JavaTime and JDK 8 modules that ignores unknown fields.
+     */
+    public Builder objectMapper(ObjectMapper objectMapper) {
+      this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+      return this;
+    }
+
+    /**
+     * Where enqueued callbacks and CompletableFuture completions run; OkHttp's threads unless set.
+     */
+    public Builder callbackExecutor(Executor callbackExecutor) {
+      this.callbackExecutor = Objects.requireNonNull(callbackExecutor, "callbackExecutor");
+      return this;
+    }
+
+    /**
+     * Changes any other Retrofit.Builder setting, in order after Latchkey's own; the base URL and
+     * the authenticated OkHttp client are set last and cannot be replaced.
+     */
+    public Builder retrofit(Consumer<Retrofit.Builder> hook) {
+      retrofitHooks.add(Objects.requireNonNull(hook, "hook"));
+      return this;
+    }
+
+    /**
      * Where the session and the login budget live, so that clients in other processes (a file
      * store) or on other machines share them; in memory when not set.
      */
     public Builder sessionStore(SessionStore sessionStore) {
       this.sessionStore = Objects.requireNonNull(sessionStore, "sessionStore");
+      return this;
+    }
+
+    /**
+     * How long a call may wait for the login budget (the login limit) before it fails with
+     * LoginThrottledException; zero, fail at once, unless set.
+     */
+    public Builder maxThrottleWait(Duration maxThrottleWait) {
+      this.maxThrottleWait = Objects.requireNonNull(maxThrottleWait, "maxThrottleWait");
+      return this;
+    }
+
+    /**
+     * After a refused password or an unusable account, calls fail at once for this long instead of
+     * logging in again (which could lock the account); 5 minutes unless set.
+     */
+    public Builder badPasswordBackoff(Duration badPasswordBackoff) {
+      this.badPasswordBackoff = Objects.requireNonNull(badPasswordBackoff, "badPasswordBackoff");
       return this;
     }
 
@@ -231,6 +313,15 @@ public final class LatchkeyXandrApi implements XandrApi, Closeable {
       }
       tlsSteps.forEach(step -> step.accept(client));
       customizers.forEach(client::customize);
+      converterFactories.forEach(client::addConverterFactory);
+      callAdapterFactories.forEach(client::addCallAdapterFactory);
+      retrofitHooks.forEach(client::retrofit);
+      if (objectMapper != null) {
+        client.objectMapper(objectMapper);
+      }
+      if (callbackExecutor != null) {
+        client.callbackExecutor(callbackExecutor);
+      }
       return new LatchkeyXandrApi(client.build());
     }
 
@@ -258,6 +349,12 @@ public final class LatchkeyXandrApi implements XandrApi, Closeable {
       }
       if (sessionStore != null) {
         scheme.sessionStore(sessionStore);
+      }
+      if (maxThrottleWait != null) {
+        scheme.maxThrottleWait(maxThrottleWait);
+      }
+      if (badPasswordBackoff != null) {
+        scheme.badPasswordBackoff(badPasswordBackoff);
       }
       if (signingKey != null) {
         scheme.signingKey(signingKey);

@@ -2,11 +2,15 @@ package dev.latchkey.processor;
 
 import static dev.latchkey.processor.RuntimeNames.AUTH_EVENT_LISTENER;
 import static dev.latchkey.processor.RuntimeNames.AUTH_SCHEME;
+import static dev.latchkey.processor.RuntimeNames.CALL_ADAPTER_FACTORY;
 import static dev.latchkey.processor.RuntimeNames.CONFIG_EXCEPTION;
+import static dev.latchkey.processor.RuntimeNames.CONVERTER_FACTORY;
 import static dev.latchkey.processor.RuntimeNames.LATCHKEY_CLIENT;
 import static dev.latchkey.processor.RuntimeNames.LATCHKEY_CLIENT_BUILDER;
+import static dev.latchkey.processor.RuntimeNames.OBJECT_MAPPER;
 import static dev.latchkey.processor.RuntimeNames.OK_HTTP_CLIENT;
 import static dev.latchkey.processor.RuntimeNames.OK_HTTP_CLIENT_BUILDER;
+import static dev.latchkey.processor.RuntimeNames.RETROFIT_BUILDER;
 import static dev.latchkey.processor.RuntimeNames.TLS_POLICY;
 import static dev.latchkey.processor.RuntimeNames.USER_PASSWORD;
 
@@ -21,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -40,6 +45,8 @@ final class BuilderWriter {
       ParameterizedTypeName.get(ClassName.get(Consumer.class), LATCHKEY_CLIENT_BUILDER);
   private static final TypeName CREDENTIALS =
       ParameterizedTypeName.get(ClassName.get(Supplier.class), USER_PASSWORD);
+  private static final TypeName RETROFIT_HOOK =
+      ParameterizedTypeName.get(ClassName.get(Consumer.class), RETROFIT_BUILDER);
 
   private final ClientModel model;
   private final SchemeWriter scheme;
@@ -103,11 +110,80 @@ final class BuilderWriter {
             .initializer("$T.NONE", AUTH_EVENT_LISTENER)
             .build());
     fields.add(Setters.field(CREDENTIALS, "credentials"));
+    fields.add(list(CONVERTER_FACTORY, "converterFactories"));
+    fields.add(list(CALL_ADAPTER_FACTORY, "callAdapterFactories"));
+    fields.add(list(RETROFIT_HOOK, "retrofitHooks"));
+    fields.add(Setters.field(OBJECT_MAPPER, "objectMapper"));
+    fields.add(Setters.field(ClassName.get(Executor.class), "callbackExecutor"));
     fields.addAll(scheme.fields());
     return fields;
   }
 
+  private static FieldSpec list(TypeName element, String name) {
+    return FieldSpec.builder(
+            ParameterizedTypeName.get(ClassName.get(List.class), element),
+            name,
+            Modifier.PRIVATE,
+            Modifier.FINAL)
+        .initializer("new $T<>()", ArrayList.class)
+        .build();
+  }
+
   private List<MethodSpec> setters() {
+    List<MethodSpec> setters = new ArrayList<>(connectionSetters());
+    setters.add(
+        adder(
+            "addConverterFactory",
+            CONVERTER_FACTORY,
+            "converterFactories",
+            "Adds a converter for bodies (Gson, Moshi, scalars ...), asked in the order added and"
+                + " before the built-in Jackson one, which takes every type nobody claimed."));
+    setters.add(
+        adder(
+            "addCallAdapterFactory",
+            CALL_ADAPTER_FACTORY,
+            "callAdapterFactories",
+            "Adds a call adapter (RxJava, Reactor, Guava ...), asked in the order added and before"
+                + " the interface's CallAdapters factories and the built-in ones; declare the types"
+                + " it serves with CallAdapters on the interface."));
+    setters.add(
+        Setters.setter(
+            builder,
+            OBJECT_MAPPER,
+            "objectMapper",
+            "The Jackson mapper for bodies and for login answers, used as given; by default a"
+                + " mapper with the JavaTime and JDK 8 modules that ignores unknown fields."));
+    setters.add(
+        Setters.setter(
+            builder,
+            ClassName.get(Executor.class),
+            "callbackExecutor",
+            "Where enqueued callbacks and CompletableFuture completions run; OkHttp's threads"
+                + " unless set."));
+    setters.add(
+        adder(
+            "retrofit",
+            RETROFIT_HOOK,
+            "retrofitHooks",
+            "Changes any other Retrofit.Builder setting, in order after Latchkey's own; the base URL"
+                + " and the authenticated OkHttp client are set last and cannot be replaced."));
+    return setters;
+  }
+
+  private MethodSpec adder(String name, TypeName type, String field, String javadoc) {
+    String parameter = name.equals("retrofit") ? "hook" : "factory";
+    return MethodSpec.methodBuilder(name)
+        .addJavadoc(Javadocs.of(javadoc))
+        .addModifiers(Modifier.PUBLIC)
+        .returns(builder)
+        .addParameter(type, parameter)
+        .addStatement(
+            "$N.add($T.requireNonNull($N, $S))", field, Objects.class, parameter, parameter)
+        .addStatement("return this")
+        .build();
+  }
+
+  private List<MethodSpec> connectionSetters() {
     TypeName string = ClassName.get(String.class);
     return List.of(
         Setters.setter(
@@ -271,8 +347,23 @@ final class BuilderWriter {
         .addCode(ifSet("okHttpClient"))
         .addStatement("tlsSteps.forEach(step -> step.accept(client))")
         .addStatement("customizers.forEach(client::customize)")
+        .addStatement("converterFactories.forEach(client::addConverterFactory)")
+        .addStatement("callAdapterFactories.forEach(client::addCallAdapterFactory)")
+        .addCode(declaredAdapters())
+        .addStatement("retrofitHooks.forEach(client::retrofit)")
+        .addCode(ifSet("objectMapper"))
+        .addCode(ifSet("callbackExecutor"))
         .addStatement("return new $T(client.build())", model.generatedName())
         .build();
+  }
+
+  /** The factories of {@code @CallAdapters}, after the user's own. */
+  private CodeBlock declaredAdapters() {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (ClassName factory : model.adapters().factories()) {
+      code.addStatement("client.addCallAdapterFactory($T.create())", factory);
+    }
+    return code.build();
   }
 
   private static CodeBlock ifSet(String name) {

@@ -17,6 +17,7 @@ import javax.lang.model.element.TypeElement;
  * @param pins the {@code @PinCertificates}, in source order (host patterns are distinct)
  * @param auth the authentication scheme and its settings
  * @param methods the abstract methods to delegate, inherited ones included
+ * @param adapters the call adapters declared with {@code @CallAdapters}
  */
 record ClientModel(
     TypeElement iface,
@@ -28,7 +29,8 @@ record ClientModel(
     boolean xml,
     List<PinModel> pins,
     AuthModel auth,
-    List<MethodModel> methods) {
+    List<MethodModel> methods,
+    AdaptersModel adapters) {
 
   ClientModel {
     environments = List.copyOf(environments);

@@ -31,6 +31,9 @@ final class ClientReader {
 
   private static final String XML = "dev.latchkey.annotations.Xml";
 
+  /** Present when jackson-dataformat-xml is on the class path, which {@code @Xml} needs. */
+  private static final String XML_MAPPER = "com.fasterxml.jackson.dataformat.xml.XmlMapper";
+
   private final Elements elements;
   private final Types types;
   private final Reporter reporter;
@@ -40,6 +43,7 @@ final class ClientReader {
   private final DigestAuthReader digest;
   private final TokenLoginReader token;
   private final HeaderAuthReader header;
+  private final CallAdaptersReader adapters;
 
   /** {@code trees} is the compiler's tree API, or null where it is unavailable. */
   ClientReader(Elements elements, Types types, Trees trees, Reporter reporter) {
@@ -52,6 +56,7 @@ final class ClientReader {
     this.digest = new DigestAuthReader(reporter);
     this.token = new TokenLoginReader(reporter);
     this.header = new HeaderAuthReader(reporter);
+    this.adapters = new CallAdaptersReader(elements, types, reporter);
   }
 
   /** The model of {@code element}, or empty after reporting why there is none. */
@@ -76,9 +81,13 @@ final class ClientReader {
     List<EnvironmentModel> environmentModels = environments.read(element);
     List<PinModel> pinModels = pins.read(element);
     Optional<? extends AuthModel> authModel = readAuth(auth);
+    Optional<Mirror> xml = Mirror.find(element, XML, elements);
+    xml.filter(found -> elements.getTypeElement(XML_MAPPER) == null)
+        .ifPresent(found -> found.error(reporter, Diagnostic.XML_MODULE_MISSING));
+    AdaptersModel adaptersModel = adapters.read(element);
     List<MethodModel> methodModels = methods.collect(element);
     checkNoClash(methodModels);
-    checkMethods(element, methodModels);
+    checkMethods(element, methodModels, adaptersModel);
     if (reporter.errorCount() > errors || authModel.isEmpty()) {
       return Optional.empty();
     }
@@ -91,10 +100,11 @@ final class ClientReader {
             element.getSimpleName().toString(),
             element.getModifiers().contains(Modifier.PUBLIC),
             environmentModels,
-            Mirror.find(element, XML, elements).isPresent(),
+            xml.isPresent(),
             pinModels,
             authModel.get(),
-            methodModels));
+            methodModels,
+            adaptersModel));
   }
 
   /**
@@ -102,9 +112,11 @@ final class ClientReader {
    * (inherited ones included) are collected. Errors go through {@link #reporter} and so stop the
    * generation.
    */
-  private void checkMethods(TypeElement element, List<MethodModel> methodModels) {
+  private void checkMethods(
+      TypeElement element, List<MethodModel> methodModels, AdaptersModel adaptersModel) {
     for (MethodModel method : methodModels) {
-      MethodChecks.check(method.method(), element, reporter, types, elements);
+      MethodChecks.check(
+          method.method(), element, adaptersModel.wrappers(), reporter, types, elements);
     }
   }
 

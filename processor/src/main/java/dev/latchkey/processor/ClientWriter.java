@@ -1,5 +1,6 @@
 package dev.latchkey.processor;
 
+import static dev.latchkey.processor.RuntimeNames.DIRECT_CALL_ADAPTER_FACTORY;
 import static dev.latchkey.processor.RuntimeNames.LATCHKEY_CLIENT;
 
 import com.palantir.javapoet.AnnotationSpec;
@@ -10,11 +11,16 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Generated;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
@@ -104,10 +110,52 @@ final class ClientWriter {
     String name = method.method().getSimpleName().toString();
     if (method.method().getReturnType().getKind() == TypeKind.VOID) {
       builder.addStatement("delegate.$N($L)", name, arguments);
+    } else if (unwrapsFailures(method.method(), model.adapters().wrappers())) {
+      // The Retrofit proxy may not throw a checked exception the method does not declare, so
+      // the runtime wraps it; the user gets the typed failure (AuthenticationFailedException ...).
+      builder
+          .beginControlFlow("try")
+          .addStatement("return delegate.$N($L)", name, arguments)
+          .nextControlFlow("catch ($T e)", UncheckedIOException.class)
+          .addStatement("throw $T.unwrap(e)", DIRECT_CALL_ADAPTER_FACTORY)
+          .endControlFlow();
     } else {
       builder.addStatement("return delegate.$N($L)", name, arguments);
     }
     return builder.build();
+  }
+
+  /**
+   * Whether {@code method} runs its call on the caller's thread (a plain {@code T} or {@code
+   * Response<T>}: not a {@code Call}, a future, a declared adapter's wrapper or a Kotlin suspend
+   * function) without declaring {@code throws IOException}.
+   */
+  private boolean unwrapsFailures(ExecutableElement method, Set<String> adapted) {
+    TypeMirror returned = method.getReturnType();
+    if (returned.getKind() == TypeKind.DECLARED) {
+      String name =
+          ((TypeElement) types.asElement(returned)).getQualifiedName().toString();
+      if (name.equals("retrofit2.Call")
+          || name.equals("java.util.concurrent.CompletableFuture")
+          || adapted.contains(name)) {
+        return false;
+      }
+    }
+    if (!method.getParameters().isEmpty()) {
+      TypeMirror last = method.getParameters().get(method.getParameters().size() - 1).asType();
+      if (types.erasure(last).toString().equals("kotlin.coroutines.Continuation")) {
+        return false;
+      }
+    }
+    for (TypeMirror thrown : method.getThrownTypes()) {
+      String name = thrown.toString();
+      if (name.equals("java.io.IOException")
+          || name.equals("java.lang.Exception")
+          || name.equals("java.lang.Throwable")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static MethodSpec close() {

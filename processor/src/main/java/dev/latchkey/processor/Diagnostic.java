@@ -25,6 +25,16 @@ public enum Diagnostic {
       6,
       "%s() clashes with the generated client's own %s() (%s); rename the method and keep the"
           + " path in its HTTP annotation."),
+  BAD_CALL_ADAPTER_FACTORY(
+      7,
+      "@CallAdapters factories entry %s must be a retrofit2.CallAdapter.Factory with a public"
+          + " static create() method without arguments. Pass any other factory to the builder's"
+          + " addCallAdapterFactory(..) and list its return types in @CallAdapters(wrappers = ..)."),
+  XML_MODULE_MISSING(
+      8,
+      "@Xml needs com.fasterxml.jackson.dataformat:jackson-dataformat-xml on the class path (an"
+          + " optional dependency of latchkey-runtime, which JSON-only users do not get). Add it to"
+          + " your dependencies, or remove @Xml for JSON bodies."),
   GENERIC_SUPER_INTERFACE(
       5,
       "%s extends %s, which declares type parameters; Retrofit refuses to make a proxy of an"
@@ -279,6 +289,11 @@ public enum Diagnostic {
   /** Two {@code @Tag} parameters of one type. */
   TAG_DUPLICATE(150, "@Tag type %s is already used by parameter '%s' and would overwrite it. Use a"
       + " distinct type for each @Tag"),
+  /** A wrapper such as Single, Mono or ListenableFuture without a declared call adapter. */
+  RETURN_NEEDS_ADAPTER(151, "Return type %s needs a call adapter for %s, and the interface declares"
+      + " none. Add %s to your dependencies, then declare it on the interface:"
+      + " @CallAdapters(factories = <its CallAdapter.Factory>.class), or @CallAdapters(wrappers ="
+      + " %s.class) and pass the factory to the builder's addCallAdapterFactory(..)"),
 
   // ---- LK900: the processor ----------------------------------------------------------------
 

@@ -35,6 +35,7 @@ final class HeaderSchemeWriter implements SchemeWriter {
       fields.add(Setters.field(STRING, staticHeader.setter()));
     }
     fields.add(Setters.field(HEADER_AUTH_MODE, "mode"));
+    fields.add(Setters.field(TokenSchemeWriter.DURATION, "maxRateLimitWait"));
     if (header.session().isPresent()) {
       fields.add(Setters.field(SESSION_STORE, "sessionStore"));
     }
@@ -64,6 +65,13 @@ final class HeaderSchemeWriter implements SchemeWriter {
             "Basic or session authentication; "
                 + (header.session().isPresent() ? "session" : "basic")
                 + " unless set."));
+    setters.add(
+        Setters.setter(
+            builder,
+            TokenSchemeWriter.DURATION,
+            "maxRateLimitWait",
+            "The longest Retry-After the client waits out by itself, once, before retrying a"
+                + " rate-limited call; zero, throw RateLimitedException at once, unless set."));
     if (header.session().isPresent()) {
       setters.add(
           Setters.setter(
@@ -99,6 +107,9 @@ final class HeaderSchemeWriter implements SchemeWriter {
         .endControlFlow()
         .beginControlFlow("if (credentials != null)")
         .addStatement("scheme.credentials(credentials)")
+        .endControlFlow()
+        .beginControlFlow("if (maxRateLimitWait != null)")
+        .addStatement("scheme.maxRateLimitWait(maxRateLimitWait)")
         .endControlFlow();
     if (header.session().isPresent()) {
       code.beginControlFlow("if (sessionStore != null)")

@@ -25,6 +25,16 @@ final class RuntimeNames {
   static final ClassName HEADER_SCHEME = ClassName.get(RUNTIME + ".header", "HeaderScheme");
   static final ClassName HEADER_AUTH_MODE = ClassName.get(RUNTIME + ".header", "HeaderAuthMode");
 
+  static final ClassName DIRECT_CALL_ADAPTER_FACTORY =
+      ClassName.get(RUNTIME + ".http", "DirectCallAdapterFactory");
+
+  static final ClassName RETROFIT_BUILDER = ClassName.get("retrofit2", "Retrofit", "Builder");
+  static final ClassName CONVERTER_FACTORY = ClassName.get("retrofit2", "Converter", "Factory");
+  static final ClassName CALL_ADAPTER_FACTORY =
+      ClassName.get("retrofit2", "CallAdapter", "Factory");
+  static final ClassName OBJECT_MAPPER =
+      ClassName.get("com.fasterxml.jackson.databind", "ObjectMapper");
+
   static final ClassName OK_HTTP_CLIENT = ClassName.get("okhttp3", "OkHttpClient");
   static final ClassName OK_HTTP_CLIENT_BUILDER = OK_HTTP_CLIENT.nestedClass("Builder");
 

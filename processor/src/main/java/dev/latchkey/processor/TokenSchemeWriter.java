@@ -9,6 +9,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,6 +18,8 @@ import java.util.stream.Collectors;
  * written, so the generated code reads like the annotation; JWT login adds {@code signingKey(..)}.
  */
 final class TokenSchemeWriter implements SchemeWriter {
+  static final ClassName DURATION = ClassName.get(Duration.class);
+
   private final TokenModel token;
 
   TokenSchemeWriter(TokenModel token) {
@@ -25,10 +28,14 @@ final class TokenSchemeWriter implements SchemeWriter {
 
   @Override
   public List<FieldSpec> fields() {
-    FieldSpec store = Setters.field(SESSION_STORE, "sessionStore");
-    return token.hasJwt()
-        ? List.of(store, Setters.field(JWT_SIGNING_KEY, "signingKey"))
-        : List.of(store);
+    List<FieldSpec> fields = new ArrayList<>();
+    fields.add(Setters.field(SESSION_STORE, "sessionStore"));
+    fields.add(Setters.field(DURATION, "maxThrottleWait"));
+    fields.add(Setters.field(DURATION, "badPasswordBackoff"));
+    if (token.hasJwt()) {
+      fields.add(Setters.field(JWT_SIGNING_KEY, "signingKey"));
+    }
+    return fields;
   }
 
   @Override
@@ -40,11 +47,27 @@ final class TokenSchemeWriter implements SchemeWriter {
             "sessionStore",
             "Where the session and the login budget live, so that clients in other processes (a"
                 + " file store) or on other machines share them; in memory when not set.");
+    List<MethodSpec> setters = new ArrayList<>();
+    setters.add(store);
+    setters.add(
+        Setters.setter(
+            builder,
+            DURATION,
+            "maxThrottleWait",
+            "How long a call may wait for the login budget (the login limit) before it fails with"
+                + " LoginThrottledException; zero, fail at once, unless set."));
+    setters.add(
+        Setters.setter(
+            builder,
+            DURATION,
+            "badPasswordBackoff",
+            "After a refused password or an unusable account, calls fail at once for this long"
+                + " instead of logging in again (which could lock the account); 5 minutes unless"
+                + " set."));
     if (!token.hasJwt()) {
-      return List.of(store);
+      return setters;
     }
-    return List.of(
-        store,
+    setters.add(
         Setters.setter(
             builder,
             JWT_SIGNING_KEY,
@@ -53,6 +76,7 @@ final class TokenSchemeWriter implements SchemeWriter {
                 + token.jwtPath()
                 + "}); used instead of the"
                 + " password when set."));
+    return setters;
   }
 
   @Override
@@ -92,6 +116,12 @@ final class TokenSchemeWriter implements SchemeWriter {
         .endControlFlow();
     code.beginControlFlow("if (sessionStore != null)")
         .addStatement("scheme.sessionStore(sessionStore)")
+        .endControlFlow();
+    code.beginControlFlow("if (maxThrottleWait != null)")
+        .addStatement("scheme.maxThrottleWait(maxThrottleWait)")
+        .endControlFlow();
+    code.beginControlFlow("if (badPasswordBackoff != null)")
+        .addStatement("scheme.badPasswordBackoff(badPasswordBackoff)")
         .endControlFlow();
     if (token.hasJwt()) {
       code.beginControlFlow("if (signingKey != null)")

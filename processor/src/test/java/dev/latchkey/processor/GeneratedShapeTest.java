@@ -37,6 +37,29 @@ class GeneratedShapeTest {
   }
 
   @Test
+  void installsDeclaredAdaptersAndUnwrapsOnlyDirectMethodsThatCannotThrowIoException()
+      throws IOException {
+    Compilation compilation = Compilations.compile("good/StackApi.java");
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = source(compilation, "com.example.LatchkeyStackApi");
+    assertTrue(
+        source.contains("client.addCallAdapterFactory(RxJava3CallAdapterFactory.create());"),
+        source);
+    // direct() and response() run on the caller's thread without declaring IOException.
+    assertEquals(2, count(source, "catch (UncheckedIOException e)"), source);
+    assertEquals(2, count(source, "throw DirectCallAdapterFactory.unwrap(e);"), source);
+    assertTrue(source.contains("public Object suspended(Continuation<? super ResponseBody>"),
+        source);
+    for (String builderMethod : new String[] {"addConverterFactory(Converter.Factory factory)",
+        "addCallAdapterFactory(CallAdapter.Factory factory)",
+        "objectMapper(ObjectMapper objectMapper)", "callbackExecutor(Executor callbackExecutor)",
+        "retrofit(Consumer<Retrofit.Builder> hook)", "maxThrottleWait(Duration maxThrottleWait)",
+        "badPasswordBackoff(Duration badPasswordBackoff)"}) {
+      assertTrue(source.contains("public Builder " + builderMethod), builderMethod);
+    }
+  }
+
+  @Test
   void writesOnlyForTheAnnotatedInterface() {
     Compilation compilation = Compilations.compile("good/Outer.java");
     assertThat(compilation).succeededWithoutWarnings();

@@ -21,7 +21,7 @@ class GoldenSourceTest {
   private static final Path EXPECTED = Path.of("src/test/resources/expected");
 
   @ParameterizedTest
-  @ValueSource(strings = {"OnDemandApi", "XandrApi", "MediaSiloApi"})
+  @ValueSource(strings = {"OnDemandApi", "XandrApi", "MediaSiloApi", "StackApi"})
   void generatesTheGoldenSource(String name) throws IOException {
     Compilation compilation = Compilations.compile("good/" + name + ".java");
     assertThat(compilation).succeededWithoutWarnings();

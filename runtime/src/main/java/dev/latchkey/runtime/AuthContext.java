@@ -1,5 +1,6 @@
 package dev.latchkey.runtime;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.runtime.http.CredentialOrigins;
 import dev.latchkey.runtime.logging.Redactor;
 import java.time.Clock;
@@ -21,6 +22,9 @@ import okhttp3.OkHttpClient;
  *     URL's origin and those the user added
  * @param redactor the client's redactor: an engine registers every live secret it holds here, so
  *     that any log built from the client masks it, and quotes server text through it
+ * @param objectMapper the JSON mapper the client was built with ({@code
+ *     LatchkeyClient.Builder.objectMapper}); engines read login and session answers with it, so a
+ *     user's mapper settings (modules, features) apply to them too
  */
 public record AuthContext(
     String clientName,
@@ -29,7 +33,8 @@ public record AuthContext(
     AuthEventListener listener,
     OkHttpClient plainClient,
     CredentialOrigins origins,
-    Redactor redactor) {
+    Redactor redactor,
+    ObjectMapper objectMapper) {
 
   public AuthContext {
     Objects.requireNonNull(clientName, "clientName");
@@ -39,9 +44,25 @@ public record AuthContext(
     Objects.requireNonNull(plainClient, "plainClient");
     Objects.requireNonNull(origins, "origins");
     Objects.requireNonNull(redactor, "redactor");
+    Objects.requireNonNull(objectMapper, "objectMapper");
   }
 
-  /** A context whose credentials belong to the base URL's origin only, with a fresh redactor. */
+  /** A context with the default JSON mapper ({@link Mappers#json()}). */
+  public AuthContext(
+      String clientName,
+      HttpUrl baseUrl,
+      Clock clock,
+      AuthEventListener listener,
+      OkHttpClient plainClient,
+      CredentialOrigins origins,
+      Redactor redactor) {
+    this(clientName, baseUrl, clock, listener, plainClient, origins, redactor, Mappers.json());
+  }
+
+  /**
+   * A context for an engine used alone: its credentials belong to the base URL's origin only, with
+   * a fresh redactor and the default JSON mapper ({@link Mappers#json()}).
+   */
   public AuthContext(
       String clientName,
       HttpUrl baseUrl,
@@ -55,7 +76,8 @@ public record AuthContext(
         listener,
         plainClient,
         CredentialOrigins.of(baseUrl),
-        new Redactor());
+        new Redactor(),
+        Mappers.json());
   }
 
   /**

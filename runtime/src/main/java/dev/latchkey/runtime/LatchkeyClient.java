@@ -1,8 +1,6 @@
 package dev.latchkey.runtime;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import dev.latchkey.runtime.http.CredentialOrigins;
 import dev.latchkey.runtime.http.DirectCallAdapterFactory;
 import dev.latchkey.runtime.logging.HttpLog;
@@ -17,9 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import retrofit2.CallAdapter;
+import retrofit2.Converter;
 import retrofit2.Retrofit;
 import retrofit2.converter.jackson.JacksonConverterFactory;
 
@@ -53,6 +55,9 @@ public final class LatchkeyClient implements Closeable {
     }
     OkHttpClient plainClient = plain.build();
     linkLogs(plainClient);
+    // Login answers are JSON even for an @Xml client (Xandr, MediaSilo): the user's mapper when
+    // given, else the default JSON one.
+    ObjectMapper json = builder.objectMapper != null ? builder.objectMapper : Mappers.json();
     AuthContext context =
         new AuthContext(
             name,
@@ -61,17 +66,12 @@ public final class LatchkeyClient implements Closeable {
             builder.listener,
             plainClient,
             CredentialOrigins.of(baseUrl, builder.resolveOrigins()),
-            redactor);
+            redactor,
+            json);
     OkHttpClient.Builder authenticated = plainClient.newBuilder();
     this.schemeResources = scheme.install(context, authenticated);
     this.okHttpClient = authenticated.build();
-    this.retrofit =
-        new Retrofit.Builder()
-            .baseUrl(baseUrl)
-            .client(okHttpClient)
-            .addCallAdapterFactory(DirectCallAdapterFactory.create())
-            .addConverterFactory(JacksonConverterFactory.create(mapper(builder.xml)))
-            .build();
+    this.retrofit = retrofit(builder, bodyMapper(builder, json));
   }
 
   /**
@@ -88,11 +88,31 @@ public final class LatchkeyClient implements Closeable {
     }
   }
 
-  private static ObjectMapper mapper(boolean xml) {
-    ObjectMapper mapper = xml ? new XmlMapper() : new ObjectMapper();
-    // Vendors add fields without notice; a client must not break on them.
-    mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    return mapper;
+  /**
+   * Retrofit as the user configured it around ours: their call adapters and converters are asked
+   * first, in the order added (Retrofit tries factories in order, the first non-null wins), then
+   * the direct-return adapter and the Jackson converter; the user's hook runs last, so it can
+   * change anything but the base URL and the authenticated client.
+   */
+  private Retrofit retrofit(Builder builder, ObjectMapper bodies) {
+    Retrofit.Builder retrofit = new Retrofit.Builder();
+    builder.callAdapterFactories.forEach(retrofit::addCallAdapterFactory);
+    builder.converterFactories.forEach(retrofit::addConverterFactory);
+    retrofit
+        .addCallAdapterFactory(DirectCallAdapterFactory.create())
+        .addConverterFactory(JacksonConverterFactory.create(bodies));
+    if (builder.callbackExecutor != null) {
+      retrofit.callbackExecutor(builder.callbackExecutor);
+    }
+    builder.retrofitHooks.forEach(hook -> hook.accept(retrofit));
+    return retrofit.baseUrl(baseUrl).client(okHttpClient).build();
+  }
+
+  private static ObjectMapper bodyMapper(Builder builder, ObjectMapper json) {
+    if (builder.objectMapper != null) {
+      return builder.objectMapper;
+    }
+    return builder.xml ? Mappers.xml() : json;
   }
 
   /** Starts a client named {@code name} (used in events and {@code toString()}). */
@@ -158,6 +178,11 @@ public final class LatchkeyClient implements Closeable {
     private AuthEventListener listener = AuthEventListener.NONE;
     private boolean xml;
     private TlsPolicy.Builder tls;
+    private final List<Converter.Factory> converterFactories = new ArrayList<>();
+    private final List<CallAdapter.Factory> callAdapterFactories = new ArrayList<>();
+    private final List<Consumer<Retrofit.Builder>> retrofitHooks = new ArrayList<>();
+    private ObjectMapper objectMapper;
+    private Executor callbackExecutor;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -227,9 +252,64 @@ public final class LatchkeyClient implements Closeable {
       return this;
     }
 
-    /** Bodies are XML (Jackson XML) instead of JSON. */
+    /**
+     * Bodies are XML (Jackson XML) instead of JSON. Needs {@value Mappers#XML_ARTIFACT} on the class
+     * path, an optional dependency: {@link #build()} throws {@link LatchkeyConfigException} naming
+     * it when it is missing.
+     */
     public Builder xml(boolean xml) {
       this.xml = xml;
+      return this;
+    }
+
+    /**
+     * Adds a converter for bodies (Gson, Moshi, scalars, protobuf ...). Converters are asked in the
+     * order added, before the built-in Jackson one, which takes every type nobody claimed: add
+     * converters that claim only some types (scalars) before catch-all ones.
+     */
+    public Builder addConverterFactory(Converter.Factory factory) {
+      converterFactories.add(Objects.requireNonNull(factory, "converterFactory"));
+      return this;
+    }
+
+    /**
+     * Adds a call adapter for return types such as RxJava's {@code Single}, Reactor's {@code Mono}
+     * or Guava's {@code ListenableFuture}. Adapters are asked in the order added, before the
+     * built-in ones ({@code Call}, {@code CompletableFuture}, {@code Response<T>}, plain {@code
+     * T}, Kotlin {@code suspend}).
+     */
+    public Builder addCallAdapterFactory(CallAdapter.Factory factory) {
+      callAdapterFactories.add(Objects.requireNonNull(factory, "callAdapterFactory"));
+      return this;
+    }
+
+    /**
+     * The Jackson mapper for request and response bodies and for login and session answers,
+     * replacing the default ({@link Mappers#json()}, or {@link Mappers#xml()} for {@link #xml}
+     * clients). It is used as given: register the modules your models need.
+     */
+    public Builder objectMapper(ObjectMapper mapper) {
+      this.objectMapper = Objects.requireNonNull(mapper, "objectMapper");
+      return this;
+    }
+
+    /**
+     * Where {@code Call.enqueue} callbacks and {@code CompletableFuture} completions run
+     * (Retrofit's {@code callbackExecutor}); OkHttp's dispatcher threads unless set.
+     */
+    public Builder callbackExecutor(Executor executor) {
+      this.callbackExecutor = Objects.requireNonNull(executor, "callbackExecutor");
+      return this;
+    }
+
+    /**
+     * Any other {@link Retrofit.Builder} setting (for example {@code
+     * validateEagerly(true)}), applied in order after Latchkey's own. The base URL and the
+     * authenticated OkHttp client are set after the hooks and cannot be replaced: use {@link
+     * #baseUrl} and {@link #okHttpClient}.
+     */
+    public Builder retrofit(Consumer<Retrofit.Builder> hook) {
+      retrofitHooks.add(Objects.requireNonNull(hook, "retrofit"));
       return this;
     }
 
@@ -286,10 +366,17 @@ public final class LatchkeyClient implements Closeable {
       return policy.applyTo(builder, listener, clock);
     }
 
+    /**
+     * Builds the client.
+     *
+     * @throws LatchkeyConfigException if a setting is missing or wrong, if {@link #xml} is set
+     *     without Jackson XML on the class path, or if the class path holds two OkHttp jars
+     */
     public LatchkeyClient build() {
       if (scheme == null) {
         throw new LatchkeyConfigException(name + ": no authentication scheme configured");
       }
+      OkHttpClassPath.checkOkHttpsOwnClassPath();
       HttpUrl baseUrl = resolveBaseUrl();
       if (tls == null && TlsPolicy.platformDefault().withOverrides(baseUrl.host()).hasPins()) {
         // Pin overrides from configuration (LATCHKEY_PINS, latchkey.pins.<host>) are for every

@@ -1,6 +1,7 @@
 package dev.latchkey.processor.check;
 
 import dev.latchkey.processor.Reporter;
+import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -27,12 +28,22 @@ public final class MethodChecks {
    */
   public static boolean check(ExecutableElement method, TypeElement iface, Reporter reporter,
       Types types, Elements elements) {
+    return check(method, iface, Set.of(), reporter, types, elements);
+  }
+
+  /**
+   * As {@link #check(ExecutableElement, TypeElement, Reporter, Types, Elements)}, where the
+   * interface declares call adapters for the wrapper types {@code adapted} (qualified names,
+   * from {@code @CallAdapters}).
+   */
+  public static boolean check(ExecutableElement method, TypeElement iface, Set<String> adapted,
+      Reporter reporter, Types types, Elements elements) {
     if (method.getModifiers().contains(Modifier.DEFAULT)
         || method.getModifiers().contains(Modifier.STATIC)) {
       return true;
     }
     int before = reporter.errorCount();
-    RetrofitMethod retrofit = RetrofitMethod.read(method, types, elements);
+    RetrofitMethod retrofit = RetrofitMethod.read(method, adapted, types, elements);
     HttpMethodCheck.check(retrofit, reporter);
     UrlCheck.check(retrofit, reporter);
     PathCheck.check(retrofit, reporter);

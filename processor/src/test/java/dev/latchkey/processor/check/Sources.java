@@ -50,7 +50,8 @@ final class Sources {
   static final Set<Diagnostic> BEYOND_RETROFIT = EnumSet.of(Diagnostic.HTTP_METHOD_INVALID,
       Diagnostic.URL_SCHEME, Diagnostic.URL_NO_HOST, Diagnostic.PLACEHOLDER_WITHOUT_PATH,
       Diagnostic.PATH_DUPLICATE, Diagnostic.HEADER_NAME_EMPTY, Diagnostic.RETURN_PRIMITIVE,
-      Diagnostic.RETURN_RESPONSE_TWICE, Diagnostic.RETURN_UNSUPPORTED);
+      Diagnostic.RETURN_RESPONSE_TWICE, Diagnostic.RETURN_UNSUPPORTED,
+      Diagnostic.RETURN_NEEDS_ADAPTER);
 
   static Compilation compile(JavaFileObject... files) {
     return javac().withProcessors(new CheckingProcessor()).compile(files);

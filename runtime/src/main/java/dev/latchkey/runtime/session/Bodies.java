@@ -38,11 +38,19 @@ final class Bodies {
 
   /** The JSON tree of an object or array answer; null if {@code bytes} are not one. */
   static JsonNode json(byte[] bytes) {
+    return json(bytes, JSON);
+  }
+
+  /**
+   * As {@link #json(byte[])}, read with {@code mapper}: login answers are read with the client's
+   * mapper, so a user's settings (modules, features) apply to them too (issue 15).
+   */
+  static JsonNode json(byte[] bytes, ObjectMapper mapper) {
     if (bytes == null || !startsLikeJson(bytes)) {
       return null;
     }
     try {
-      return JSON.readTree(bytes);
+      return mapper.readTree(bytes);
     } catch (IOException e) {
       return null;
     }

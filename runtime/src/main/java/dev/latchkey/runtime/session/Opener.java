@@ -191,7 +191,7 @@ final class Opener {
       throw throttled(response, now, "HTTP " + status);
     }
     byte[] bytes = Bodies.peek(response);
-    JsonNode root = Bodies.json(bytes);
+    JsonNode root = Bodies.json(bytes, context.objectMapper());
     String code = Bodies.textAt(root, throttlePointer);
     if (code != null && answers.throttleCodes().contains(code)) {
       throw throttled(response, now, ServerText.quote(code, 64, context.redactor()));

@@ -5,7 +5,6 @@ import dev.latchkey.samples.sim.SimClock;
 import dev.latchkey.runtime.AuthEventListener;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.AuthenticationFailedException;
-import dev.latchkey.runtime.LatchkeyClient;
 import dev.latchkey.runtime.header.HeaderAuthMode;
 import dev.latchkey.runtime.logging.Redactor;
 import dev.latchkey.runtime.store.SessionStore;
@@ -134,8 +133,8 @@ public final class MediaSiloSample implements Sample {
 
     boolean run() throws IOException {
       out.println("mediasilo: header auth against " + simulator.baseUrl());
-      LatchkeyClient session = client(account, HeaderAuthMode.SESSION);
-      MediaSiloApi api = session.create(MediaSiloApi.class);
+      LatchkeyMediaSiloApi session = client(account, HeaderAuthMode.SESSION);
+      MediaSiloApi api = session;
       Me me = api.me().execute().body();
       check("first call creates one session (user " + (me == null ? "?" : me.userName()) + ")",
           me != null && simulator.logins() == 1);
@@ -147,8 +146,8 @@ public final class MediaSiloSample implements Sample {
           renewed && simulator.logins() == 2 && simulator.rejected() == 0);
       session.close();
       check("close ends the session (DELETE /v3/session/{id})", simulator.sessionsEnded() == 1);
-      try (LatchkeyClient basic = client(account, HeaderAuthMode.BASIC)) {
-        boolean ok = basic.create(MediaSiloApi.class).me().execute().isSuccessful();
+      try (LatchkeyMediaSiloApi basic = client(account, HeaderAuthMode.BASIC)) {
+        boolean ok = basic.me().execute().isSuccessful();
         check("Basic mode: credentials on every request, no session", ok && simulator.logins() == 2);
       }
       expectRefusal("wrong API key", new SimulatorAccount(account.user(), account.password(), account.hostContext(),
@@ -160,17 +159,27 @@ public final class MediaSiloSample implements Sample {
     }
 
     private void expectRefusal(String what, SimulatorAccount wrong) throws IOException {
-      try (LatchkeyClient client = client(wrong, HeaderAuthMode.SESSION)) {
-        client.create(MediaSiloApi.class).me().execute();
+      try (LatchkeyMediaSiloApi client = client(wrong, HeaderAuthMode.SESSION)) {
+        client.me().execute();
         check(what + ": refused", false);
       } catch (AuthenticationFailedException e) {
         check(what + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), true);
       }
     }
 
-    private LatchkeyClient client(SimulatorAccount credentials, HeaderAuthMode mode) {
-      return MediaSiloClients.build(simulator.baseUrl(), null, credentials, mode,
-          DemoWire.base(null), clock, AuthEventListener.NONE);
+    private LatchkeyMediaSiloApi client(SimulatorAccount credentials, HeaderAuthMode mode) {
+      LatchkeyMediaSiloApi.Builder builder = LatchkeyMediaSiloApi.builder()
+          .baseUrl(simulator.baseUrl())
+          .hostContext(credentials.hostContext())
+          .apiKey(credentials.apiKey())
+          .credentials(() -> new UserPassword(credentials.user(), credentials.password()))
+          .mode(mode)
+          .clock(clock);
+      OkHttpClient base = DemoWire.base(null); // the CLI's wire hook, when one is set
+      if (base != null) {
+        builder.okHttpClient(base);
+      }
+      return builder.build();
     }
 
     private void check(String step, boolean ok) {

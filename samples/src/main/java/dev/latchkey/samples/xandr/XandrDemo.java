@@ -4,15 +4,15 @@ import dev.latchkey.samples.cli.DemoWire;
 import dev.latchkey.samples.sim.SimClock;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.AuthenticationFailedException;
-import dev.latchkey.runtime.LatchkeyClient;
 import dev.latchkey.runtime.LoginThrottledException;
-import dev.latchkey.runtime.token.TokenScheme;
+import dev.latchkey.runtime.UserPassword;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.OkHttpClient;
 
 /**
  * The Xandr story, told against a simulator that shares a hand-moved clock with the client: first
@@ -37,8 +37,7 @@ final class XandrDemo {
     XandrSimulatorConfig config = XandrSimulatorConfig.defaults().withLifetimes(SERVER_IDLE, Duration.ofHours(24));
     try (XandrSimulator sim = XandrSimulator.start(config, clock)) {
       out.println("xandr: simulator at " + sim.url() + " (server tokens idle out after " + SERVER_IDLE + ")");
-      try (LatchkeyClient client = client(sim, XandrSimulatorConfig.DEFAULT_PASSWORD)) {
-        XandrApi api = client.create(XandrApi.class);
+      try (LatchkeyXandrApi api = client(sim, XandrSimulatorConfig.DEFAULT_PASSWORD)) {
         api.member().execute();
         check("first call logs in once", sim.logins() == 1);
         for (int i = 0; i < 5; i++) {
@@ -66,8 +65,8 @@ final class XandrDemo {
     int fresh = 0;
     LoginThrottledException refused = null;
     while (refused == null && fresh < 20) {
-      try (LatchkeyClient client = client(sim, XandrSimulatorConfig.DEFAULT_PASSWORD)) {
-        client.create(XandrApi.class).member().execute();
+      try (LatchkeyXandrApi api = client(sim, XandrSimulatorConfig.DEFAULT_PASSWORD)) {
+        api.member().execute();
         fresh++;
       } catch (LoginThrottledException e) {
         refused = e;
@@ -81,8 +80,7 @@ final class XandrDemo {
   private void wrongPassword(XandrSimulator sim) throws IOException {
     clock.advance(Duration.ofMinutes(6));
     long before = sim.requests();
-    try (LatchkeyClient client = client(sim, "Wrong-Pass-1!")) {
-      XandrApi api = client.create(XandrApi.class);
+    try (LatchkeyXandrApi api = client(sim, "Wrong-Pass-1!")) {
       boolean first = refused(api);
       boolean second = refused(api);
       check("a wrong password fails with AuthenticationFailedException, and the next call fails fast"
@@ -99,11 +97,17 @@ final class XandrDemo {
     }
   }
 
-  private LatchkeyClient client(XandrSimulator sim, String password) {
-    TokenScheme scheme = XandrClients.scheme()
-        .credentials(XandrClients.credentials(XandrSimulatorConfig.DEFAULT_USER, password)).build();
-    return XandrClients.build(sim.url().toString(), null, scheme, DemoWire.base(null), clock,
-        events::add);
+  private LatchkeyXandrApi client(XandrSimulator sim, String password) {
+    LatchkeyXandrApi.Builder builder = LatchkeyXandrApi.builder()
+        .baseUrl(sim.url().toString())
+        .credentials(() -> new UserPassword(XandrSimulatorConfig.DEFAULT_USER, password))
+        .clock(clock)
+        .eventListener(events::add);
+    OkHttpClient base = DemoWire.base(null); // the CLI's wire hook, when one is set
+    if (base != null) {
+      builder.okHttpClient(base);
+    }
+    return builder.build();
   }
 
   private void check(String what, boolean worked) {

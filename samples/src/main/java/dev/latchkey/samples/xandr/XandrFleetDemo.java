@@ -2,6 +2,7 @@ package dev.latchkey.samples.xandr;
 
 import dev.latchkey.redis.RedisSessionStore;
 import dev.latchkey.runtime.AuthEvent;
+import dev.latchkey.runtime.UserPassword;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -161,7 +162,7 @@ final class XandrFleetDemo {
       api =
           LatchkeyXandrApi.builder()
               .baseUrl(sim.url().toString())
-              .credentials(XandrClients.credentials(config.user(), config.password()))
+              .credentials(() -> new UserPassword(config.user(), config.password()))
               .okHttpClient(http)
               .eventListener(events::add)
               .sessionStore(store)

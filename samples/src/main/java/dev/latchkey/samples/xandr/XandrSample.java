@@ -1,7 +1,7 @@
 package dev.latchkey.samples.xandr;
 
 import dev.latchkey.runtime.AuthEventListener;
-import dev.latchkey.runtime.LatchkeyClient;
+import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.store.SessionStore;
 import dev.latchkey.samples.cli.Options;
 import dev.latchkey.samples.cli.RunningSimulator;
@@ -35,7 +35,7 @@ public final class XandrSample implements Sample {
     String user = options.get("--user", XandrSimulatorConfig.DEFAULT_USER);
     String password = options.secretFromEnv("--password-env", XandrSimulatorConfig.DEFAULT_PASSWORD);
     LatchkeyXandrApi.Builder builder = LatchkeyXandrApi.builder()
-        .credentials(XandrClients.credentials(user, password))
+        .credentials(() -> new UserPassword(user, password))
         .okHttpClient(base)
         .eventListener(listener);
     String spec = options.get("--store", null);
@@ -59,11 +59,6 @@ public final class XandrSample implements Sample {
         }
       }
     });
-  }
-
-  /** Wraps a client as the CLI's one operation; the client is closed with it. */
-  static SampleCall call(LatchkeyClient client) {
-    return call(client.create(XandrApi.class), client);
   }
 
   /** Wraps {@code api} as the CLI's one operation; {@code resources} is closed with it. */

@@ -31,9 +31,11 @@ public final class XandrSimulator implements RunningSimulator {
   private final SimJwtKeys keys;
   private final SimStats stats = new SimStats();
   private final SimServer server;
+  private final Clock clock;
 
   private XandrSimulator(XandrSimulatorConfig config, Clock clock, SimTls tls) throws IOException {
     this.config = config;
+    this.clock = clock;
     this.sessions = new SimSessions(config, clock);
     this.keys = new SimJwtKeys(config.user(), clock);
     // Last: the server answers as soon as it starts.
@@ -106,7 +108,10 @@ public final class XandrSimulator implements RunningSimulator {
         case "GET /member" -> authenticated(exchange, "{\"response\":{\"status\":\"OK\",\"members\":[{\"id\":\"1\","
             + "\"name\":\"Car company c\\/o Ad Agency\",\"active\":\"1\",\"bidder_id\":\"2\"}]}}");
         case "GET /user" -> authenticated(exchange, "{\"response\":{\"status\":\"OK\",\"user\":{\"id\":"
-            + config.userId() + ",\"username\":" + JSON.writeValueAsString(config.user()) + "}}}");
+            + config.userId() + ",\"username\":" + JSON.writeValueAsString(config.user())
+            // An ISO-8601 instant (the real service's dates are "YYYY-MM-DD HH:MM:SS"): the
+            // samples' java.time fields read it with the runtime's default mapper.
+            + ",\"last_login_on\":\"" + clock.instant() + "\"}}}");
         default -> send(exchange, 404, "{\"response\":{\"error_id\":\"NOT_FOUND\",\"error\":\"no such service\"}}", null);
       }
     }

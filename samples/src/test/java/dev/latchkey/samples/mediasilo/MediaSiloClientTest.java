@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.runtime.AuthEventListener;
 import dev.latchkey.runtime.AuthenticationFailedException;
-import dev.latchkey.runtime.LatchkeyClient;
+import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.header.HeaderAuthMode;
 import dev.latchkey.samples.cli.Options;
@@ -35,7 +35,7 @@ class MediaSiloClientTest {
   private final SimClock clock = new SimClock(Instant.parse("2026-03-02T08:00:00Z"));
   private final SimulatorAccount account = SimulatorAccount.DEMO;
   private MediaSiloSimulator simulator;
-  private final List<LatchkeyClient> clients = new ArrayList<>();
+  private final List<LatchkeyMediaSiloApi> clients = new ArrayList<>();
 
   @BeforeEach
   void start() throws IOException {
@@ -44,17 +44,28 @@ class MediaSiloClientTest {
 
   @AfterEach
   void stop() throws IOException {
-    for (LatchkeyClient client : clients) {
+    for (LatchkeyMediaSiloApi client : clients) {
       client.close();
     }
     simulator.close();
   }
 
   private MediaSiloApi api(SimulatorAccount credentials, HeaderAuthMode mode) {
-    LatchkeyClient client = MediaSiloClients.build(simulator.baseUrl(), null, credentials, mode, null, clock,
-        AuthEventListener.NONE);
+    LatchkeyMediaSiloApi.Builder builder = LatchkeyMediaSiloApi.builder()
+        .baseUrl(simulator.baseUrl())
+        .credentials(() -> new UserPassword(credentials.user(), credentials.password()))
+        .mode(mode)
+        .clock(clock);
+    // A missing value is a setter never called, as in a user's code.
+    if (credentials.hostContext() != null) {
+      builder.hostContext(credentials.hostContext());
+    }
+    if (credentials.apiKey() != null) {
+      builder.apiKey(credentials.apiKey());
+    }
+    LatchkeyMediaSiloApi client = builder.build();
     clients.add(client);
-    return client.create(MediaSiloApi.class);
+    return client;
   }
 
   private SimulatorAccount with(String password, String hostContext, String apiKey) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.redis.RedisServer;
 import dev.latchkey.redis.RedisSessionStore;
 import dev.latchkey.runtime.store.SessionStore;
+import dev.latchkey.runtime.UserPassword;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -128,7 +129,7 @@ class XandrFleetProcessTest {
             LatchkeyXandrApi.builder()
                 .baseUrl(sim.url().toString())
                 .credentials(
-                    XandrClients.credentials(
+                    () -> new UserPassword(
                         XandrSimulatorConfig.DEFAULT_USER, XandrSimulatorConfig.DEFAULT_PASSWORD))
                 .sessionStore(store)
                 .build()) {

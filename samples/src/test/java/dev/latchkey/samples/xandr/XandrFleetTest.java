@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.latchkey.redis.RedisServer;
 import dev.latchkey.redis.RedisSessionStore;
 import dev.latchkey.runtime.AuthEvent;
+import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.samples.sim.SimClock;
 import java.io.IOException;
 import java.time.Clock;
@@ -93,7 +94,7 @@ class XandrFleetTest {
           LatchkeyXandrApi.builder()
               .baseUrl(baseUrl)
               .credentials(
-                  XandrClients.credentials(
+                  () -> new UserPassword(
                       XandrSimulatorConfig.DEFAULT_USER, XandrSimulatorConfig.DEFAULT_PASSWORD))
               .okHttpClient(http)
               .clock(clock)

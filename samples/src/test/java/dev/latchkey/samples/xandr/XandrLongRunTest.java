@@ -4,7 +4,7 @@ import dev.latchkey.samples.sim.SimClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.latchkey.runtime.AuthEvent;
-import dev.latchkey.runtime.LatchkeyClient;
+import dev.latchkey.runtime.UserPassword;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,11 +34,13 @@ class XandrLongRunTest {
     AtomicInteger ok = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try (XandrSimulator sim = XandrSimulator.start(XandrSimulatorConfig.defaults(), clock);
-        LatchkeyClient client = XandrClients.build(sim.url().toString(), null,
-            XandrClients.scheme().credentials(XandrClients.credentials(
-                XandrSimulatorConfig.DEFAULT_USER, XandrSimulatorConfig.DEFAULT_PASSWORD)).build(),
-            null, clock, events::add)) {
-      XandrApi api = client.create(XandrApi.class);
+        LatchkeyXandrApi api = LatchkeyXandrApi.builder()
+            .baseUrl(sim.url().toString())
+            .credentials(() -> new UserPassword(
+                XandrSimulatorConfig.DEFAULT_USER, XandrSimulatorConfig.DEFAULT_PASSWORD))
+            .clock(clock)
+            .eventListener(events::add)
+            .build()) {
       long steps = Duration.ofHours(30).dividedBy(STEP);
       for (long step = 0; step < steps; step++) {
         List<Future<?>> round = new ArrayList<>();

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.runtime.AuthEventListener;
-import dev.latchkey.runtime.LatchkeyClient;
+import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.token.JwtSigningKey;
 import dev.latchkey.samples.cli.Options;
 import dev.latchkey.samples.cli.RunningSimulator;
@@ -60,11 +60,11 @@ class XandrSampleTest {
   @Test
   void cookieTransportAgainstTheSimulator() throws Exception {
     try (XandrSimulator sim = XandrSimulator.start(XandrSimulatorConfig.defaults(), Clock.systemUTC());
-        LatchkeyClient client = XandrClients.build(sim.url().toString(), null,
-            XandrClients.scheme().cookie("IBAPI_SESSID").credentials(XandrClients.credentials(
-                XandrSimulatorConfig.DEFAULT_USER, XandrSimulatorConfig.DEFAULT_PASSWORD)).build(),
-            null, Clock.systemUTC(), AuthEventListener.NONE)) {
-      XandrApi api = client.create(XandrApi.class);
+        LatchkeyXandrCookieApi api = LatchkeyXandrCookieApi.builder()
+            .baseUrl(sim.url().toString())
+            .credentials(() -> new UserPassword(
+                XandrSimulatorConfig.DEFAULT_USER, XandrSimulatorConfig.DEFAULT_PASSWORD))
+            .build()) {
       assertTrue(api.member().execute().isSuccessful());
       assertTrue(api.currentUser().execute().isSuccessful());
       assertEquals(1, sim.logins());
@@ -79,11 +79,11 @@ class XandrSampleTest {
     KeyPair keys = generator.generateKeyPair();
     try (XandrSimulator sim = XandrSimulator.start(XandrSimulatorConfig.defaults(), Clock.systemUTC())) {
       registerPublicKey(sim, keys);
-      try (LatchkeyClient client = XandrClients.build(sim.url().toString(), null,
-          XandrClients.scheme().signingKey(
-              new JwtSigningKey(XandrSimulatorConfig.DEFAULT_USER, "laptop", keys.getPrivate())).build(),
-          null, Clock.systemUTC(), AuthEventListener.NONE)) {
-        JsonNode user = client.create(XandrApi.class).currentUser().execute().body();
+      try (LatchkeyXandrApi client = LatchkeyXandrApi.builder()
+          .baseUrl(sim.url().toString())
+          .signingKey(new JwtSigningKey(XandrSimulatorConfig.DEFAULT_USER, "laptop", keys.getPrivate()))
+          .build()) {
+        JsonNode user = client.currentUser().execute().body();
         assertEquals(XandrSimulatorConfig.DEFAULT_USER, user.at("/response/user/username").asText());
         assertEquals(2, sim.logins(), "one password login to register the key, one JWT login");
       }
@@ -98,12 +98,12 @@ class XandrSampleTest {
     KeyPair other = generator.generateKeyPair();
     try (XandrSimulator sim = XandrSimulator.start(XandrSimulatorConfig.defaults(), Clock.systemUTC())) {
       registerPublicKey(sim, registered);
-      try (LatchkeyClient client = XandrClients.build(sim.url().toString(), null,
-          XandrClients.scheme().signingKey(
-              new JwtSigningKey(XandrSimulatorConfig.DEFAULT_USER, "laptop", other.getPrivate())).build(),
-          null, Clock.systemUTC(), AuthEventListener.NONE)) {
+      try (LatchkeyXandrApi client = LatchkeyXandrApi.builder()
+          .baseUrl(sim.url().toString())
+          .signingKey(new JwtSigningKey(XandrSimulatorConfig.DEFAULT_USER, "laptop", other.getPrivate()))
+          .build()) {
         assertThrows(dev.latchkey.runtime.AuthenticationFailedException.class,
-            () -> client.create(XandrApi.class).member().execute());
+            () -> client.member().execute());
         assertEquals(1, sim.logins(), "only the password login that registered the key");
       }
     }

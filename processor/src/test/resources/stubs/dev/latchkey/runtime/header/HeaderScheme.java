@@ -42,6 +42,10 @@ public final class HeaderScheme implements AuthScheme {
       return this;
     }
 
+    public Builder maxRateLimitWait(java.time.Duration max) {
+      return this;
+    }
+
     public Builder mode(HeaderAuthMode mode) {
       return this;
     }

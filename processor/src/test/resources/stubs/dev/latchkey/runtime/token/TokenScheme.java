@@ -109,6 +109,14 @@ public final class TokenScheme implements AuthScheme {
       return this;
     }
 
+    public Builder maxThrottleWait(Duration wait) {
+      return this;
+    }
+
+    public Builder badPasswordBackoff(Duration backoff) {
+      return this;
+    }
+
     public TokenScheme build() {
       return new TokenScheme();
     }

@@ -1,0 +1,8 @@
+package com.example.bad;
+
+import dev.latchkey.annotations.DigestAuth;
+import dev.latchkey.annotations.Xml;
+
+@DigestAuth
+@Xml
+public interface XmlWithoutModule {}

@@ -1,0 +1,52 @@
+package dev.latchkey.runtime;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The Jackson mappers a client uses unless the user gives one ({@code objectMapper(..)}): JSON
+ * with the JavaTime and JDK 8 modules, so that {@code Instant}, {@code LocalDate} and {@code
+ * Optional} fields work with no setup, and unknown fields ignored (vendors add fields without
+ * notice). XML is built by {@link XmlMappers} only when a client asks for it, so that a JSON-only
+ * class path never needs {@code jackson-dataformat-xml}.
+ */
+public final class Mappers {
+  /** The Maven coordinates an {@code @Xml} client needs on its class path. */
+  public static final String XML_ARTIFACT = "com.fasterxml.jackson.dataformat:jackson-dataformat-xml";
+
+  private static final String XML_MAPPER = "com.fasterxml.jackson.dataformat.xml.XmlMapper";
+
+  private Mappers() {}
+
+  /** A new JSON mapper with the defaults described above. */
+  public static ObjectMapper json() {
+    return configure(new ObjectMapper());
+  }
+
+  /**
+   * A new XML mapper with the same defaults.
+   *
+   * @throws LatchkeyConfigException naming {@link #XML_ARTIFACT} when it is not on the class path
+   */
+  public static ObjectMapper xml() {
+    if (!xmlAvailable(Mappers.class.getClassLoader())) {
+      throw new LatchkeyConfigException("XML bodies need " + XML_ARTIFACT
+          + " on the class path (it is an optional dependency of latchkey-runtime); add it,"
+          + " in the version of your jackson-databind");
+    }
+    return configure(XmlMappers.create());
+  }
+
+  /** Whether Jackson XML can be loaded, asked without loading it. */
+  static boolean xmlAvailable(ClassLoader loader) {
+    return loader.getResource(XML_MAPPER.replace('.', '/') + ".class") != null;
+  }
+
+  private static ObjectMapper configure(ObjectMapper mapper) {
+    mapper.registerModule(new JavaTimeModule()).registerModule(new Jdk8Module());
+    mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    return mapper;
+  }
+}
