@@ -7,6 +7,7 @@ import dev.latchkey.runtime.UnexpectedAnswerException;
 import dev.latchkey.runtime.http.Origin;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -165,9 +166,10 @@ final class DigestInterceptor implements Interceptor {
     try (challenged) {
       choice = chooser.choose(challenged);
     }
-    emit(AuthEvent.Type.CHALLENGE, origin, choice.challenge().describe());
+    Duration roundTrip = NonceState.roundTrip(challenged);
+    context.emit(AuthEvent.Type.CHALLENGE, origin.label(), choice.challenge().describe(), roundTrip);
     return entry.store(choice.challenge(), choice.algorithm(), now(), config.nonceLifetime(),
-        NonceState.roundTrip(challenged));
+        roundTrip);
   }
 
   /** Verifies {@code Authentication-Info} and adopts its {@code nextnonce}. */

@@ -2,6 +2,8 @@ package dev.latchkey.runtime.header;
 
 import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthScheme;
+import dev.latchkey.runtime.InstalledScheme;
+import dev.latchkey.runtime.SessionState;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.http.Origin;
 import dev.latchkey.runtime.store.SessionStore;
@@ -85,7 +87,10 @@ public final class HeaderScheme implements AuthScheme {
     // First among the network interceptors, so that the network log shows what really leaves.
     builder.networkInterceptors().add(0, guard);
     SessionManager owned = sessions;
-    return owned == null ? () -> {} : owned::close;
+    return owned == null
+        ? InstalledScheme.of(() -> {}, () -> new SessionState(
+            SessionState.Status.LIVE, null, "no session: credentials go with every request"))
+        : InstalledScheme.of(owned::close, owned::sessionState);
   }
 
   /**

@@ -138,7 +138,9 @@ final class SessionCalls {
         throw new UnexpectedAnswerException(
             who() + ": the session key at " + spec.keyPointer() + " holds characters a header cannot carry");
       }
-      emit(AuthEvent.Type.LOGIN, "session created for user " + credentials.user());
+      context.emit(AuthEvent.Type.LOGIN, context.baseUrl().host(),
+          "session created for user " + credentials.user(),
+          Duration.ofMillis(Math.max(0, response.receivedResponseAtMillis() - response.sentRequestAtMillis())));
       return value;
     }
     if (scheme.isRateLimited(code)) {

@@ -3,6 +3,7 @@ package dev.latchkey.runtime.header;
 import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.LatchkeyException;
+import dev.latchkey.runtime.SessionState;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -194,6 +195,31 @@ final class SessionManager {
     if (last != null && shared == null) {
       calls.end(last);
     }
+  }
+
+  /**
+   * The session state for health checks, from memory (one method, so the session engine that
+   * replaces this class can offer the same view).
+   */
+  SessionState sessionState() {
+    boolean creating;
+    synchronized (lock) {
+      if (closed) {
+        return SessionState.of(SessionState.Status.CLOSED);
+      }
+      creating = inFlight != null;
+    }
+    if (creating) {
+      return new SessionState(SessionState.Status.RENEWING, null, "session being created");
+    }
+    Session session = current;
+    if (session == null) {
+      return new SessionState(SessionState.Status.NONE, null, "no session yet");
+    }
+    if (session.idleExpired(context.clock().instant(), idleLifetime)) {
+      return new SessionState(SessionState.Status.NONE, null, "session sat idle too long");
+    }
+    return new SessionState(SessionState.Status.LIVE, null, "generation " + session.generation());
   }
 
   @Override

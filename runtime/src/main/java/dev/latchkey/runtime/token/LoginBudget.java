@@ -46,6 +46,18 @@ final class LoginBudget {
     return -1;
   }
 
+  /** The earliest instant a login would be allowed at {@code now}, or -1 if one is now; reserves nothing. */
+  synchronized long nextAllowed(long now) {
+    if (now < blockedUntil) {
+      return blockedUntil;
+    }
+    if (limit == 0) {
+      return -1;
+    }
+    long inWindow = starts.stream().filter(start -> start + windowMillis > now).count();
+    return inWindow >= limit ? starts.peekFirst() + windowMillis : -1;
+  }
+
   /** The server said no login before {@code until}. */
   synchronized void blockUntil(long until) {
     blockedUntil = Math.max(blockedUntil, until);

@@ -6,8 +6,10 @@ import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.LatchkeyException;
 import dev.latchkey.runtime.LoginThrottledException;
+import dev.latchkey.runtime.SessionState;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -103,6 +105,37 @@ final class SessionKeeper {
     return session.usableAt(context.clock().millis(), config.idleLifetime(), config.hardLifetime());
   }
 
+  /**
+   * The session state for health checks, from memory (one method, so the session engine that
+   * replaces this class can offer the same view): refused while a refused password backs off,
+   * renewing while a login is in flight, live while the session is usable, throttled while the
+   * login budget allows no login and there is no usable session, else none.
+   */
+  SessionState sessionState() {
+    long now = context.clock().millis();
+    Refusal last = refusal;
+    if (last != null && now < last.untilMillis()) {
+      return new SessionState(SessionState.Status.REFUSED, Instant.ofEpochMilli(last.untilMillis()),
+          last.cause().getClass().getSimpleName());
+    }
+    boolean renewing;
+    synchronized (lock) {
+      renewing = inFlight != null;
+    }
+    if (renewing) {
+      return new SessionState(SessionState.Status.RENEWING, null, "login in flight");
+    }
+    Session session = current;
+    if (session != null && usable(session)) {
+      return new SessionState(SessionState.Status.LIVE, null, "generation " + session.generation());
+    }
+    long next = budget.nextAllowed(now);
+    if (next >= 0) {
+      return new SessionState(SessionState.Status.THROTTLED, Instant.ofEpochMilli(next), "login budget spent");
+    }
+    return new SessionState(SessionState.Status.NONE, null, session == null ? "no session yet" : "session ended");
+  }
+
   private Session loginOrJoin(Session stale) throws IOException {
     CompletableFuture<Session> flight;
     long generation = 0;
@@ -124,6 +157,7 @@ final class SessionKeeper {
   }
 
   private void lead(CompletableFuture<Session> flight, long generation) {
+    Instant started = context.clock().instant();
     Session fresh = null;
     Throwable failure = null;
     boolean renewal = false;
@@ -161,7 +195,8 @@ final class SessionKeeper {
     if (fresh != null && adopted) {
       emit(AuthEvent.Type.NOTICE, "adopted the stored session, generation " + fresh.generation());
     } else if (fresh != null) {
-      emit(AuthEvent.Type.LOGIN, "generation " + fresh.generation());
+      context.emit(AuthEvent.Type.LOGIN, context.baseUrl().host(), "generation " + fresh.generation(),
+          Duration.between(started, context.clock().instant()));
       if (renewal) {
         emit(AuthEvent.Type.RENEWED, "generation " + fresh.generation());
       }

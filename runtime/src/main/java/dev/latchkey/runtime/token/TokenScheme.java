@@ -3,6 +3,7 @@ package dev.latchkey.runtime.token;
 import com.fasterxml.jackson.core.JsonPointer;
 import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthScheme;
+import dev.latchkey.runtime.InstalledScheme;
 import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.store.SessionStore;
@@ -60,7 +61,7 @@ public final class TokenScheme implements AuthScheme {
       // logs a cross-origin hop as it goes on the wire, without the header it must not carry.
       builder.networkInterceptors().add(0, new HeaderHostGuard(config.headerName(), context.baseUrl()));
     }
-    return () -> {};
+    return InstalledScheme.of(() -> {}, keeper::sessionState);
   }
 
   @Override
