@@ -3,6 +3,7 @@ package dev.latchkey.runtime.token;
 import static dev.latchkey.runtime.token.FakeXandr.json;
 import static dev.latchkey.runtime.token.TokenTestSupport.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,12 @@ import dev.latchkey.runtime.SessionState;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +84,31 @@ class TokenSessionStateTest {
     SessionState state = client.sessionState();
     assertEquals(SessionState.Status.THROTTLED, state.status());
     assertEquals(clock.instant().plus(Duration.ofMinutes(5)), state.until());
+  }
+
+  @Test
+  void healthReadsDuringConcurrentCallsNeverFailAndEndLive() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<?>> work = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      int n = i;
+      work.add(pool.submit(() -> {
+        for (int j = 0; j < 25; j++) {
+          if (n % 2 == 0) {
+            assertTrue(get(client, "member").startsWith("200 "));
+          } else {
+            assertNotNull(client.sessionState().status()); // from memory, never blocks on the login
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : work) {
+      f.get(30, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    assertEquals(SessionState.Status.LIVE, status());
+    assertEquals(1, fake.logins.get()); // one login for every caller
   }
 
   @Test
