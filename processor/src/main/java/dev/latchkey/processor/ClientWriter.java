@@ -1,6 +1,7 @@
 package dev.latchkey.processor;
 
 import static dev.latchkey.processor.RuntimeNames.LATCHKEY_CLIENT;
+import static dev.latchkey.processor.RuntimeNames.SESSION_STATE;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
@@ -60,6 +61,7 @@ final class ClientWriter {
     for (MethodModel method : model.methods()) {
       type.addMethod(delegating(model, method));
     }
+    type.addMethod(sessionState());
     type.addMethod(close())
         .addMethod(toStringMethod(model))
         .addType(new BuilderWriter(model, SchemeWriter.of(model.auth())).builder());
@@ -108,6 +110,18 @@ final class ClientWriter {
       builder.addStatement("return delegate.$N($L)", name, arguments);
     }
     return builder.build();
+  }
+
+  /** The read-only session view health checks use (the Spring Boot starter's, for one). */
+  private static MethodSpec sessionState() {
+    return MethodSpec.methodBuilder("sessionState")
+        .addJavadoc(
+            "What this client knows about its authentication now (live, renewing, refused,\n"
+                + "throttled until a time), read from memory without a network call.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(SESSION_STATE)
+        .addStatement("return client.sessionState()")
+        .build();
   }
 
   private static MethodSpec close() {

@@ -8,6 +8,7 @@ import dev.latchkey.runtime.http.Origin;
 import dev.latchkey.runtime.http.ServerText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -211,9 +212,11 @@ final class DigestInterceptor implements Interceptor {
     try (challenged) {
       choice = chooser.choose(challenged);
     }
-    emit(AuthEvent.Type.CHALLENGE, origin, quote(choice.challenge().describe()));
+    Duration roundTrip = NonceState.roundTrip(challenged);
+    // The round trip of the challenge exchange: what a metrics timer records (issue 16).
+    context.emit(AuthEvent.Type.CHALLENGE, origin.label(), quote(choice.challenge().describe()), roundTrip);
     return entry.store(choice.challenge(), choice.algorithm(), now(), config.nonceLifetime(),
-        NonceState.roundTrip(challenged));
+        roundTrip);
   }
 
   /** Verifies {@code Authentication-Info} and adopts its {@code nextnonce}. */
