@@ -5,6 +5,7 @@ import dev.latchkey.runtime.AuthEventListener;
 import dev.latchkey.runtime.AuthScheme;
 import dev.latchkey.runtime.LatchkeyClient;
 import dev.latchkey.runtime.LatchkeyConfigException;
+import dev.latchkey.runtime.SessionState;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.digest.DigestAlgorithm;
 import dev.latchkey.runtime.digest.DigestScheme;
@@ -67,6 +68,14 @@ public final class LatchkeyOnDemandApi implements OnDemandApi, Closeable {
   @Override
   public Call<List<String>> page(int page) {
     return delegate.page(page);
+  }
+
+  /**
+   * What this client knows about its authentication now (live, renewing, refused,
+   * throttled until a time), read from memory without a network call.
+   */
+  public SessionState sessionState() {
+    return client.sessionState();
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.latchkey.runtime.AuthEventListener;
 import dev.latchkey.runtime.AuthScheme;
 import dev.latchkey.runtime.LatchkeyClient;
 import dev.latchkey.runtime.LatchkeyConfigException;
+import dev.latchkey.runtime.SessionState;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.http.DirectCallAdapterFactory;
 import dev.latchkey.runtime.store.SessionStore;
@@ -96,6 +97,14 @@ public final class LatchkeyStackApi implements StackApi, Closeable {
   @Override
   public Object suspended(Continuation<? super ResponseBody> completion) {
     return delegate.suspended(completion);
+  }
+
+  /**
+   * What this client knows about its authentication now (live, renewing, refused,
+   * throttled until a time), read from memory without a network call.
+   */
+  public SessionState sessionState() {
+    return client.sessionState();
   }
 
   /**

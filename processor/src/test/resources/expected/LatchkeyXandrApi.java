@@ -5,6 +5,7 @@ import dev.latchkey.runtime.AuthEventListener;
 import dev.latchkey.runtime.AuthScheme;
 import dev.latchkey.runtime.LatchkeyClient;
 import dev.latchkey.runtime.LatchkeyConfigException;
+import dev.latchkey.runtime.SessionState;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.store.SessionStore;
 import dev.latchkey.runtime.tls.TlsPolicy;
@@ -58,6 +59,14 @@ public final class LatchkeyXandrApi implements XandrApi, Closeable {
   @Override
   public Call<ResponseBody> currentUser() {
     return delegate.currentUser();
+  }
+
+  /**
+   * What this client knows about its authentication now (live, renewing, refused,
+   * throttled until a time), read from memory without a network call.
+   */
+  public SessionState sessionState() {
+    return client.sessionState();
   }
 
   /**

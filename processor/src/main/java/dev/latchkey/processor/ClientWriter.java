@@ -2,6 +2,7 @@ package dev.latchkey.processor;
 
 import static dev.latchkey.processor.RuntimeNames.DIRECT_CALL_ADAPTER_FACTORY;
 import static dev.latchkey.processor.RuntimeNames.LATCHKEY_CLIENT;
+import static dev.latchkey.processor.RuntimeNames.SESSION_STATE;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
@@ -66,6 +67,7 @@ final class ClientWriter {
     for (MethodModel method : model.methods()) {
       type.addMethod(delegating(model, method));
     }
+    type.addMethod(sessionState());
     type.addMethod(close())
         .addMethod(toStringMethod(model))
         .addType(new BuilderWriter(model, SchemeWriter.of(model.auth())).builder());
@@ -156,6 +158,18 @@ final class ClientWriter {
       }
     }
     return true;
+  }
+
+  /** The read-only session view health checks use (the Spring Boot starter's, for one). */
+  private static MethodSpec sessionState() {
+    return MethodSpec.methodBuilder("sessionState")
+        .addJavadoc(
+            "What this client knows about its authentication now (live, renewing, refused,\n"
+                + "throttled until a time), read from memory without a network call.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(SESSION_STATE)
+        .addStatement("return client.sessionState()")
+        .build();
   }
 
   private static MethodSpec close() {

@@ -2,9 +2,12 @@ package dev.latchkey.processor;
 
 import com.google.auto.service.AutoService;
 import com.sun.source.util.Trees;
+import java.io.IOException;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -25,12 +28,40 @@ public class LatchkeyProcessor extends AbstractProcessor {
   /** Interfaces that name types not generated yet, by qualified name, for the next round. */
   private final Set<String> deferred = new LinkedHashSet<>();
 
+  /**
+   * The processor option that turns the client index off ({@code -Alatchkey.index=false}): no
+   * {@code Latchkey<Name>Definition}, no {@code META-INF/services} entry, and Gradle sees the
+   * processor as isolating again. On by default: the Spring Boot starter needs the index.
+   */
+  public static final String INDEX_OPTION = "latchkey.index";
+
+  /** The definitions written so far, by class name, with their interfaces (for the index). */
+  private final Map<String, TypeElement> definitions = new TreeMap<>();
+
   /** Creates the processor; javac finds it through {@code META-INF/services}. */
   public LatchkeyProcessor() {}
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.copyOf(ClientReader.AUTH_ANNOTATIONS);
+  }
+
+  /**
+   * {@link #INDEX_OPTION}, and for Gradle (which reads this processor as "dynamic") whether it is
+   * aggregating (the index gathers every interface in one file) or isolating (index off).
+   */
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(
+        INDEX_OPTION,
+        indexing()
+            ? "org.gradle.annotation.processing.aggregating"
+            : "org.gradle.annotation.processing.isolating");
+  }
+
+  private boolean indexing() {
+    return processingEnv == null
+        || !"false".equalsIgnoreCase(processingEnv.getOptions().get(INDEX_OPTION));
   }
 
   @Override
@@ -62,6 +93,9 @@ public class LatchkeyProcessor extends AbstractProcessor {
         reporter.error(element, Diagnostic.INTERNAL_ERROR, element, describe(e));
       }
     }
+    if (round.processingOver() && !definitions.isEmpty()) {
+      writeIndex(reporter);
+    }
     return false;
   }
 
@@ -83,6 +117,29 @@ public class LatchkeyProcessor extends AbstractProcessor {
             .read(iface);
     if (model.isPresent()) {
       new ClientWriter(processingEnv.getTypeUtils()).write(model.get(), processingEnv.getFiler());
+      writeDefinition(model.get());
+    }
+  }
+
+  /** {@code Latchkey<Name>Definition} for a public interface, remembered for the index. */
+  private void writeDefinition(ClientModel model) throws IOException {
+    if (!indexing() || !model.isPublic()) {
+      return; // a non-public client cannot be listed: ServiceLoader needs a public provider
+    }
+    new DefinitionWriter(model).javaFile().writeTo(processingEnv.getFiler());
+    definitions.put(DefinitionWriter.name(model).canonicalName(), model.iface());
+  }
+
+  /** The services index, once, in the last round; a failure is one error, not a crash. */
+  private void writeIndex(Reporter reporter) {
+    try {
+      ServiceIndexWriter.write(
+          processingEnv.getFiler(),
+          definitions.keySet(),
+          definitions.values().toArray(new TypeElement[0]));
+    } catch (IOException | RuntimeException e) {
+      TypeElement first = definitions.values().iterator().next();
+      reporter.error(first, Diagnostic.INTERNAL_ERROR, first, describe(e));
     }
   }
 

@@ -15,6 +15,7 @@ final class RuntimeNames {
   static final ClassName AUTH_EVENT_LISTENER = ClassName.get(RUNTIME, "AuthEventListener");
   static final ClassName USER_PASSWORD = ClassName.get(RUNTIME, "UserPassword");
   static final ClassName TLS_POLICY = ClassName.get(RUNTIME + ".tls", "TlsPolicy");
+  static final ClassName SESSION_STATE = ClassName.get(RUNTIME, "SessionState");
   static final ClassName CONFIG_EXCEPTION = ClassName.get(RUNTIME, "LatchkeyConfigException");
 
   static final ClassName DIGEST_SCHEME = ClassName.get(RUNTIME + ".digest", "DigestScheme");

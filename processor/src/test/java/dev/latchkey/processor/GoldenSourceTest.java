@@ -23,12 +23,23 @@ class GoldenSourceTest {
   @ParameterizedTest
   @ValueSource(strings = {"OnDemandApi", "XandrApi", "MediaSiloApi", "StackApi"})
   void generatesTheGoldenSource(String name) throws IOException {
+    assertGolden(name, "Latchkey" + name);
+  }
+
+  /** The service-provider view the Spring Boot starter configures the client through. */
+  @ParameterizedTest
+  @ValueSource(strings = {"OnDemandApi", "XandrApi", "MediaSiloApi"})
+  void generatesTheGoldenDefinition(String name) throws IOException {
+    assertGolden(name, "Latchkey" + name + "Definition");
+  }
+
+  private static void assertGolden(String name, String generatedSimpleName) throws IOException {
     Compilation compilation = Compilations.compile("good/" + name + ".java");
     assertThat(compilation).succeededWithoutWarnings();
-    String generatedName = "com.example.Latchkey" + name;
+    String generatedName = "com.example." + generatedSimpleName;
     JavaFileObject generated = compilation.generatedSourceFile(generatedName).orElseThrow();
     String actual = generated.getCharContent(false).toString();
-    Path golden = EXPECTED.resolve("Latchkey" + name + ".java");
+    Path golden = EXPECTED.resolve(generatedSimpleName + ".java");
     if ("1".equals(System.getenv("LATCHKEY_UPDATE_GOLDEN"))) {
       Files.writeString(golden, actual);
     }

@@ -1,5 +1,6 @@
 package dev.latchkey.runtime;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -9,11 +10,16 @@ import java.util.Objects;
  * safe to log.
  *
  * @param type what happened
+ * @param client the name of the client it happened in ({@code OnDemandApi}); empty for events of a
+ *     shared object that serves several clients, such as a session store
  * @param host the host it happened with (may be empty for local events)
  * @param detail a short, secret-free description
  * @param at when, by the client's clock
+ * @param duration how long the thing this event ends took (a login, a digest challenge exchange),
+ *     by the client's clock or the wire; null for events that end nothing
  */
-public record AuthEvent(Type type, String host, String detail, Instant at) {
+public record AuthEvent(
+    Type type, String client, String host, String detail, Instant at, Duration duration) {
 
   /** The kinds of event. */
   public enum Type {
@@ -43,10 +49,25 @@ public record AuthEvent(Type type, String host, String detail, Instant at) {
     STORE_RESTORED
   }
 
+  /** Validates; {@code client}, {@code host} and {@code detail} may be null (read as empty). */
   public AuthEvent {
     Objects.requireNonNull(type, "type");
+    client = client == null ? "" : client;
     host = host == null ? "" : host;
     detail = detail == null ? "" : detail;
     Objects.requireNonNull(at, "at");
+    if (duration != null && duration.isNegative()) {
+      duration = Duration.ZERO; // a clock stepped back during the exchange
+    }
+  }
+
+  /** An event of no particular client that ends nothing (the form before clients were named). */
+  public AuthEvent(Type type, String host, String detail, Instant at) {
+    this(type, "", host, detail, at, null);
+  }
+
+  /** Whether {@link #duration()} says how long something took. */
+  public boolean hasDuration() {
+    return duration != null;
   }
 }

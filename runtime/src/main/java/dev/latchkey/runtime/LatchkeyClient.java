@@ -42,6 +42,7 @@ public final class LatchkeyClient implements Closeable {
   private final Closeable schemeResources;
   private final boolean ownsOkHttp;
   private final Redactor redactor = new Redactor();
+  private volatile boolean closed;
 
   private LatchkeyClient(Builder builder, HttpUrl baseUrl) {
     this.name = builder.name;
@@ -146,8 +147,33 @@ public final class LatchkeyClient implements Closeable {
     return retrofit;
   }
 
+  /**
+   * What this client knows about its authentication now (live, renewing, refused, throttled until
+   * a time), read from memory: no network call. {@link SessionState.Status#UNKNOWN} for a scheme
+   * that reports nothing.
+   */
+  public SessionState sessionState() {
+    if (closed) {
+      return SessionState.of(SessionState.Status.CLOSED);
+    }
+    return schemeResources instanceof InstalledScheme installed
+        ? installed.sessionState()
+        : SessionState.of(SessionState.Status.UNKNOWN);
+  }
+
+  /** The kind of authentication: {@code digest}, {@code token}, {@code header}. */
+  public String authKind() {
+    return scheme.kind();
+  }
+
+  /** The name given to {@link #builder(String)}, used in events. */
+  public String name() {
+    return name;
+  }
+
   @Override
   public void close() throws IOException {
+    closed = true;
     try {
       schemeResources.close();
     } finally {

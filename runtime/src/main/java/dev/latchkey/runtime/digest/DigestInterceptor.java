@@ -9,6 +9,7 @@ import dev.latchkey.runtime.http.Origin;
 import dev.latchkey.runtime.http.ServerText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -216,9 +217,11 @@ final class DigestInterceptor implements Interceptor {
     // that echoes the password back (in a realm, an error page) finds it masked in every log,
     // message and event of this client.
     context.rememberPassword(context.credentials(config.credentials()));
-    emit(AuthEvent.Type.CHALLENGE, origin, quote(choice.challenge().describe()));
+    Duration roundTrip = NonceState.roundTrip(challenged);
+    // The round trip of the challenge exchange: what a metrics timer records (issue 16).
+    context.emit(AuthEvent.Type.CHALLENGE, origin.label(), quote(choice.challenge().describe()), roundTrip);
     return entry.store(choice.challenge(), choice.algorithm(), now(), config.nonceLifetime(),
-        NonceState.roundTrip(challenged));
+        roundTrip);
   }
 
   /** Verifies {@code Authentication-Info} and adopts its {@code nextnonce}. */

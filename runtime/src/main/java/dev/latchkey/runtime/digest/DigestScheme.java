@@ -2,8 +2,11 @@ package dev.latchkey.runtime.digest;
 
 import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthScheme;
+import dev.latchkey.runtime.InstalledScheme;
 import dev.latchkey.runtime.LatchkeyConfigException;
+import dev.latchkey.runtime.SessionState;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.http.Origin;
 import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -74,7 +77,16 @@ public final class DigestScheme implements AuthScheme {
     if (config.proxy()) {
       builder.proxyAuthenticator(new DigestTunnelAuthenticator(config, context, cache, signer));
     }
-    return () -> {};
+    Origin home = config.proxy() ? Origin.PROXY : Origin.of(context.baseUrl());
+    return InstalledScheme.of(() -> {}, () -> nonceState(cache, home, context));
+  }
+
+  /** The nonce state of the base URL's origin (of the proxy, in proxy mode), from memory. */
+  private SessionState nonceState(NonceCache cache, Origin home, AuthContext context) {
+    OriginEntry entry = cache.peek(home);
+    return entry == null
+        ? new SessionState(SessionState.Status.NONE, null, "no nonce yet")
+        : entry.state(config.realm(), context.clock().instant());
   }
 
   DigestConfig config() {

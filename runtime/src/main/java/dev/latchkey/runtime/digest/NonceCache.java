@@ -28,6 +28,11 @@ final class NonceCache {
     return entries.computeIfAbsent(origin, o -> new OriginEntry());
   }
 
+  /** The entry of {@code origin} if there is one; unlike {@link #entry}, never creates it. */
+  synchronized OriginEntry peek(Origin origin) {
+    return entries.get(origin);
+  }
+
   synchronized int size() {
     return entries.size();
   }

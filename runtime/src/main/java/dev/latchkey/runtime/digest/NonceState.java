@@ -77,6 +77,15 @@ final class NonceState {
     return count.incrementAndGet();
   }
 
+  Instant expiresAt() {
+    return expiresAt;
+  }
+
+  /** Whether one caller is fetching its replacement now. */
+  boolean renewing() {
+    return renewing.get();
+  }
+
   boolean usableAt(Instant now) {
     return now.isBefore(expiresAt) && count.get() < MAX_COUNT;
   }

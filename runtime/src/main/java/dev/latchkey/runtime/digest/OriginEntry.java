@@ -1,5 +1,6 @@
 package dev.latchkey.runtime.digest;
 
+import dev.latchkey.runtime.SessionState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -27,6 +28,25 @@ final class OriginEntry {
     String realm = configuredRealm.isEmpty() ? lastRealm : configuredRealm;
     NonceState state = realm == null ? null : byRealm.get(realm);
     return state != null && state.usableAt(now) ? state : null;
+  }
+
+  /**
+   * The state of this origin's nonce for health checks: renewing while a challenge fetch or a
+   * proactive renewal is in flight, live while the nonce is usable (until it runs out), else none.
+   */
+  SessionState state(String configuredRealm, Instant now) {
+    String realm = configuredRealm.isEmpty() ? lastRealm : configuredRealm;
+    NonceState state = realm == null ? null : byRealm.get(realm);
+    if (flight.get() != null || (state != null && state.renewing())) {
+      return new SessionState(SessionState.Status.RENEWING, null, realm == null ? "" : "realm=" + realm);
+    }
+    if (state == null) {
+      return new SessionState(SessionState.Status.NONE, null, "no nonce yet");
+    }
+    if (!state.usableAt(now)) {
+      return new SessionState(SessionState.Status.NONE, state.expiresAt(), "nonce ran out; realm=" + realm);
+    }
+    return new SessionState(SessionState.Status.LIVE, state.expiresAt(), "realm=" + realm);
   }
 
   /** Stores a fresh challenge's nonce as its realm's current one (see {@link NonceState}). */

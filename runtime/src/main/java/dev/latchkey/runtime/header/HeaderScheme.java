@@ -46,7 +46,7 @@ public final class HeaderScheme implements AuthScheme {
   /**
    * Installs the session engine ({@code dev.latchkey.runtime.session}) with this scheme's recipe:
    * Basic is a session made locally from the credentials, never stored. Returns what ends the
-   * session on close.
+   * session on close and reports its state ({@link dev.latchkey.runtime.InstalledScheme}).
    */
   @Override
   public Closeable install(AuthContext context, OkHttpClient.Builder builder) {

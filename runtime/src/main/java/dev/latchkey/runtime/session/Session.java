@@ -61,18 +61,28 @@ final class Session {
    * server's, so a healthy client renews before it is refused.
    */
   boolean usableAt(long nowMillis, Duration idle, Duration hard) {
-    return beforeEnd(nowMillis, lastUseMillis.get(), idle)
-        && beforeEnd(nowMillis, loginAtMillis, hard)
-        && (endsAtMillis == Long.MAX_VALUE
-            || nowMillis < endsAtMillis - Math.min(60_000L, (endsAtMillis - loginAtMillis) / 10));
+    return nowMillis < usableUntil(idle, hard);
   }
 
-  private static boolean beforeEnd(long now, long since, Duration lifetime) {
+  /**
+   * The instant this session stops being usable, margins included ({@link Long#MAX_VALUE}: no
+   * lifetime known), given the last use so far: what {@link #usableAt} checks, and what a session
+   * state reports as the end of a live session.
+   */
+  long usableUntil(Duration idle, Duration hard) {
+    long until = Math.min(end(lastUseMillis.get(), idle), end(loginAtMillis, hard));
+    if (endsAtMillis != Long.MAX_VALUE) {
+      until = Math.min(until, endsAtMillis - Math.min(60_000L, (endsAtMillis - loginAtMillis) / 10));
+    }
+    return until;
+  }
+
+  private static long end(long since, Duration lifetime) {
     if (lifetime == null) {
-      return true;
+      return Long.MAX_VALUE;
     }
     long life = lifetime.toMillis();
-    return now < since + life - Math.min(60_000L, life / 10);
+    return since + life - Math.min(60_000L, life / 10);
   }
 
   @Override

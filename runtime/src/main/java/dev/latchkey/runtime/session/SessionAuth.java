@@ -1,12 +1,12 @@
 package dev.latchkey.runtime.session;
 
 import dev.latchkey.runtime.AuthContext;
+import dev.latchkey.runtime.InstalledScheme;
 import dev.latchkey.runtime.logging.Redactor;
 import dev.latchkey.runtime.session.SessionRecipe.CarrierKind;
 import dev.latchkey.runtime.session.SessionRecipe.StaticHeader;
 import dev.latchkey.runtime.session.SessionRecipe.TokenIn;
 import dev.latchkey.runtime.store.InMemorySessionStore;
-import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;
@@ -22,9 +22,9 @@ public final class SessionAuth {
    * Adds the session interceptor, the origin guard (first among the network interceptors, so a
    * user's network log shows what really leaves) and, for a cookie carrier, the session cookie
    * jar to {@code builder}; registers the recipe's secrets with the client's redactor. Returns what
-   * ends the session when the client closes.
+   * ends the session when the client closes, and the engine's session state read from memory.
    */
-  public static Closeable install(SessionRecipe recipe, AuthContext context, OkHttpClient.Builder builder) {
+  public static InstalledScheme install(SessionRecipe recipe, AuthContext context, OkHttpClient.Builder builder) {
     SessionRecipe.Carrier carrier = recipe.carrier();
     List<String> guarded = new ArrayList<>();
     guarded.add("Authorization");
@@ -55,7 +55,7 @@ public final class SessionAuth {
       builder.cookieJar(jar);
     }
     builder.networkInterceptors().add(0, guard);
-    return engine::close;
+    return InstalledScheme.of(engine::close, engine::state);
   }
 
   /**

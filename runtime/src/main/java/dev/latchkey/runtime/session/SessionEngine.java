@@ -7,12 +7,15 @@ import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.LatchkeyException;
 import dev.latchkey.runtime.LoginThrottledException;
+import dev.latchkey.runtime.SessionState;
+import dev.latchkey.runtime.SessionState.Status;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.session.SessionRecipe.StaticHeader;
 import dev.latchkey.runtime.store.SessionStore;
 import dev.latchkey.runtime.store.SessionStore.Lifetimes;
 import dev.latchkey.runtime.store.SessionStore.StoredSession;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -35,7 +38,8 @@ import okhttp3.Call;
  * (always present: in memory unless the user shared one), reserve the budget (ours, then the
  * store's window), open, save. The budget is spent only once every local check passed (issue 14,
  * defect 4). Events are sent after the login in flight has completed, so a listener can neither
- * fail nor hang a waiter (defect 8).
+ * fail nor hang a waiter (defect 8); the event that ends a login carries how long it took. {@link
+ * #state()} reports all this from memory, for health checks (issue 16).
  */
 final class SessionEngine {
   /** Store at most one "last use" per this many millis per session: touches are for idle lifetimes. */
@@ -163,6 +167,49 @@ final class SessionEngine {
     }
   }
 
+  /**
+   * The state for {@code LatchkeyClient.sessionState()}, from memory: no call, no store IO, the
+   * lock held only to read two fields. In order: closed; renewing while a login is in flight; live
+   * while the current session is usable (until its first lifetime ends); refused while a refused
+   * credential backs off (until the back-off ends, or until the supplier's credentials change,
+   * which only the next login can see); throttled while the server's block or the login budget
+   * allows no login; else none. HTTP Basic has no session to lose: it is live unless refused.
+   */
+  SessionState state() {
+    boolean renewing;
+    synchronized (lock) {
+      if (closed) {
+        return SessionState.of(Status.CLOSED);
+      }
+      renewing = inFlight != null;
+    }
+    if (renewing) {
+      return new SessionState(Status.RENEWING, null, "login in flight");
+    }
+    long now = context.clock().millis();
+    Session session = current;
+    if (session != null && usable(session)) {
+      long until = session.usableUntil(recipe.idleLifetime(), recipe.hardLifetime());
+      return new SessionState(Status.LIVE, until == Long.MAX_VALUE ? null : Instant.ofEpochMilli(until),
+          session.local ? "HTTP Basic" : "generation " + session.generation);
+    }
+    Refusal last = refusal;
+    if (last != null && now < last.untilMillis()) {
+      return new SessionState(Status.REFUSED, Instant.ofEpochMilli(last.untilMillis()),
+          last.cause().getClass().getSimpleName());
+    }
+    if (recipe.login() == null) {
+      return new SessionState(Status.LIVE, null, "HTTP Basic: no session, the credentials go with every call");
+    }
+    long next = budget.nextAllowed(now);
+    if (next >= 0) {
+      return new SessionState(Status.THROTTLED, Instant.ofEpochMilli(next),
+          // blocked: a throttle answer, or a login the budget refused (the engine blocks then too)
+          budget.blockedAt(now) >= 0 ? "login throttled" : "login budget spent");
+    }
+    return new SessionState(Status.NONE, null, session == null ? "no session yet" : "session ended");
+  }
+
   private boolean usable(Session session) {
     return session.usableAt(context.clock().millis(), recipe.idleLifetime(), recipe.hardLifetime());
   }
@@ -192,6 +239,7 @@ final class SessionEngine {
 
   private Session lead(CompletableFuture<Session> flight, long generation, Session stale, Call call)
       throws IOException {
+    long startedMillis = context.clock().millis();
     Session fresh = null;
     Throwable failure = null;
     boolean renewal = false;
@@ -225,7 +273,8 @@ final class SessionEngine {
         flight.completeExceptionally(failure);
       }
     }
-    report(fresh, failure, adopted, renewal, stale);
+    report(fresh, failure, adopted, renewal, stale,
+        Duration.ofMillis(context.clock().millis() - startedMillis));
     if (closedMeanwhile && !storeShared) {
       opener.logout(fresh);
     }
@@ -359,18 +408,24 @@ final class SessionEngine {
     refusal = new Refusal(e, credential, context.clock().millis() + recipe.badPasswordBackoff().toMillis());
   }
 
-  /** Sends the events of a finished login. */
-  private void report(Session fresh, Throwable failure, boolean adopted, boolean renewal, Session stale) {
+  /**
+   * Sends the events of a finished login. {@code took}: from the leader's start to the end, by the
+   * client's clock, as the callers waiting for it saw it (the store's login lock and any budget
+   * wait included); it goes on the event that ends the login, {@code LOGIN} or {@code LOGIN_FAILED}.
+   */
+  private void report(Session fresh, Throwable failure, boolean adopted, boolean renewal, Session stale,
+      Duration took) {
     if (failure instanceof LoginThrottledException) {
       emit(AuthEvent.Type.THROTTLED, failure.getMessage());
     } else if (failure instanceof FailFastRefused || failure instanceof FailFastUnusable) {
       return;
     } else if (failure != null) {
-      emit(AuthEvent.Type.LOGIN_FAILED, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+      context.emit(AuthEvent.Type.LOGIN_FAILED, context.baseUrl().host(),
+          failure.getClass().getSimpleName() + ": " + failure.getMessage(), took);
     } else if (adopted) {
       emit(AuthEvent.Type.NOTICE, "adopted the stored session, generation " + fresh.generation);
     } else if (!fresh.local) {
-      emit(AuthEvent.Type.LOGIN, "generation " + fresh.generation);
+      context.emit(AuthEvent.Type.LOGIN, context.baseUrl().host(), "generation " + fresh.generation, took);
       if (renewal) {
         emit(AuthEvent.Type.RENEWED, "generation " + fresh.generation
             + (stale == null ? "" : " replaces " + stale.generation));

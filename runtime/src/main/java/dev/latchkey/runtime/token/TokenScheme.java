@@ -61,7 +61,10 @@ public final class TokenScheme implements AuthScheme {
     return "token";
   }
 
-  /** Installs the session engine ({@code dev.latchkey.runtime.session}) with this scheme's recipe. */
+  /**
+   * Installs the session engine ({@code dev.latchkey.runtime.session}) with this scheme's recipe;
+   * the result also reports the session state ({@link dev.latchkey.runtime.InstalledScheme}).
+   */
   @Override
   public Closeable install(AuthContext context, OkHttpClient.Builder builder) {
     return SessionAuth.install(recipe, context, builder);
