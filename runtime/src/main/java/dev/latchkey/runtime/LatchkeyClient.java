@@ -43,7 +43,9 @@ public final class LatchkeyClient implements Closeable {
     this.scheme = builder.scheme;
     this.ownsOkHttp = builder.okHttpClient == null;
     OkHttpClient base = ownsOkHttp ? new OkHttpClient() : builder.okHttpClient;
-    OkHttpClient.Builder plain = base.newBuilder();
+    // Nagle off on our sockets (see NoDelaySocketFactory); a customizer may still replace it.
+    OkHttpClient.Builder plain =
+        base.newBuilder().socketFactory(NoDelaySocketFactory.wrap(base.socketFactory()));
     for (UnaryOperator<OkHttpClient.Builder> customizer : builder.customizers) {
       plain = customizer.apply(plain);
     }
