@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import dev.latchkey.runtime.http.DirectCallAdapterFactory;
+import dev.latchkey.runtime.http.LazyConverterFactory;
 import dev.latchkey.runtime.tls.TlsPolicy;
 import java.io.Closeable;
 import java.io.IOException;
@@ -55,12 +56,15 @@ public final class LatchkeyClient implements Closeable {
     OkHttpClient.Builder authenticated = plainClient.newBuilder();
     this.schemeResources = scheme.install(context, authenticated);
     this.okHttpClient = authenticated.build();
+    boolean xml = builder.xml;
     this.retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
             .client(okHttpClient)
             .addCallAdapterFactory(DirectCallAdapterFactory.create())
-            .addConverterFactory(JacksonConverterFactory.create(mapper(builder.xml)))
+            // Made when a method first needs it: a cold start does not build a mapper it never uses.
+            .addConverterFactory(
+                LazyConverterFactory.of(() -> JacksonConverterFactory.create(mapper(xml))))
             .build();
   }
 
