@@ -2,6 +2,7 @@ package dev.latchkey.bench;
 
 import dev.latchkey.bench.compile.ProcessorCostBench;
 import dev.latchkey.bench.digest.DigestLoadBench;
+import dev.latchkey.bench.digest.HttpdGapBench;
 import dev.latchkey.bench.micro.JmhBench;
 import dev.latchkey.bench.process.BurstBench;
 import dev.latchkey.bench.process.ColdStartBench;
@@ -17,11 +18,11 @@ import java.util.logging.Logger;
  * Runs the benchmarks of issue 8 and reports their tables: {@code --out DIR} gets {@code
  * results.md} and the chart, {@code --docs FILE} has its generated sections replaced (the full
  * run's way of refreshing {@code docs/benchmarks.md}), {@code --only digest,token,jmh,compile}
- * picks benchmarks (wire, cold, burst, digest, token, jmh, compile). Exits 1 if any problem was found (a Latchkey failure, a broken invariant).
+ * picks benchmarks (wire, cold, burst, gap, digest, token, jmh, compile). Exits 1 if any problem was found (a Latchkey failure, a broken invariant).
  */
 public final class BenchMain {
   private static final List<String> ALL =
-      List.of("wire", "cold", "burst", "digest", "token", "jmh", "compile");
+      List.of("wire", "cold", "burst", "gap", "digest", "token", "jmh", "compile");
   /** okhttp-digest logs every refused nonce at INFO through OkHttp's platform logger. */
   private static final Logger OKHTTP_LOG = Logger.getLogger("okhttp3.OkHttpClient");
 
@@ -57,6 +58,9 @@ public final class BenchMain {
     }
     if (only.contains("burst")) {
       new BurstBench(mode, report).run();
+    }
+    if (only.contains("gap")) {
+      new HttpdGapBench(mode, report).run();
     }
     if (only.contains("digest")) {
       new DigestLoadBench(mode, report).run(out.resolve("digest-chart.png"));

@@ -29,7 +29,7 @@ public final class ColdStartBench {
     Table table = new Table("Cold start: wall time of a fresh JVM making one authenticated call, ms",
         "auth", "server", "client", "median", "min", "max", "x plain OkHttp", "runs", "load avg");
     for (String name : Simulators.NAMES) {
-      try (SimProcess sim = new SimProcess(name, List.of(), List.of())) {
+      try (SimProcess sim = new SimProcess(name, List.of(), Simulators.options(name))) {
         measure(Simulators.scenario(name, sim.url()), table);
       }
     }

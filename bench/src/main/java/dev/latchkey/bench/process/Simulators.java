@@ -11,6 +11,14 @@ final class Simulators {
 
   private Simulators() {}
 
+  /**
+   * Flags for {@code simulate name}: every {@code call} process logs in once, and the cold-start
+   * runs make more processes than Xandr's 10 logins per 5 minutes allow.
+   */
+  static List<String> options(String name) {
+    return name.equals("xandr") ? List.of("--login-limit", "1000/PT5M") : List.of();
+  }
+
   /** The scenario of simulator {@code name} served at {@code url}. */
   static Scenario scenario(String name, String url) {
     return switch (name) {

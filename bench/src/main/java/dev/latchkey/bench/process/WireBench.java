@@ -33,7 +33,8 @@ public final class WireBench {
       double[] before = new double[2];
       for (int server = 0; server < 2; server++) {
         boolean nagle = server == 0;
-        try (SimProcess sim = new SimProcess(name, nagle ? List.of(NAGLE_ON) : List.of(), List.of())) {
+        try (SimProcess sim = new SimProcess(name, nagle ? List.of(NAGLE_ON) : List.of(),
+            Simulators.options(name))) {
           Scenario scenario = Simulators.scenario(name, sim.url());
           int index = 0;
           for (int threads : new int[] {1, 8}) {
