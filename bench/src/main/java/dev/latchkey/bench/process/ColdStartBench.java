@@ -33,7 +33,7 @@ public final class ColdStartBench {
         measure(Simulators.scenario(name, sim.url()), table);
       }
     }
-    if (HttpdPeer.available()) {
+    if (HttpdPeer.available() && !mode.quick()) { // quick mode: burst runs digest on httpd
       try (HttpdPeer httpd = new HttpdPeer("robot", "bench-password", 300)) {
         String url = httpd.url();
         String base = url.substring(0, url.lastIndexOf('/') + 1);
