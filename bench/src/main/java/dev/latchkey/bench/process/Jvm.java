@@ -2,6 +2,7 @@ package dev.latchkey.bench.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,19 +67,25 @@ final class Jvm {
   /** Runs {@code mainClass} to its end (at most {@code limit}); wall time from spawn to exit. */
   static Run run(List<String> flags, String mainClass, List<String> args, Map<String, String> env,
       Duration limit) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command(flags, mainClass, args))
-        .redirectErrorStream(true);
-    builder.environment().putAll(env);
-    long start = System.nanoTime();
-    Process process = builder.start();
-    // Output is small (a stats line); reading it to the end waits for the process too.
-    byte[] output = process.getInputStream().readAllBytes();
-    boolean ended = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
-    long wall = System.nanoTime() - start;
-    if (!ended) {
-      process.destroyForcibly();
-      return new Run(-1, "killed after " + limit, wall);
+    // Output goes to a file, so that a process that hangs cannot block a read: the wait below
+    // is the only one, and it is bounded.
+    Path output = Files.createTempFile("latchkey-bench-jvm", ".out");
+    try {
+      ProcessBuilder builder = new ProcessBuilder(command(flags, mainClass, args))
+          .redirectErrorStream(true)
+          .redirectOutput(output.toFile());
+      builder.environment().putAll(env);
+      long start = System.nanoTime();
+      Process process = builder.start();
+      boolean ended = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+      long wall = System.nanoTime() - start;
+      if (!ended) {
+        process.destroyForcibly();
+        return new Run(-1, "killed after " + limit, wall);
+      }
+      return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8), wall);
+    } finally {
+      Files.deleteIfExists(output);
     }
-    return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8), wall);
   }
 }

@@ -6,7 +6,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A simulator of the samples in its own JVM, started as a user starts it ({@code simulate NAME
@@ -25,7 +28,25 @@ final class SimProcess implements AutoCloseable {
         .start();
     BufferedReader reader = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    String first = reader.readLine(); // "listening on URL", or the error if it could not start
+    // "listening on URL", or the error if it could not start; bounded, as every wait here.
+    CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+      try {
+        return reader.readLine();
+      } catch (IOException e) {
+        return "unreadable: " + e;
+      }
+    });
+    String first;
+    try {
+      first = line.get(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new IOException("interrupted while simulate " + name + " started", e);
+    } catch (ExecutionException | TimeoutException e) {
+      close();
+      throw new IOException("simulate " + name + " printed no address within 60 s", e);
+    }
     if (first == null || !first.startsWith("listening on ")) {
       close();
       throw new IOException("simulate " + name + " did not start: " + first);
