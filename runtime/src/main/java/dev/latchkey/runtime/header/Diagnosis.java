@@ -13,11 +13,18 @@ import okhttp3.Response;
  * is quoted only with every known secret value blanked out.
  */
 final class Diagnosis {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_REASON = 200;
   private static final String[] REASON_FIELDS = {"/message", "/error", "/detail", "/errorMessage"};
 
   private final List<DeclaredHeader> headers;
+
+  /**
+   * Made when a failure first quotes a JSON reason, not when a client is built: a mapper costs a
+   * fresh JVM some 400 classes, which a client that never fails should not pay (issue 17).
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   Diagnosis(List<DeclaredHeader> headers) {
     this.headers = headers;
@@ -64,7 +71,7 @@ final class Diagnosis {
       return text;
     }
     try {
-      JsonNode tree = JSON.readTree(text);
+      JsonNode tree = Json.MAPPER.readTree(text);
       for (String pointer : REASON_FIELDS) {
         JsonNode node = tree.at(pointer);
         if (node.isTextual()) {
