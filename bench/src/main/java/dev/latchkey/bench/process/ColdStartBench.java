@@ -27,7 +27,8 @@ public final class ColdStartBench {
 
   public void run() throws Exception {
     Table table = new Table("Cold start: wall time of a fresh JVM making one authenticated call, ms",
-        "auth", "server", "client", "median", "min", "max", "x plain OkHttp", "runs", "load avg");
+        "auth", "server", "client", "median", "min", "max", "x plain OkHttp",
+        "CPU ms (median)", "CPU x plain OkHttp", "runs", "load avg");
     for (String name : Simulators.NAMES) {
       try (SimProcess sim = new SimProcess(name, List.of(), Simulators.options(name))) {
         measure(Simulators.scenario(name, sim.url()), table);
@@ -49,6 +50,7 @@ public final class ColdStartBench {
   private void measure(Scenario scenario, Table table) throws Exception {
     int runs = mode.quick() ? 1 : 9;
     Map<Clients, List<Double>> walls = new EnumMap<>(Clients.class);
+    Map<Clients, List<Double>> cpus = new EnumMap<>(Clients.class);
     Clients[] order = Clients.values();
     // One untimed run each: the OS's file cache holds the jars for every client alike. Quick mode
     // (CI) only proves that each client still runs.
@@ -69,16 +71,22 @@ public final class ColdStartBench {
           continue;
         }
         walls.computeIfAbsent(client, c -> new ArrayList<>()).add(run.wallMillis());
+        if (!Double.isNaN(run.cpuMillis())) {
+          cpus.computeIfAbsent(client, c -> new ArrayList<>()).add(run.cpuMillis());
+        }
       }
     }
     Stats plain = Stats.of(walls.getOrDefault(Clients.OKHTTP, List.of()));
     Stats retrofit = Stats.of(walls.getOrDefault(Clients.RETROFIT, List.of()));
     Stats latchkey = Stats.of(walls.getOrDefault(Clients.LATCHKEY, List.of()));
+    Stats plainCpu = Stats.of(cpus.getOrDefault(Clients.OKHTTP, List.of()));
     for (Clients client : order) {
       Stats s = Stats.of(walls.getOrDefault(client, List.of()));
+      Stats cpu = Stats.of(cpus.getOrDefault(client, List.of()));
       table.row(scenario.kind(), scenario.server(), client.label, Table.num(s.median(), 0),
           Table.num(s.min(), 0), Table.num(s.max(), 0), Table.num(s.median() / plain.median(), 2),
-          s.n(), Machine.loadAverage());
+          Table.num(cpu.median(), 0), Table.num(cpu.median() / plainCpu.median(), 2), s.n(),
+          Machine.loadAverage());
     }
     report.goal("cold", "Cold start, " + scenario.kind() + " on " + scenario.server()
             + ": Latchkey <= 1.2x plain OkHttp and <= Retrofit + Jackson",
