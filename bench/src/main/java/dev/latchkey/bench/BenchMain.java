@@ -2,13 +2,15 @@ package dev.latchkey.bench;
 
 import dev.latchkey.bench.compile.ProcessorCostBench;
 import dev.latchkey.bench.digest.DigestLoadBench;
+import dev.latchkey.bench.digest.HttpdGapBench;
 import dev.latchkey.bench.micro.JmhBench;
+import dev.latchkey.bench.process.BurstBench;
+import dev.latchkey.bench.process.ColdStartBench;
+import dev.latchkey.bench.process.WireBench;
 import dev.latchkey.bench.token.TokenDayBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,10 +18,11 @@ import java.util.logging.Logger;
  * Runs the benchmarks of issue 8 and reports their tables: {@code --out DIR} gets {@code
  * results.md} and the chart, {@code --docs FILE} has its generated sections replaced (the full
  * run's way of refreshing {@code docs/benchmarks.md}), {@code --only digest,token,jmh,compile}
- * picks benchmarks. Exits 1 if any problem was found (a Latchkey failure, a broken invariant).
+ * picks benchmarks (wire, cold, burst, gap, digest, token, jmh, compile). Exits 1 if any problem was found (a Latchkey failure, a broken invariant).
  */
 public final class BenchMain {
-  private static final Set<String> ALL = Set.of("digest", "token", "jmh", "compile");
+  private static final List<String> ALL =
+      List.of("wire", "cold", "burst", "gap", "digest", "token", "jmh", "compile");
   /** okhttp-digest logs every refused nonce at INFO through OkHttp's platform logger. */
   private static final Logger OKHTTP_LOG = Logger.getLogger("okhttp3.OkHttpClient");
 
@@ -29,7 +32,7 @@ public final class BenchMain {
     OKHTTP_LOG.setLevel(Level.WARNING);
     Path out = Path.of("bench/target/bench");
     Path docs = null;
-    List<String> only = new ArrayList<>(List.of("digest", "token", "jmh", "compile"));
+    List<String> only = ALL;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--out" -> out = Path.of(args[++i]);
@@ -47,6 +50,18 @@ public final class BenchMain {
     System.out.println("Latchkey benchmarks, " + (mode.quick() ? "quick" : "full") + " mode: "
         + Machine.describe() + ", load " + Machine.loadAverage());
     Files.createDirectories(out);
+    if (only.contains("wire")) {
+      new WireBench(mode, report).run();
+    }
+    if (only.contains("cold")) {
+      new ColdStartBench(mode, report).run();
+    }
+    if (only.contains("burst")) {
+      new BurstBench(mode, report).run();
+    }
+    if (only.contains("gap")) {
+      new HttpdGapBench(mode, report).run();
+    }
     if (only.contains("digest")) {
       new DigestLoadBench(mode, report).run(out.resolve("digest-chart.png"));
     }

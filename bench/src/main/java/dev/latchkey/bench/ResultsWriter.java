@@ -57,7 +57,7 @@ final class ResultsWriter {
   }
 
   private static String goals(List<Report.Goal> goals) {
-    Table table = new Table("Goals of issue 8", "goal", "measured", "verdict");
+    Table table = new Table("Goals (issues 8 and 17)", "goal", "measured", "verdict");
     goals.forEach(g -> table.row(g.goal(), g.measured(), g.met() ? "met" : "NOT met"));
     return sectionText(List.of(table));
   }

@@ -28,7 +28,8 @@ import okhttp3.OkHttpClient;
  *     that any log built from the client masks it, and quotes server text through it
  * @param objectMapper the JSON mapper the client was built with ({@code
  *     LatchkeyClient.Builder.objectMapper}); engines read login and session answers with it, so a
- *     user's mapper settings (modules, features) apply to them too
+ *     user's mapper settings (modules, features) apply to them too; null for the shared default,
+ *     made when first asked for (a digest client never pays its class loading, issue 17)
  */
 public record AuthContext(
     String clientName,
@@ -53,10 +54,9 @@ public record AuthContext(
     Objects.requireNonNull(plainClient, "plainClient");
     Objects.requireNonNull(origins, "origins");
     Objects.requireNonNull(redactor, "redactor");
-    Objects.requireNonNull(objectMapper, "objectMapper");
   }
 
-  /** A context with the default JSON mapper ({@link Mappers#json()}). */
+  /** A context with the shared default JSON mapper. */
   public AuthContext(
       String clientName,
       HttpUrl baseUrl,
@@ -65,12 +65,12 @@ public record AuthContext(
       OkHttpClient plainClient,
       CredentialOrigins origins,
       Redactor redactor) {
-    this(clientName, baseUrl, clock, listener, plainClient, origins, redactor, Mappers.json());
+    this(clientName, baseUrl, clock, listener, plainClient, origins, redactor, null);
   }
 
   /**
    * A context for an engine used alone: its credentials belong to the base URL's origin only, with
-   * a fresh redactor and the default JSON mapper ({@link Mappers#json()}).
+   * a fresh redactor and the shared default JSON mapper.
    */
   public AuthContext(
       String clientName,
@@ -86,7 +86,7 @@ public record AuthContext(
         plainClient,
         CredentialOrigins.of(baseUrl),
         new Redactor(),
-        Mappers.json());
+        null);
   }
 
   /** Sends an event stamped with the context's clock and client name; nothing when nobody listens. */
@@ -153,5 +153,11 @@ public record AuthContext(
    */
   public void rememberPassword(UserPassword credentials) {
     redactor.addSecret(new String(credentials.password()));
+  }
+
+  /** The JSON mapper for login and session answers: the client's own, or the shared default. */
+  @Override
+  public ObjectMapper objectMapper() {
+    return objectMapper != null ? objectMapper : Mappers.sharedJson();
   }
 }

@@ -5,6 +5,7 @@ import dev.latchkey.runtime.http.CredentialOrigins;
 import dev.latchkey.runtime.http.DirectCallAdapterFactory;
 import dev.latchkey.runtime.logging.HttpLog;
 import dev.latchkey.runtime.logging.Redactor;
+import dev.latchkey.runtime.http.LazyConverterFactory;
 import dev.latchkey.runtime.tls.TlsPolicy;
 import java.io.Closeable;
 import java.io.IOException;
@@ -50,15 +51,17 @@ public final class LatchkeyClient implements Closeable {
     this.scheme = builder.scheme;
     this.ownsOkHttp = builder.okHttpClient == null;
     OkHttpClient base = ownsOkHttp ? new OkHttpClient() : builder.okHttpClient;
-    OkHttpClient.Builder plain = base.newBuilder();
+    // Nagle off on our sockets (see NoDelaySocketFactory); a customizer may still replace it.
+    OkHttpClient.Builder plain =
+        base.newBuilder().socketFactory(NoDelaySocketFactory.wrap(base.socketFactory()));
     for (UnaryOperator<OkHttpClient.Builder> customizer : builder.customizers) {
       plain = customizer.apply(plain);
     }
     OkHttpClient plainClient = plain.build();
     linkLogs(plainClient);
     // Login answers are JSON even for an @Xml client (Xandr, MediaSilo): the user's mapper when
-    // given, else the default JSON one.
-    ObjectMapper json = builder.objectMapper != null ? builder.objectMapper : Mappers.json();
+    // given, else (null) the shared default JSON one, made at the first login that needs it.
+    ObjectMapper json = builder.objectMapper;
     AuthContext context =
         new AuthContext(
             name,
@@ -72,7 +75,7 @@ public final class LatchkeyClient implements Closeable {
     OkHttpClient.Builder authenticated = plainClient.newBuilder();
     this.schemeResources = scheme.install(context, authenticated);
     this.okHttpClient = authenticated.build();
-    this.retrofit = retrofit(builder, bodyMapper(builder, json));
+    this.retrofit = retrofit(builder);
   }
 
   /**
@@ -95,13 +98,18 @@ public final class LatchkeyClient implements Closeable {
    * the direct-return adapter and the Jackson converter; the user's hook runs last, so it can
    * change anything but the base URL and the authenticated client.
    */
-  private Retrofit retrofit(Builder builder, ObjectMapper bodies) {
+  private Retrofit retrofit(Builder builder) {
     Retrofit.Builder retrofit = new Retrofit.Builder();
     builder.callAdapterFactories.forEach(retrofit::addCallAdapterFactory);
     builder.converterFactories.forEach(retrofit::addConverterFactory);
+    ObjectMapper own = builder.objectMapper;
+    boolean xml = builder.xml;
     retrofit
         .addCallAdapterFactory(DirectCallAdapterFactory.create())
-        .addConverterFactory(JacksonConverterFactory.create(bodies));
+        // Made when a method first needs it: a cold start (a client of raw bodies, the CLI's
+        // call) does not build a mapper it never uses (issue 17).
+        .addConverterFactory(
+            LazyConverterFactory.of(() -> JacksonConverterFactory.create(bodyMapper(own, xml))));
     if (builder.callbackExecutor != null) {
       retrofit.callbackExecutor(builder.callbackExecutor);
     }
@@ -109,11 +117,11 @@ public final class LatchkeyClient implements Closeable {
     return retrofit.baseUrl(baseUrl).client(okHttpClient).build();
   }
 
-  private static ObjectMapper bodyMapper(Builder builder, ObjectMapper json) {
-    if (builder.objectMapper != null) {
-      return builder.objectMapper;
+  private static ObjectMapper bodyMapper(ObjectMapper own, boolean xml) {
+    if (own != null) {
+      return own;
     }
-    return builder.xml ? Mappers.xml() : json;
+    return xml ? Mappers.xml() : Mappers.json();
   }
 
   /** Starts a client named {@code name} (used in events and {@code toString()}). */

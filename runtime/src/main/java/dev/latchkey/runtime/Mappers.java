@@ -26,6 +26,19 @@ public final class Mappers {
   }
 
   /**
+   * One default JSON mapper for every client that has no mapper of its own, made on first use
+   * (a holder class: no lock, and no Jackson class loaded before a login needs it). Shared, so it
+   * must never be reconfigured. For the engines' own reading of answers.
+   */
+  public static ObjectMapper sharedJson() {
+    return SharedJson.MAPPER;
+  }
+
+  private static final class SharedJson {
+    static final ObjectMapper MAPPER = json();
+  }
+
+  /**
    * A new XML mapper with the same defaults.
    *
    * @throws LatchkeyConfigException naming {@link #XML_ARTIFACT} when it is not on the class path

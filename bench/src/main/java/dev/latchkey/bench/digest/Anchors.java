@@ -78,10 +78,19 @@ final class Anchors {
    * at 16 threads on this machine. Runs stay bounded by the read timeout and LoadRun's deadline.
    */
   private static OkHttpClient okHttpBase(Counts seen) {
+    return okHttpBase(seen, true);
+  }
+
+  /**
+   * Like {@link #okHttpBase(Counts)}; without {@code timeouts}, reads and writes have none (the
+   * warm single-thread httpd gap: OkHttp runs every timed read through okio's watchdog thread).
+   */
+  static OkHttpClient okHttpBase(Counts seen, boolean timeouts) {
     return new OkHttpClient.Builder()
         .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
         .connectTimeout(Duration.ofSeconds(5))
-        .readTimeout(Duration.ofSeconds(10))
+        .readTimeout(timeouts ? Duration.ofSeconds(10) : Duration.ZERO)
+        .writeTimeout(timeouts ? Duration.ofSeconds(10) : Duration.ZERO)
         .addNetworkInterceptor(chain -> {
           Response response = chain.proceed(chain.request());
           seen.record(response.code());
@@ -111,15 +120,21 @@ final class Anchors {
 
   /** okhttp-digest as its README says: the caching decorator plus the cache interceptor. */
   static LoadClient okhttpDigest(String url, String user, String password) {
+    return okhttpDigest(OKHTTP_DIGEST, url, user, password, true);
+  }
+
+  /** okhttp-digest, with or without OkHttp's read and write timeouts. */
+  static LoadClient okhttpDigest(String name, String url, String user, String password,
+      boolean timeouts) {
     Counts seen = new Counts();
-    OkHttpClient base = okHttpBase(seen);
+    OkHttpClient base = okHttpBase(seen, timeouts);
     Map<String, CachingAuthenticator> authCache = new ConcurrentHashMap<>();
     DigestAuthenticator authenticator = new DigestAuthenticator(new Credentials(user, password));
     OkHttpClient client = base.newBuilder()
         .authenticator(new CachingAuthenticatorDecorator(authenticator, authCache))
         .addInterceptor(new AuthenticationCacheInterceptor(authCache))
         .build();
-    return new OkHttpLoadClient(OKHTTP_DIGEST, client, url, seen, () -> shutdown(base));
+    return new OkHttpLoadClient(name, client, url, seen, () -> shutdown(base));
   }
 
   private static void shutdown(OkHttpClient client) {

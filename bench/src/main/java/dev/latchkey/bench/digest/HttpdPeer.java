@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * started from a throw-away configuration on 127.0.0.1 and stopped by {@link #close()}. The
  * access log holds one status per line, which is how exchanges and 401s are counted.
  */
-final class HttpdPeer implements DigestPeer {
+public final class HttpdPeer implements DigestPeer {
   static final Path BINARY = Path.of("/usr/sbin/apache2");
   static final Path MODULES = Path.of("/usr/lib/apache2/modules");
   static final String REALM = "ondemand";
@@ -31,11 +31,11 @@ final class HttpdPeer implements DigestPeer {
   private final int port;
 
   /** True where the binary and {@code mod_auth_digest} are installed. */
-  static boolean available() {
+  public static boolean available() {
     return Files.isExecutable(BINARY) && Files.exists(MODULES.resolve("mod_auth_digest.so"));
   }
 
-  HttpdPeer(String user, String password, int nonceLifetimeSeconds) throws Exception {
+  public HttpdPeer(String user, String password, int nonceLifetimeSeconds) throws Exception {
     dir = Files.createTempDirectory("latchkey-bench-httpd");
     // httpd started as root serves as 'nobody', who must be able to read these files.
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));

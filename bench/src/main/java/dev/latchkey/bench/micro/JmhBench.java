@@ -90,6 +90,22 @@ public final class JmhBench {
             + " (chainOnly digest minus bare)",
         Table.num(nanos / 1000, 2) + " µs, " + Table.num(bytes, 0) + " B",
         nanos < GOAL_NANOS && bytes < GOAL_BYTES);
+    // Issue 17: tighter goals for digest, and the first for token login and header auth.
+    perCallGoal(scores, AuthVariants.DIGEST, 1500, 1024, "1.5 µs and 1 KB");
+    perCallGoal(scores, AuthVariants.TOKEN, 1000, 500, "1 µs and 500 B");
+    perCallGoal(scores, AuthVariants.HEADER, 1000, 500, "1 µs and 500 B");
+  }
+
+  private void perCallGoal(Map<String, Score> scores, String auth, double goalNanos,
+      double goalBytes, String goal) {
+    Score bare = scores.get("chainOnly:" + AuthVariants.BARE);
+    Score s = scores.get("chainOnly:" + auth);
+    double nanos = s.nanos() - bare.nanos();
+    double bytes = s.bytes() - bare.bytes();
+    report.goal("jmh", "Issue 17: " + auth + " per call on a warm session over bare OkHttp: < "
+            + goal + " (chainOnly " + auth + " minus bare)",
+        Table.num(nanos / 1000, 2) + " µs, " + Table.num(bytes, 0) + " B",
+        nanos < goalNanos && bytes < goalBytes);
   }
 
   private void headers(Map<String, Score> scores) {

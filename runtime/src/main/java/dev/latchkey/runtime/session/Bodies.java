@@ -3,6 +3,7 @@ package dev.latchkey.runtime.session;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.latchkey.runtime.Mappers;
 import dev.latchkey.runtime.http.ServerText;
 import dev.latchkey.runtime.logging.Redactor;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import okhttp3.Response;
  * messages only through {@link ServerText}.
  */
 final class Bodies {
-  static final ObjectMapper JSON = new ObjectMapper();
   /** Login and error answers are small; we never buffer more than this to look at one. */
   static final int PEEK_LIMIT = 64 * 1024;
   private static final String[] REASON_FIELDS = {"/message", "/error", "/detail", "/errorMessage",
@@ -38,7 +38,8 @@ final class Bodies {
 
   /** The JSON tree of an object or array answer; null if {@code bytes} are not one. */
   static JsonNode json(byte[] bytes) {
-    return json(bytes, JSON);
+    // The shared default, made on first use: building a client loads no Jackson databind (issue 17).
+    return json(bytes, Mappers.sharedJson());
   }
 
   /**

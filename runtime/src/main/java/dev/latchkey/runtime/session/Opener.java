@@ -139,11 +139,11 @@ final class Opener {
         }
         return new SecretBody(form.toString().getBytes(StandardCharsets.UTF_8), FORM_TYPE);
       }
-      ObjectNode root = Bodies.JSON.createObjectNode();
+      ObjectNode root = context.objectMapper().createObjectNode();
       for (Map.Entry<String, String> field : login.fields().entrySet()) {
         put(root, JsonPointer.compile(field.getKey()), value(field.getValue(), credentials.user(), pw));
       }
-      return new SecretBody(Bodies.JSON.writeValueAsBytes(root), JSON_TYPE);
+      return new SecretBody(context.objectMapper().writeValueAsBytes(root), JSON_TYPE);
     } catch (IOException e) {
       throw new LatchkeyException("cannot write the login body", e);
     } finally {

@@ -70,9 +70,10 @@ public final class SimTls {
 
   /**
    * A server on loopback {@code port}: plain HTTP when {@code tls} is null, else HTTPS with its
-   * chain. Not started.
+   * chain, with {@code TCP_NODELAY} on its connections (see {@link NagleOff}). Not started.
    */
   public static HttpServer create(int port, SimTls tls) throws IOException {
+    NagleOff.beforeFirstServer(); // or every keep-alive answer waits out a delayed ACK
     InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     if (tls == null) {
       return HttpServer.create(address, 0);
