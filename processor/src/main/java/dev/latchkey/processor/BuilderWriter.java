@@ -102,14 +102,16 @@ final class BuilderWriter {
         FieldSpec.builder(AUTH_EVENT_LISTENER, "eventListener", Modifier.PRIVATE)
             .initializer("$T.NONE", AUTH_EVENT_LISTENER)
             .build());
-    fields.add(Setters.field(CREDENTIALS, "credentials"));
+    if (model.auth().needsCredentials()) {
+      fields.add(Setters.field(CREDENTIALS, "credentials"));
+    }
     fields.addAll(scheme.fields());
     return fields;
   }
 
   private List<MethodSpec> setters() {
     TypeName string = ClassName.get(String.class);
-    return List.of(
+    List<MethodSpec> setters = new ArrayList<>(List.of(
         Setters.setter(
             builder,
             string,
@@ -142,13 +144,17 @@ final class BuilderWriter {
         customize(),
         pins(),
         trustPem(),
-        tls(),
-        Setters.setter(
-            builder,
-            CREDENTIALS,
-            "credentials",
-            "Where the user name and password come from; asked at each login, so a rotated"
-                + " password needs no restart."));
+        tls()));
+    if (model.auth().needsCredentials()) {
+      setters.add(
+          Setters.setter(
+              builder,
+              CREDENTIALS,
+              "credentials",
+              "Where the user name and password come from; asked at each login, so a rotated"
+                  + " password needs no restart."));
+    }
+    return setters;
   }
 
   private String environmentNames() {

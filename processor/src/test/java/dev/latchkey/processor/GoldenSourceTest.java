@@ -21,7 +21,8 @@ class GoldenSourceTest {
   private static final Path EXPECTED = Path.of("src/test/resources/expected");
 
   @ParameterizedTest
-  @ValueSource(strings = {"OnDemandApi", "XandrApi", "MediaSiloApi"})
+  @ValueSource(
+      strings = {"OnDemandApi", "XandrApi", "MediaSiloApi", "F5Api", "ProxmoxApi", "KubernetesApi"})
   void generatesTheGoldenSource(String name) throws IOException {
     Compilation compilation = Compilations.compile("good/" + name + ".java");
     assertThat(compilation).succeededWithoutWarnings();

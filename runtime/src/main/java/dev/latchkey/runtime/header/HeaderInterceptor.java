@@ -4,6 +4,7 @@ import dev.latchkey.runtime.AccessDeniedException;
 import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.AuthenticationFailedException;
+import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.LatchkeyException;
 import dev.latchkey.runtime.RateLimitedException;
 import dev.latchkey.runtime.UserPassword;
@@ -82,7 +83,28 @@ final class HeaderInterceptor implements Interceptor {
   }
 
   private Response send(Chain chain, Request request, Renewal renewal) throws IOException {
+    if (scheme.mode() == HeaderAuthMode.HEADERS) {
+      return sendHeadersOnly(chain, request);
+    }
     return sessions == null ? sendBasic(chain, request) : sendWithSession(chain, request, renewal);
+  }
+
+  /** The static headers are the credential (an API key, a bearer token): a refusal is terminal. */
+  private Response sendHeadersOnly(Chain chain, Request request) throws IOException {
+    Response response = chain.proceed(withStaticHeaders(request).build());
+    if (!isAuthFailure(response)) {
+      return response;
+    }
+    emit(AuthEvent.Type.REJECTED, "HTTP " + response.code() + " for " + describe(request) + " (headers only)");
+    String reason = diagnosis.serverReason(response, List.of());
+    int code = response.code();
+    response.close();
+    if (code == FORBIDDEN) {
+      throw new AccessDeniedException(context.clientName() + ": " + describe(request)
+          + " is not allowed (HTTP 403)" + reason);
+    }
+    throw new AuthenticationFailedException(context.clientName() + ": " + describe(request)
+        + " was refused with HTTP " + code + reason + "; " + diagnosis.whatToCheck(false));
   }
 
   private Response sendBasic(Chain chain, Request request) throws IOException {
@@ -183,10 +205,15 @@ final class HeaderInterceptor implements Interceptor {
     return chain.proceed(withStaticHeaders(request).header(scheme.session().keyHeader(), session.key()).build());
   }
 
-  private Request.Builder withStaticHeaders(Request request) {
+  private Request.Builder withStaticHeaders(Request request) throws LatchkeyException {
     Request.Builder builder = request.newBuilder();
     for (DeclaredHeader header : scheme.headers()) {
-      builder.header(header.name(), header.value());
+      try {
+        builder.header(header.name(), header.headerValue());
+      } catch (LatchkeyConfigException e) {
+        // a supplier that stopped giving a usable value: typed, inside the call, value not shown
+        throw new LatchkeyException(context.clientName() + ": " + e.getMessage());
+      }
     }
     return builder;
   }

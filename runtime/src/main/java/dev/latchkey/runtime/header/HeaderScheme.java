@@ -170,7 +170,16 @@ public final class HeaderScheme implements AuthScheme {
      * (named in errors); {@code secret} marks an API key. A null or blank value fails {@link #build()}.
      */
     public Builder header(String name, String setter, boolean secret, String valueOrNull) {
-      state.headers.add(new DeclaredHeader(name, setter, secret, valueOrNull));
+      return header(name, setter, secret, "{value}", valueOrNull == null ? null : () -> valueOrNull);
+    }
+
+    /**
+     * Declares a header sent on every request, written as {@code format} with {@code {value}}
+     * replaced by what {@code value} gives, asked on every request (a rotating token needs no
+     * rebuild). A null supplier, or a null or blank value, fails naming {@code setter}.
+     */
+    public Builder header(String name, String setter, boolean secret, String format, Supplier<String> value) {
+      state.headers.add(new DeclaredHeader(name, setter, secret, format, value));
       return this;
     }
 

@@ -39,7 +39,8 @@ final class HeaderSchemeBuilderState {
 
   void validate() {
     validateHeaders();
-    if (credentials == null) {
+    boolean headersOnly = !basicAllowed && sessionArgs == null;
+    if (credentials == null && !headersOnly) {
       throw fail("credentials(..) is not set: Basic and session authentication both need a user name and password");
     }
     if (maxRateLimitWait == null || maxRateLimitWait.isNegative()) {
@@ -52,7 +53,12 @@ final class HeaderSchemeBuilderState {
     if (session == null && !bodyFields.isEmpty()) {
       throw fail("sessionBodyField(..) was given but no session(..) is declared");
     }
-    mode = requestedMode != null ? requestedMode : session != null ? HeaderAuthMode.SESSION : HeaderAuthMode.BASIC;
+    mode = requestedMode != null ? requestedMode
+        : session != null ? HeaderAuthMode.SESSION
+        : headersOnly ? HeaderAuthMode.HEADERS : HeaderAuthMode.BASIC;
+    if (mode == HeaderAuthMode.HEADERS && headers.isEmpty()) {
+      throw fail("mode(HEADERS) needs at least one header(..): nothing else authenticates");
+    }
     if (mode == HeaderAuthMode.SESSION && session == null) {
       throw fail("mode(SESSION) needs a session(..) declaration");
     }
@@ -70,23 +76,19 @@ final class HeaderSchemeBuilderState {
     Set<String> setters = new HashSet<>();
     for (DeclaredHeader header : headers) {
       requireToken(header.name(), "header name");
-      if (header.setter() == null || header.setter().isBlank()) {
-        throw fail("header " + header.name() + " has no setter name");
+      if (header.setter() == null) {
+        throw fail("header " + header.name() + " has no setter name (empty for a fixed value)");
       }
       if (!names.add(header.name().toLowerCase(java.util.Locale.ROOT))) {
         throw fail("header " + header.name() + " is declared twice");
       }
-      if (!setters.add(header.setter())) {
+      if (!header.setter().isEmpty() && !setters.add(header.setter())) {
         throw fail("setter " + header.setter() + "(..) is declared for two headers");
       }
-      if (header.value() == null || header.value().isBlank()) {
-        throw fail(header.setter() + "(..) is not set: header " + header.name() + " needs a value");
+      if (header.format() == null || !header.format().contains("{value}")) {
+        throw fail("header " + header.name() + ": format must contain {value}");
       }
-      // OkHttp would reject such a value with a message quoting it; we must not quote an API key.
-      if (!header.value().chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
-        throw fail(header.setter() + "(..) holds a character that is not allowed in header "
-            + header.name() + " (only printable ASCII); the value is not shown");
-      }
+      header.value(); // a missing or unusable value fails now, naming the setter
     }
   }
 

@@ -179,7 +179,7 @@ final class SessionCalls {
   Headers staticHeaders() {
     Headers.Builder headers = new Headers.Builder();
     for (DeclaredHeader header : scheme.headers()) {
-      headers.set(header.name(), header.value());
+      headers.set(header.name(), header.headerValue());
     }
     return headers.build();
   }

@@ -36,7 +36,8 @@ record TokenConfig(
     JwtSigningKey signingKey,
     Duration maxThrottleWait,
     Duration badPasswordBackoff,
-    SessionStore sessionStore) {
+    SessionStore sessionStore,
+    LoginShape shape) {
 
   boolean usesCookie() {
     return cookieName != null;

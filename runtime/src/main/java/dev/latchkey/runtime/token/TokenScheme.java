@@ -35,7 +35,7 @@ public final class TokenScheme implements AuthScheme {
     this.config = config;
   }
 
-  /** Starts a token scheme; {@code tokenPointer} and credentials or a signing key are required. */
+  /** Starts a token scheme; credentials or a signing key are required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -95,6 +95,7 @@ public final class TokenScheme implements AuthScheme {
     private Duration maxThrottleWait = Duration.ZERO;
     private Duration badPasswordBackoff = Duration.ofMinutes(5);
     private SessionStore sessionStore;
+    private final LoginShape.Draft shape = new LoginShape.Draft();
 
     private Builder() {}
 
@@ -116,7 +117,10 @@ public final class TokenScheme implements AuthScheme {
       return this;
     }
 
-    /** JSON pointer of the token in the login answer, e.g. {@code /response/token}. Required. */
+    /**
+     * JSON pointer of the token in the login answer, e.g. {@code /response/token}. Without it, nor
+     * {@link #tokenHeader} nor {@link #tokenCookie}, the whole answer is the token.
+     */
     public Builder tokenPointer(String pointer) {
       this.tokenPointer = pointer;
       return this;
@@ -246,10 +250,112 @@ public final class TokenScheme implements AuthScheme {
       return this;
     }
 
+    // ---- The login shapes of issue 18; each setter is named like its @TokenLogin attribute. ----
+
+    /** How the login call sends its fields: JSON (default), a form, or no body at all. */
+    public Builder loginBody(LoginBody body) {
+      shape.loginBody = Objects.requireNonNull(body, "loginBody");
+      return this;
+    }
+
+    /** Whether the login call carries the user name and password as HTTP Basic. Default false. */
+    public Builder loginBasic(boolean basic) {
+      shape.loginBasic = basic;
+      return this;
+    }
+
+    /**
+     * Adds a fixed login body field: {@code "/pointer=text"} or {@code "/pointer:=json"} for JSON,
+     * {@code "name=value"} for a form; {@code {setter}} in a value stands for a static header's value.
+     */
+    public Builder loginField(String entry) {
+      shape.loginFields.add(Objects.requireNonNull(entry, "loginField"));
+      return this;
+    }
+
+    /** Adds each entry as {@link #loginField}. */
+    public Builder loginFields(String... entries) {
+      for (String entry : entries) {
+        loginField(entry);
+      }
+      return this;
+    }
+
+    /** The token comes in this header of the login answer (OpenStack Keystone {@code X-Subject-Token}). */
+    public Builder tokenHeader(String name) {
+      shape.tokenHeader = LoginShape.orEmpty(name);
+      return this;
+    }
+
+    /** The token is this cookie, set by the login answer (CouchDB {@code AuthSession}). */
+    public Builder tokenCookie(String name) {
+      shape.tokenCookie = LoginShape.orEmpty(name);
+      return this;
+    }
+
+    /** Sends the token as this query parameter instead of a header. */
+    public Builder query(String name) {
+      shape.query = LoginShape.orEmpty(name);
+      return this;
+    }
+
+    /** JSON pointer of the token's lifetime in seconds in the login answer; caps {@link #hardLifetime}. */
+    public Builder expiresInPointer(String pointer) {
+      shape.expiresInPointer = LoginShape.orEmpty(pointer);
+      return this;
+    }
+
+    /** Called once by {@code close()}: {@code method path}, {@code {token}} standing for the token. */
+    public Builder logout(String path, String method) {
+      shape.logoutPath = stripSlash(LoginShape.orEmpty(path));
+      shape.logoutMethod = Objects.requireNonNull(method, "logoutMethod");
+      return this;
+    }
+
+    /** The JSON body of a {@code POST} or {@code PUT} logout, entries as {@link #loginField}. */
+    public Builder logoutFields(String... entries) {
+      shape.logoutFields.addAll(Arrays.asList(entries));
+      return this;
+    }
+
+    /**
+     * A second value from the login answer, sent in {@code header} on later calls (writes only when
+     * {@code writesOnly}): taken from exactly one of {@code pointer}, {@code answerHeader}, {@code
+     * answerCookie} (the others empty).
+     */
+    public Builder csrf(String pointer, String answerHeader, String answerCookie, String header, boolean writesOnly) {
+      shape.csrf = new LoginShape.Csrf(LoginShape.orEmpty(pointer), LoginShape.orEmpty(answerHeader),
+          LoginShape.orEmpty(answerCookie), Objects.requireNonNull(header, "csrf header"), writesOnly);
+      return this;
+    }
+
+    /**
+     * A header on every call and on the login: {@code format} with {@code {value}} replaced by what
+     * {@code value} gives, asked on every request (a rotating token needs no rebuild). {@code
+     * setter} names the generated builder setter in error messages; {@code secret} marks a key.
+     */
+    public Builder header(String name, String setter, boolean secret, String format, Supplier<String> value) {
+      shape.headers.add(new LoginShape.StaticHeader(name, setter, secret, format, value));
+      return this;
+    }
+
+    /** Whether login answers are XML (the interface's {@code @Xml}); pointers then address the XML tree. */
+    public Builder xml(boolean xml) {
+      shape.xml = xml;
+      return this;
+    }
+
     /** Validates and builds; throws {@link LatchkeyConfigException} naming the setter at fault. */
     public TokenScheme build() {
-      if (tokenPointer == null) {
-        throw new LatchkeyConfigException("TokenScheme: tokenPointer(..) is required");
+      LoginShape loginShape = shape.build();
+      long sources = java.util.stream.Stream.of(tokenPointer, loginShape.tokenHeader(), loginShape.tokenCookie())
+          .filter(source -> source != null && !source.isEmpty()).count();
+      if (sources > 1) {
+        throw new LatchkeyConfigException(
+            "TokenScheme: give at most one of tokenPointer(..), tokenHeader(..) and tokenCookie(..)");
+      }
+      if (!loginShape.query().isEmpty() && cookieName != null) {
+        throw new LatchkeyConfigException("TokenScheme: query(..) and cookie(..) both carry the token; keep one");
       }
       if (credentials == null && signingKey == null) {
         throw new LatchkeyConfigException("TokenScheme: set credentials(..) or signingKey(..)");
@@ -271,11 +377,12 @@ public final class TokenScheme implements AuthScheme {
       return new TokenScheme(
           new TokenConfig(
               loginPath, pointer(usernameField, "usernameField"), pointer(passwordField, "passwordField"),
-              pointer(tokenPointer, "tokenPointer"), headerName, headerFormat, cookieName,
+              optionalPointer(tokenPointer, "tokenPointer"), headerName, headerFormat, cookieName,
               idleLifetime, hardLifetime, sessionGoneStatus, optionalPointer(errorPointer, "errorPointer"),
               sessionGoneErrors, badCredentialErrors, terminalErrors, forbiddenErrors,
               loginLimit, loginWindow, optionalPointer(throttleCodePointer, "throttleCodePointer"),
-              throttleCodes, jwtPath, credentials, signingKey, maxThrottleWait, badPasswordBackoff, sessionStore));
+              throttleCodes, jwtPath, credentials, signingKey, maxThrottleWait, badPasswordBackoff, sessionStore,
+              loginShape));
     }
 
     private static void checkPositive(Duration duration, String setter) {
