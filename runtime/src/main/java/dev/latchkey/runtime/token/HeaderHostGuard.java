@@ -2,6 +2,7 @@ package dev.latchkey.runtime.token;
 
 import dev.latchkey.runtime.http.Origin;
 import java.io.IOException;
+import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -15,20 +16,30 @@ import okhttp3.Response;
  * header is called.
  */
 final class HeaderHostGuard implements Interceptor {
-  private final String headerName;
+  private final List<String> headerNames;
+  private final String queryName;
   private final Origin origin;
 
-  HeaderHostGuard(String headerName, HttpUrl baseUrl) {
-    this.headerName = headerName;
+  /** Guards {@code headerNames} (the token's, the static headers', the CSRF header) and {@code queryName} (or null). */
+  HeaderHostGuard(List<String> headerNames, String queryName, HttpUrl baseUrl) {
+    this.headerNames = List.copyOf(headerNames);
+    this.queryName = queryName;
     this.origin = Origin.of(baseUrl);
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    if (origin.matches(request.url()) || request.header(headerName) == null) {
+    if (origin.matches(request.url())) {
       return chain.proceed(request);
     }
-    return chain.proceed(request.newBuilder().removeHeader(headerName).build());
+    Request.Builder stripped = request.newBuilder();
+    for (String name : headerNames) {
+      stripped.removeHeader(name);
+    }
+    if (queryName != null && request.url().queryParameter(queryName) != null) {
+      stripped.url(request.url().newBuilder().removeAllQueryParameters(queryName).build());
+    }
+    return chain.proceed(stripped.build());
   }
 }

@@ -18,7 +18,11 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import dev.latchkey.runtime.AuthEvent;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -41,6 +45,8 @@ final class LoginExchange {
   static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
   /** Longest throttle wait we believe; a larger Retry-After is capped, not an overflow. */
   private static final Duration MAX_THROTTLE = Duration.ofDays(1);
+  /** Longest announced lifetime we believe; a larger one is capped, not an overflow. */
+  private static final Duration MAX_LIFETIME = Duration.ofDays(3650);
 
   private final TokenConfig config;
   private final AuthContext context;
@@ -60,8 +66,7 @@ final class LoginExchange {
     long now = context.clock().millis();
     Request request = config.usesJwt() ? jwtRequest(now) : passwordRequest();
     try (Response response = client.newCall(request).execute()) {
-      String token = read(response, now);
-      return Session.loggedIn(token, generation, now);
+      return read(response, now, generation);
     } finally {
       if (request.body() instanceof SecretBody secret) {
         secret.wipe(); // the password (or signed JWT) does not stay in this copy
@@ -69,30 +74,69 @@ final class LoginExchange {
     }
   }
 
-  private Request passwordRequest() throws LatchkeyException {
+  private Request passwordRequest() throws IOException {
     UserPassword credentials = config.credentials().get();
     if (credentials == null) {
       throw new AuthenticationFailedException("credentials supplier returned null");
     }
-    char[] password = credentials.password();
+    return config.loginRequest().build(url(config.loginPath()), credentials);
+  }
+
+  /**
+   * Ends {@code session} with the declared logout call, carrying the token and the static headers
+   * as any call does; {@code {token}} in the path stands for the token. Never follows a redirect
+   * (the token must not travel on) and never throws: closing a client must not fail because the
+   * server is gone. The outcome goes to the event listener.
+   */
+  void logout(Session session) {
+    LoginShape shape = config.shape();
+    String method = shape.logoutMethod();
     try {
-      ObjectNode body = JsonAnswers.JSON.createObjectNode();
-      put(body, config.usernameField(), credentials.user());
-      put(body, config.passwordField(), new String(password));
-      byte[] bytes = JsonAnswers.JSON.writeValueAsBytes(body);
-      return new Request.Builder().url(url(config.loginPath()))
-          .post(new SecretBody(bytes, JSON_TYPE)).build();
-    } catch (IOException e) {
-      throw new LatchkeyException("cannot write the login body", e);
-    } finally {
-      Arrays.fill(password, '\0');
+      HttpUrl url = url(shape.logoutPath().replace("{token}", pathSegment(session.token())));
+      if (config.usesQuery()) {
+        url = url.newBuilder().setQueryParameter(shape.query(), session.token()).build();
+      }
+      RequestBody body = null;
+      if (method.equals("POST") || method.equals("PUT")) {
+        ObjectNode root = JsonAnswers.JSON.createObjectNode();
+        java.util.Map<String, String> values = StaticHeaders.bySetter(shape.headers());
+        config.logoutBody().putInto(root, setter -> values.getOrDefault(setter, ""));
+        body = RequestBody.create(JsonAnswers.JSON.writeValueAsBytes(root), JSON_TYPE);
+      }
+      Request.Builder request = new Request.Builder().url(url).method(method, body);
+      StaticHeaders.addTo(request, shape.headers());
+      if (config.usesCookie()) {
+        request.header("Cookie", config.cookieName() + "=" + session.token());
+      } else if (!config.usesQuery()) {
+        request.header(config.headerName(), config.headerValue(session.token()));
+      }
+      if (shape.csrf() != null && session.csrf() != null
+          && (!shape.csrf().writesOnly() || TokenInterceptor.isWrite(method))) {
+        request.header(shape.csrf().header(), session.csrf());
+      }
+      OkHttpClient noRedirects = client.newBuilder().followRedirects(false).followSslRedirects(false).build();
+      try (Response response = noRedirects.newCall(request.build()).execute()) {
+        context.emit(AuthEvent.Type.NOTICE, context.baseUrl().host(), "logout of generation "
+            + session.generation() + " answered HTTP " + response.code());
+      }
+    } catch (IOException | RuntimeException e) {
+      context.emit(AuthEvent.Type.NOTICE, context.baseUrl().host(), "logout of generation "
+          + session.generation() + " failed: " + e.getClass().getSimpleName());
     }
   }
 
-  private static void put(ObjectNode root, JsonPointer pointer, String value) {
-    JsonPointer parent = pointer.head();
-    ObjectNode target = parent == null || parent.matches() ? root : root.withObject(parent);
-    target.put(pointer.last().getMatchingProperty(), value);
+  /** RFC 3986 section 3.3: the token as one path segment (unreserved characters kept). */
+  private static String pathSegment(String token) {
+    StringBuilder encoded = new StringBuilder();
+    for (byte b : token.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+        encoded.append(c);
+      } else {
+        encoded.append('%').append(String.format("%02X", (int) c));
+      }
+    }
+    return encoded.toString();
   }
 
   private Request jwtRequest(long now) throws LatchkeyException {
@@ -112,7 +156,7 @@ final class LoginExchange {
     return context.baseUrl().resolve(path);
   }
 
-  private String read(Response response, long now) throws IOException {
+  private Session read(Response response, long now, long generation) throws IOException {
     int status = response.code();
     if (!Origin.of(context.baseUrl()).matches(response.request().url())) {
       throw new UnexpectedAnswerException("login was redirected to another origin ("
@@ -126,16 +170,9 @@ final class LoginExchange {
     if (status == 429 || status == 405) {
       throw throttled(response, now, "HTTP " + status);
     }
-    JsonNode root = JsonAnswers.peek(response);
-    if (root == null && (status == 401 || status == 403)) {
-      // Terminal like a JSON refusal: calling it "unexpected" would let every call log in again.
-      throw new AuthenticationFailedException("login refused with HTTP " + status
-          + " (the answer is not JSON)");
-    }
-    if (root == null) {
-      throw new UnexpectedAnswerException("login answer from " + context.baseUrl().host() + " (HTTP " + status
-          + ", Content-Type " + response.header("Content-Type", "none") + ") is not a JSON object");
-    }
+    LoginShape shape = config.shape();
+    LoginAnswer answer = LoginAnswer.peek(response, shape.xml());
+    JsonNode root = answer.tree();
     String code = JsonAnswers.textAt(root, config.throttleCodePointer());
     if (code != null && config.throttleCodes().contains(code)) {
       throw throttled(response, now, code);
@@ -148,22 +185,54 @@ final class LoginExchange {
       throw new AuthenticationFailedException("login refused: wrong user name or password (" + error + ")");
     }
     if (status == 401 || status == 403) {
+      // Terminal whatever the body says: calling it "unexpected" would let every call log in again.
       throw new AuthenticationFailedException("login refused with HTTP " + status);
     }
     if (status < 200 || status > 299) {
       throw new UnexpectedAnswerException("login answered HTTP " + status + (error == null ? "" : " " + error));
     }
-    String token = JsonAnswers.textAt(root, config.tokenPointer());
+    String token = answer.token(config.tokenPointer(), shape.tokenHeader(), shape.tokenCookie());
+    String where = tokenSource();
     if (token == null || token.isBlank()) {
-      throw new UnexpectedAnswerException("login answer (HTTP " + status + ") has no token at "
-          + config.tokenPointer() + (error == null ? "" : "; error " + error));
+      throw new UnexpectedAnswerException("login answer from " + context.baseUrl().host() + " (HTTP " + status
+          + ", Content-Type " + response.header("Content-Type", "none") + ") has no token " + where
+          + (error == null ? "" : "; error " + error));
     }
-    if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ';' && c != ',')) {
+    if (!carriable(token)) {
       // OkHttp would refuse it later with an unchecked exception; never quote it, it is a secret.
-      throw new UnexpectedAnswerException("login answer (HTTP " + status + ") has a token at "
-          + config.tokenPointer() + " with characters a header or cookie cannot carry");
+      throw new UnexpectedAnswerException("login answer (HTTP " + status + ") has a token " + where
+          + " with characters a header or cookie cannot carry");
     }
-    return token;
+    String csrf = null;
+    if (shape.csrf() != null) {
+      csrf = answer.csrf(shape.csrf());
+      if (csrf == null || csrf.isBlank() || !carriable(csrf)) {
+        throw new UnexpectedAnswerException("login answer (HTTP " + status + ") has no usable value for "
+            + shape.csrf().header());
+      }
+    }
+    Duration expiresIn = answer.expiresIn(config.expiresInPointer());
+    long endsAt = expiresIn == null ? Long.MAX_VALUE : now + Math.min(expiresIn.toMillis(), MAX_LIFETIME.toMillis());
+    return Session.loggedIn(token, generation, now, csrf, endsAt);
+  }
+
+  /** "at /response/token", "in header X-Subject-Token", ...: where the annotation said to look. */
+  private String tokenSource() {
+    LoginShape shape = config.shape();
+    if (config.tokenPointer() != null) {
+      return "at " + config.tokenPointer();
+    }
+    if (!shape.tokenHeader().isEmpty()) {
+      return "in header " + shape.tokenHeader();
+    }
+    if (!shape.tokenCookie().isEmpty()) {
+      return "in cookie " + shape.tokenCookie();
+    }
+    return "as the whole answer";
+  }
+
+  private static boolean carriable(String value) {
+    return value.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ';' && c != ',');
   }
 
   private LoginThrottledException throttled(Response response, long now, String why) {

@@ -91,6 +91,22 @@ final class SessionKeeper {
     }
   }
 
+  /**
+   * Logs the current session out ({@code close()}), once: the session is forgotten first, so a
+   * second close finds none. A session shared through a store is left alone: other clients of the
+   * store may be using it.
+   */
+  void logout() {
+    Session session;
+    synchronized (lock) {
+      session = current;
+      current = null;
+    }
+    if (session != null && shared == null) {
+      exchange.logout(session);
+    }
+  }
+
   /** The server accepted {@code session} for a call sent at {@code sentAtMillis}. */
   void touched(Session session, long sentAtMillis) {
     session.touch(sentAtMillis);

@@ -37,10 +37,18 @@ record TokenConfig(
     Duration maxThrottleWait,
     Duration badPasswordBackoff,
     SessionStore sessionStore,
-    LoginShape shape) {
+    LoginShape shape,
+    LoginRequest loginRequest,
+    LoginFields logoutBody,
+    JsonPointer expiresInPointer) {
 
   boolean usesCookie() {
     return cookieName != null;
+  }
+
+  /** Whether a query parameter carries the token ({@code query(..)}). */
+  boolean usesQuery() {
+    return !shape.query().isEmpty();
   }
 
   boolean usesJwt() {
@@ -55,7 +63,8 @@ record TokenConfig(
   @Override
   public String toString() {
     return "TokenConfig{login=" + (usesJwt() ? jwtPath + " (jwt)" : loginPath)
-        + ", transport=" + (usesCookie() ? "cookie " + cookieName : "header " + headerName)
+        + ", transport=" + (usesCookie() ? "cookie " + cookieName
+            : usesQuery() ? "query " + shape.query() : "header " + headerName)
         + ", idle=" + idleLifetime + ", hard=" + hardLifetime
         + ", loginLimit=" + loginLimit + "/" + loginWindow + "}";
   }

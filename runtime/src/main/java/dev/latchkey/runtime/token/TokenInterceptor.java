@@ -88,19 +88,31 @@ final class TokenInterceptor implements Interceptor {
   }
 
   private Response send(Chain chain, Request request, Session session) throws IOException {
-    Response response;
+    Request.Builder builder = request.newBuilder();
+    StaticHeaders.addTo(builder, config.shape().headers());
+    LoginShape.Csrf csrf = config.shape().csrf();
+    if (csrf != null && session.csrf() != null && (!csrf.writesOnly() || isWrite(request.method()))) {
+      builder.header(csrf.header(), session.csrf());
+    }
     if (jar != null) {
       jar.sendOnThisThread(session);
       try {
-        response = chain.proceed(request);
+        return chain.proceed(builder.build());
       } finally {
         jar.sendOnThisThread(null);
       }
-    } else {
-      response = chain.proceed(
-          request.newBuilder().header(config.headerName(), config.headerValue(session.token())).build());
     }
-    return response;
+    if (config.usesQuery()) {
+      builder.url(request.url().newBuilder().setQueryParameter(config.shape().query(), session.token()).build());
+    } else {
+      builder.header(config.headerName(), config.headerValue(session.token()));
+    }
+    return chain.proceed(builder.build());
+  }
+
+  /** Proxmox and FortiGate want their CSRF token on these only (RFC 9110 section 9.2.1: not safe). */
+  static boolean isWrite(String method) {
+    return !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE"));
   }
 
   /** Reports a refusal; throws at once when a re-login would not help. */

@@ -8,7 +8,9 @@ import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.store.SessionStore;
 import java.io.Closeable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -55,12 +57,25 @@ public final class TokenScheme implements AuthScheme {
     builder.addInterceptor(new TokenInterceptor(config, context, keeper, jar));
     if (jar != null) {
       builder.cookieJar(jar);
-    } else {
-      // First among the network interceptors, as the other engines' guards: a user's HttpLog then
-      // logs a cross-origin hop as it goes on the wire, without the header it must not carry.
-      builder.networkInterceptors().add(0, new HeaderHostGuard(config.headerName(), context.baseUrl()));
     }
-    return () -> {};
+    // First among the network interceptors, as the other engines' guards: a user's HttpLog then
+    // logs a cross-origin hop as it goes on the wire, without the credentials it must not carry.
+    builder.networkInterceptors().add(0, new HeaderHostGuard(guardedHeaders(), config.usesQuery()
+        ? config.shape().query() : null, context.baseUrl()));
+    return config.shape().logoutPath().isEmpty() ? () -> {} : keeper::logout;
+  }
+
+  /** The token's header (when a header carries it), every static header, the CSRF header. */
+  private List<String> guardedHeaders() {
+    List<String> names = new ArrayList<>();
+    if (config.headerName() != null) {
+      names.add(config.headerName());
+    }
+    config.shape().headers().forEach(header -> names.add(header.name()));
+    if (config.shape().csrf() != null) {
+      names.add(config.shape().csrf().header());
+    }
+    return names;
   }
 
   @Override
@@ -363,10 +378,11 @@ public final class TokenScheme implements AuthScheme {
       if (signingKey != null && jwtPath == null) {
         throw new LatchkeyConfigException("TokenScheme: signingKey(..) needs jwtPath(..)");
       }
-      if (cookieName == null && (headerFormat == null || !headerFormat.contains("{token}"))) {
+      boolean headerCarrier = cookieName == null && loginShape.query().isEmpty();
+      if (headerCarrier && (headerFormat == null || !headerFormat.contains("{token}"))) {
         throw new LatchkeyConfigException("TokenScheme: header(name, format): format must contain {token}");
       }
-      if (cookieName == null && (headerName == null || headerName.isBlank())) {
+      if (headerCarrier && (headerName == null || headerName.isBlank())) {
         throw new LatchkeyConfigException("TokenScheme: header(name, format): name is blank");
       }
       checkPositive(idleLifetime, "idleLifetime");
@@ -374,15 +390,34 @@ public final class TokenScheme implements AuthScheme {
       if (loginLimit < 0 || (loginLimit > 0 && (loginWindow == null || loginWindow.isNegative() || loginWindow.isZero()))) {
         throw new LatchkeyConfigException("TokenScheme: loginLimit(count, window) needs count >= 0 and a positive window");
       }
+      // The user and password go at JSON pointers, in form fields, or (loginBasic) nowhere in the body.
+      boolean jsonFields = loginShape.loginBody() == LoginBody.JSON && !loginShape.loginBasic();
+      if (loginShape.loginBody() == LoginBody.FORM && !loginShape.loginBasic()) {
+        formField(usernameField, "usernameField");
+        formField(passwordField, "passwordField");
+      }
+      LoginRequest loginRequest = new LoginRequest(loginShape, usernameField, passwordField);
+      LoginFields logoutBody = LoginFields.parse(loginShape.logoutFields(), LoginBody.JSON, "logoutFields");
+      if (loginShape.csrf() != null) {
+        optionalPointer(loginShape.csrf().pointer(), "csrf pointer");
+      }
       return new TokenScheme(
           new TokenConfig(
-              loginPath, pointer(usernameField, "usernameField"), pointer(passwordField, "passwordField"),
-              optionalPointer(tokenPointer, "tokenPointer"), headerName, headerFormat, cookieName,
+              loginPath, jsonFields ? pointer(usernameField, "usernameField") : null,
+              jsonFields ? pointer(passwordField, "passwordField") : null,
+              optionalPointer(tokenPointer, "tokenPointer"), headerCarrier ? headerName : null, headerFormat, cookieName,
               idleLifetime, hardLifetime, sessionGoneStatus, optionalPointer(errorPointer, "errorPointer"),
               sessionGoneErrors, badCredentialErrors, terminalErrors, forbiddenErrors,
               loginLimit, loginWindow, optionalPointer(throttleCodePointer, "throttleCodePointer"),
               throttleCodes, jwtPath, credentials, signingKey, maxThrottleWait, badPasswordBackoff, sessionStore,
-              loginShape));
+              loginShape, loginRequest, logoutBody, optionalPointer(loginShape.expiresInPointer(), "expiresInPointer")));
+    }
+
+    private static void formField(String name, String setter) {
+      if (name == null || name.isBlank() || name.startsWith("/")) {
+        throw new LatchkeyConfigException("TokenScheme: " + setter + "(..) must be a form field name such as"
+            + " 'username' with loginBody(FORM), not '" + name + "'");
+      }
     }
 
     private static void checkPositive(Duration duration, String setter) {

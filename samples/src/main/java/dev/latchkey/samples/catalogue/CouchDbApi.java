@@ -8,9 +8,10 @@ import retrofit2.http.Path;
 
 /**
  * Apache CouchDB cookie authentication. {@code POST /_session} with {@code {"name":..,
- * "password":..}} sets the {@code AuthSession} cookie, valid ten minutes after its last use by
- * default; later calls send that cookie; a call without a valid one is answered with 401; {@code
- * DELETE /_session} logs out. Source:
+ * "password":..}} sets the {@code AuthSession} cookie, valid ten minutes by default; later calls
+ * send that cookie (CouchDB re-issues a fresher one on use, which the client does not adopt: it
+ * logs in again before the ten minutes of its own cookie end); a call without a valid cookie is
+ * answered with 401; {@code DELETE /_session} logs out. Source:
  * https://docs.couchdb.org/en/stable/api/server/authn.html (Cookie Authentication).
  */
 @TokenLogin(
@@ -18,7 +19,7 @@ import retrofit2.http.Path;
     usernameField = "/name",
     passwordField = "/password",
     tokenCookie = "AuthSession",
-    idleLifetime = "PT10M",
+    hardLifetime = "PT10M",
     logoutPath = "_session")
 public interface CouchDbApi {
 
