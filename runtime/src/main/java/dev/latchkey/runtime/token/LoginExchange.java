@@ -1,10 +1,10 @@
 package dev.latchkey.runtime.token;
 
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.runtime.AccountUnusableException;
 import dev.latchkey.runtime.AuthContext;
+import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.LatchkeyException;
 import dev.latchkey.runtime.LoginThrottledException;
@@ -17,14 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import dev.latchkey.runtime.AuthEvent;
+import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.RequestBody;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -99,7 +97,7 @@ final class LoginExchange {
       RequestBody body = null;
       if (method.equals("POST") || method.equals("PUT")) {
         ObjectNode root = JsonAnswers.JSON.createObjectNode();
-        java.util.Map<String, String> values = StaticHeaders.bySetter(shape.headers());
+        Map<String, String> values = StaticHeaders.bySetter(shape.headers());
         config.logoutBody().putInto(root, setter -> values.getOrDefault(setter, ""));
         body = RequestBody.create(JsonAnswers.JSON.writeValueAsBytes(root), JSON_TYPE);
       }
