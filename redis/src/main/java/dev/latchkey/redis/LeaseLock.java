@@ -6,12 +6,20 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The fleet-wide login lock of one account: {@code SET lock TOKEN NX PX lease}, so a worker that
  * dies holding it blocks the others for at most the lease; released by a script that deletes the
  * key only if it still holds this holder's token, so a holder whose lease ran out can never release
  * the lock someone else took since. Waiting polls with a capped backoff until a deadline.
+ *
+ * <p>While the holder works, {@link #keepAlive} renews the lease every third of it, so a login
+ * that takes longer than the lease (a login may take its whole 60 s timeout, the default lease is
+ * 30 s) keeps the lock, and a holder that dies still frees it within one lease (issue 14: the
+ * lease ran out in the middle of a slow login and a second worker logged in too).
  */
 final class LeaseLock {
   private static final long FIRST_POLL_MILLIS = 5;
@@ -63,6 +71,36 @@ final class LeaseLock {
       }
       pause = Math.min(MAX_POLL_MILLIS, pause * 2);
     }
+  }
+
+  /** Stops renewing a lease; renewals also stop by themselves once the lease is lost. */
+  interface Renewal extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Renews {@code token}'s lease every third of it on {@code timer} until the returned handle is
+   * closed, or until a renewal finds the lock no longer ours. A renewal that cannot reach Redis is
+   * skipped: the next one tries again, and if the lease runs out meanwhile, {@link #release} says
+   * so.
+   */
+  Renewal keepAlive(RedisKeys keys, String token, ScheduledExecutorService timer) {
+    long period = Math.max(1, lease.toMillis() / 3);
+    ScheduledFuture<?> renewing = timer.scheduleWithFixedDelay(() -> {
+      long renewed;
+      try {
+        renewed = link.eval(
+            Scripts.RENEW, List.of(keys.lock()), token, Long.toString(lease.toMillis()));
+      } catch (LatchkeyException e) {
+        return; // Redis away or slow: try again at the next period
+      }
+      if (renewed == 0) {
+        // Lost: ScheduledExecutorService runs a periodic task that throws no more.
+        throw new IllegalStateException("lease lost");
+      }
+    }, period, period, TimeUnit.MILLISECONDS);
+    return () -> renewing.cancel(false);
   }
 
   /** Releases the lock if {@code token} still holds it; false if the lease had run out. */

@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -57,6 +59,9 @@ public final class RedisSessionStore implements SessionStore, Closeable {
   /** Threads of this store take the account's JVM lock first, then the lease in Redis. */
   private final Map<String, ReentrantLock> jvmLocks = new ConcurrentHashMap<>();
 
+  /** Renews the leases this store holds while their logins run (see {@link LeaseLock}). */
+  private final ScheduledExecutorService leaseTimer = leaseTimer();
+
   private RedisSessionStore(Builder b, RedisURI uri) {
     this.policy = b.policy;
     this.fallbackLoginLimit = b.fallbackLoginLimit;
@@ -65,8 +70,28 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     this.link =
         new RedisLink(
             uri, b.connectTimeout, b.commandTimeout, b.probeInterval, b.listener, b.clock);
-    Duration wait = b.lockWait != null ? b.lockWait : b.lockLease.plus(Duration.ofSeconds(10));
+    Duration wait = b.lockWait != null ? b.lockWait : defaultLockWait(b.lockLease);
     this.lease = new LeaseLock(link, b.lockLease, wait);
+  }
+
+  /**
+   * A held lease is renewed while its login runs, so a waiter may wait for a whole login: the
+   * engines bound one by 60 s by default. At least the lease and 10 s, as before.
+   */
+  static Duration defaultLockWait(Duration lease) {
+    Duration login = Duration.ofSeconds(70);
+    Duration afterLease = lease.plus(Duration.ofSeconds(10));
+    return afterLease.compareTo(login) > 0 ? afterLease : login;
+  }
+
+  private static ScheduledExecutorService leaseTimer() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "latchkey-redis-lease");
+      thread.setDaemon(true); // never keeps a JVM alive
+      return thread;
+    });
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 
   /** Starts a store for {@code uri} ({@code redis://HOST:PORT}); see {@link Builder}. */
@@ -238,7 +263,7 @@ public final class RedisSessionStore implements SessionStore, Closeable {
                 + "; going on without it");
         return call(action);
       }
-      try {
+      try (LeaseLock.Renewal renewal = lease.keepAlive(keys, token, leaseTimer)) {
         return call(action);
       } finally {
         release(keys, token);
@@ -371,6 +396,7 @@ public final class RedisSessionStore implements SessionStore, Closeable {
   /** Closes the connection; Lettuce stops reconnecting. */
   @Override
   public void close() {
+    leaseTimer.shutdownNow();
     link.close();
   }
 
@@ -404,14 +430,19 @@ public final class RedisSessionStore implements SessionStore, Closeable {
 
     /**
      * How long the login lock is granted: a worker that dies holding it blocks logins of the others
-     * for at most this long. Longer than a login takes. Default 30 s.
+     * for at most this long. Renewed every third of it while the login runs, so a login may take
+     * longer than the lease. Default 30 s.
      */
     public Builder lockLease(Duration lease) {
       this.lockLease = lease;
       return this;
     }
 
-    /** How long a login waits for the lock before going on without it. Default lease + 10 s. */
+    /**
+     * How long a login waits for the lock before going on without it. Default 70 s (a login's
+     * default 60 s bound and a margin; the holder renews its lease while it logs in), or the
+     * lease + 10 s if that is longer.
+     */
     public Builder lockWait(Duration wait) {
       this.lockWait = wait;
       return this;

@@ -111,6 +111,19 @@ final class Scripts {
       return 1
       """;
 
+  /**
+   * KEYS: lock. ARGV: token, lease millis. Extends the lease only if this holder still has it: 1,
+   * else 0 (it ran out and someone else may hold the lock now).
+   */
+  static final String RENEW =
+      """
+      if redis.call('GET', KEYS[1]) == ARGV[1] then
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        return 1
+      end
+      return 0
+      """;
+
   /** KEYS: lock. ARGV: token. Releases the lock only if this holder still has it. */
   static final String UNLOCK =
       """

@@ -92,7 +92,8 @@ class RedisSessionStoreTest {
 
   @Test
   void aSessionIsStoredUnderItsAccountWithATtlFromTheLifetimes() throws IOException {
-    String account = SessionStore.accountKey("XandrApi", "alice");
+    String account = SessionStore.accountKey("XandrApi", "token",
+        dev.latchkey.runtime.http.Origin.of(okhttp3.HttpUrl.get("https://api.example.test/")), "alice");
     long now = System.currentTimeMillis();
     store()
         .save(
@@ -269,6 +270,9 @@ class RedisSessionStoreTest {
                         return null;
                       }));
       assertTrue(slowHasIt.await(30, TimeUnit.SECONDS));
+      // The lease runs out while its holder still works: its renewals could not reach Redis (a
+      // long GC pause, a partition). Renewal (issue 14) makes that the only way it can happen.
+      redis().del("latchkey:{acct}:lock");
       Future<?> nextWorker =
           pool.submit(
               () ->
@@ -291,6 +295,56 @@ class RedisSessionStoreTest {
     assertTrue(
         events.stream()
             .anyMatch(e -> e.type() == AuthEvent.Type.NOTICE && e.detail().contains("ran out")));
+  }
+
+  /**
+   * Issue 14: a login may take its whole timeout (60 s by default), longer than the lease (30 s
+   * by default). Its lease is renewed while it runs, so no other worker takes the lock and logs
+   * in too; here with a 300 ms lease and a login of five leases.
+   */
+  @Test
+  void aLoginLongerThanTheLeaseKeepsTheLock() throws Exception {
+    RedisSessionStore holder =
+        store(RedisSessionStore.builder(redis.uri()).lockLease(Duration.ofMillis(300)));
+    RedisSessionStore other = store(RedisSessionStore.builder(redis.uri())
+        .lockWait(Duration.ofMillis(200)).onUnavailable(RedisUnavailablePolicy.FAIL));
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<String> login = pool.submit(() -> holder.withLoginLock("acct", () -> {
+        held.countDown();
+        assertTrue(done.await(30, TimeUnit.SECONDS));
+        return "logged in";
+      }));
+      assertTrue(held.await(30, TimeUnit.SECONDS));
+      long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
+      int refused = 0;
+      while (System.nanoTime() < until) {
+        RedisUnavailableException e = assertThrows(RedisUnavailableException.class,
+            () -> other.withLoginLock("acct", () -> "a second login"),
+            "the lease ran out during the login and another worker took the lock");
+        assertTrue(e.getMessage().contains("still held"), e.getMessage());
+        refused++;
+      }
+      assertTrue(refused >= 3, "tried " + refused + " times");
+      done.countDown();
+      assertEquals("logged in", login.get(30, TimeUnit.SECONDS));
+    } finally {
+      done.countDown();
+      pool.shutdownNow();
+    }
+    assertEquals(0, redis().exists("latchkey:{acct}:lock"), "released, renewals stopped");
+    Thread.sleep(400); // a renewal after the release would bring nothing back
+    assertEquals(0, redis().exists("latchkey:{acct}:lock"));
+    assertFalse(events.stream().anyMatch(e -> e.detail().contains("ran out")), events.toString());
+  }
+
+  @Test
+  void theDefaultWaitCoversADefaultLogin() {
+    assertEquals(Duration.ofSeconds(70), RedisSessionStore.defaultLockWait(Duration.ofSeconds(30)));
+    assertEquals(Duration.ofSeconds(100),
+        RedisSessionStore.defaultLockWait(Duration.ofSeconds(90)));
   }
 
   @Test

@@ -3,7 +3,10 @@ package dev.latchkey.runtime;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+import dev.latchkey.runtime.http.CredentialOrigins;
 import dev.latchkey.runtime.http.DirectCallAdapterFactory;
+import dev.latchkey.runtime.logging.HttpLog;
+import dev.latchkey.runtime.logging.Redactor;
 import dev.latchkey.runtime.tls.TlsPolicy;
 import java.io.Closeable;
 import java.io.IOException;
@@ -36,6 +39,7 @@ public final class LatchkeyClient implements Closeable {
   private final Retrofit retrofit;
   private final Closeable schemeResources;
   private final boolean ownsOkHttp;
+  private final Redactor redactor = new Redactor();
 
   private LatchkeyClient(Builder builder, HttpUrl baseUrl) {
     this.name = builder.name;
@@ -48,8 +52,16 @@ public final class LatchkeyClient implements Closeable {
       plain = customizer.apply(plain);
     }
     OkHttpClient plainClient = plain.build();
+    linkLogs(plainClient);
     AuthContext context =
-        new AuthContext(name, baseUrl, builder.clock, builder.listener, plainClient);
+        new AuthContext(
+            name,
+            baseUrl,
+            builder.clock,
+            builder.listener,
+            plainClient,
+            CredentialOrigins.of(baseUrl, builder.resolveOrigins()),
+            redactor);
     OkHttpClient.Builder authenticated = plainClient.newBuilder();
     this.schemeResources = scheme.install(context, authenticated);
     this.okHttpClient = authenticated.build();
@@ -62,6 +74,20 @@ public final class LatchkeyClient implements Closeable {
             .build();
   }
 
+  /**
+   * Redaction by construction: every {@link HttpLog} on the client, whoever built it and with
+   * whatever redactor, also masks the secrets this client's engines register (issue 14, defect 7).
+   */
+  private void linkLogs(OkHttpClient client) {
+    for (List<okhttp3.Interceptor> interceptors : List.of(client.interceptors(), client.networkInterceptors())) {
+      for (okhttp3.Interceptor interceptor : interceptors) {
+        if (interceptor instanceof HttpLog log) {
+          log.redactor().include(redactor);
+        }
+      }
+    }
+  }
+
   private static ObjectMapper mapper(boolean xml) {
     ObjectMapper mapper = xml ? new XmlMapper() : new ObjectMapper();
     // Vendors add fields without notice; a client must not break on them.
@@ -72,6 +98,14 @@ public final class LatchkeyClient implements Closeable {
   /** Starts a client named {@code name} (used in events and {@code toString()}). */
   public static Builder builder(String name) {
     return new Builder(name);
+  }
+
+  /**
+   * The redactor the engines of this client register their live secrets with (tokens, session
+   * keys, API keys, passwords): a log that masks through it masks them with no further setup.
+   */
+  public Redactor redactor() {
+    return redactor;
   }
 
   /** A Retrofit proxy of {@code service} that calls through this client. */
@@ -115,6 +149,7 @@ public final class LatchkeyClient implements Closeable {
     private final Map<String, String> environments = new LinkedHashMap<>();
     private final Map<String, String> environmentProperties = new LinkedHashMap<>();
     private final List<UnaryOperator<OkHttpClient.Builder>> customizers = new ArrayList<>();
+    private final List<String> addedOrigins = new ArrayList<>();
     private String environment;
     private String baseUrl;
     private AuthScheme scheme;
@@ -146,6 +181,16 @@ public final class LatchkeyClient implements Closeable {
     /** Selects a declared environment. A later {@link #baseUrl} wins. */
     public Builder environment(String name) {
       this.environment = Objects.requireNonNull(name, "environment");
+      return this;
+    }
+
+    /**
+     * Lets credentials also go to {@code url}'s origin (scheme, host and port; the path is
+     * ignored), besides the base URL's: for an API that answers "next" links or redirects on a
+     * second host of its own. Nothing is signed, logged in or replayed for any other origin.
+     */
+    public Builder addOrigin(String url) {
+      addedOrigins.add(Objects.requireNonNull(url, "url"));
       return this;
     }
 
@@ -245,7 +290,15 @@ public final class LatchkeyClient implements Closeable {
       if (scheme == null) {
         throw new LatchkeyConfigException(name + ": no authentication scheme configured");
       }
-      return new LatchkeyClient(this, resolveBaseUrl());
+      HttpUrl baseUrl = resolveBaseUrl();
+      if (tls == null && TlsPolicy.platformDefault().withOverrides(baseUrl.host()).hasPins()) {
+        // Pin overrides from configuration (LATCHKEY_PINS, latchkey.pins.<host>) are for every
+        // client whose host they cover, also one whose interface has no @PinCertificates and
+        // whose builder made no TLS call (issue 14, defect 5): an operator pinning a host must
+        // not depend on how the code was written. Without overrides nothing is installed.
+        tlsBuilder();
+      }
+      return new LatchkeyClient(this, baseUrl);
     }
 
     private HttpUrl resolveBaseUrl() {
@@ -280,6 +333,18 @@ public final class LatchkeyClient implements Closeable {
         throw new LatchkeyConfigException(name + ": " + source + " must end in '/': " + url);
       }
       return parsed;
+    }
+
+    private List<HttpUrl> resolveOrigins() {
+      List<HttpUrl> origins = new ArrayList<>();
+      for (String url : addedOrigins) {
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null) {
+          throw new LatchkeyConfigException(name + ": addOrigin is not an http(s) URL: " + url);
+        }
+        origins.add(parsed);
+      }
+      return origins;
     }
 
     private List<String> declaredNames() {

@@ -36,7 +36,7 @@ public final class FuzzedNetwork implements Interceptor {
 
   /**
    * {@code templates}: answer shapes the engine expects, each with one {@code %s} that stands for
-   * a fuzzed JSON string; half the bodies come from them, half are raw bytes. Without them the
+   * a fuzzed JSON string, or {@code %req} for the request's body as a JSON string; half the bodies come from them, half are raw bytes. Without them the
    * fuzzer spends its time making JSON parse, and rarely reaches what the engine does with a
    * parsed value (a token with a control character, say).
    */
@@ -49,11 +49,26 @@ public final class FuzzedNetwork implements Interceptor {
     return exchanges.get();
   }
 
-  private String templated() {
+  /**
+   * Fills a template: {@code %s} with a fuzzed string (up to 4,000 characters: a server echoing a
+   * long body is a case to reach, issue 14), {@code %req} with the request's own body, as a server
+   * that echoes what it was sent (the password of a login) does.
+   */
+  private String templated(okhttp3.Request request) throws IOException {
     String template = data.pickValue(templates);
-    char[] quoted = JsonStringEncoder.getInstance().quoteAsString(data.consumeString(120));
-    String value = new String(quoted);
-    return template.replace("%s", "\"" + value + "\"");
+    String value = quote(data.consumeString(4000));
+    if (template.contains("%req")) {
+      okio.Buffer sent = new okio.Buffer();
+      if (request.body() != null) {
+        request.body().writeTo(sent);
+      }
+      template = template.replace("%req", quote(sent.readUtf8()));
+    }
+    return template.replace("%s", value);
+  }
+
+  private static String quote(String text) {
+    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
   }
 
   @Override
@@ -76,7 +91,7 @@ public final class FuzzedNetwork implements Interceptor {
     }
     String type = data.pickValue(TYPES);
     byte[] body = !templates.isEmpty() && data.consumeBoolean()
-        ? templated().getBytes(StandardCharsets.UTF_8)
+        ? templated(chain.request()).getBytes(StandardCharsets.UTF_8)
         : data.consumeBytes(data.consumeInt(0, 4096));
     return new Response.Builder()
         .request(chain.request())

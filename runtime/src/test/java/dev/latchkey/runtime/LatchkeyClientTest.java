@@ -190,4 +190,42 @@ class LatchkeyClientTest {
     credentials.clear();
     assertEquals("\0".repeat(14), new String(credentials.password()));
   }
+
+  /** The origin rule: the engines learn from the context which origins the credential may visit. */
+  @Test
+  void addedOriginsReachTheSchemeAndABadOneIsRefusedByName() {
+    AuthContext[] seen = new AuthContext[1];
+    AuthScheme capture =
+        new AuthScheme() {
+          @Override
+          public String kind() {
+            return "capture";
+          }
+
+          @Override
+          public Closeable install(AuthContext context, OkHttpClient.Builder builder) {
+            seen[0] = context;
+            return () -> {};
+          }
+        };
+    LatchkeyClient client =
+        LatchkeyClient.builder("Api")
+            .baseUrl("https://api.example/v1/")
+            .addOrigin("https://files.example/anything")
+            .auth(capture)
+            .build();
+    assertTrue(seen[0].origins().contains(okhttp3.HttpUrl.get("https://files.example/x")));
+    assertFalse(seen[0].origins().contains(okhttp3.HttpUrl.get("https://other.example/")));
+    assertTrue(seen[0].redactor() == client.redactor());
+    LatchkeyConfigException bad =
+        assertThrows(
+            LatchkeyConfigException.class,
+            () ->
+                LatchkeyClient.builder("Api")
+                    .baseUrl("https://api.example/v1/")
+                    .addOrigin("ftp:/nope")
+                    .auth(capture)
+                    .build());
+    assertTrue(bad.getMessage().contains("addOrigin") && bad.getMessage().contains("ftp:/nope"));
+  }
 }

@@ -1,6 +1,8 @@
 package dev.latchkey.runtime.digest;
 
 import dev.latchkey.runtime.UnexpectedAnswerException;
+import dev.latchkey.runtime.http.ServerText;
+import dev.latchkey.runtime.logging.Redactor;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -31,12 +33,26 @@ record AuthenticationInfo(String nextNonce, String rspauth, String qop, String c
    * H(":" uri) for qop=auth; for auth-int it would need a hash of the response body, which we do
    * not buffer, so it is not checked then.
    */
-  void verify(SignedRequest sent, DigestAlgorithm algorithm, String nonce, String headerName)
-      throws UnexpectedAnswerException {
-    mustEcho("cnonce", cnonce, sent.cnonce(), headerName);
-    mustEcho("nc", nc, sent.nc(), headerName);
-    mustEcho("qop", qop, sent.qop(), headerName);
+  void verify(SignedRequest sent, DigestAlgorithm algorithm, String nonce, String headerName,
+      Redactor redactor) throws UnexpectedAnswerException {
+    verify(sent, algorithm, nonce, headerName, redactor, false);
+  }
+
+  /**
+   * Like {@link #verify(SignedRequest, DigestAlgorithm, String, String, Redactor)}; with {@code
+   * requireProof} (mutual authentication asked for), an {@code rspauth} that is missing or cannot
+   * be checked (qop other than auth) fails too.
+   */
+  void verify(SignedRequest sent, DigestAlgorithm algorithm, String nonce, String headerName,
+      Redactor redactor, boolean requireProof) throws UnexpectedAnswerException {
+    mustEcho("cnonce", cnonce, sent.cnonce(), headerName, redactor);
+    mustEcho("nc", nc, sent.nc(), headerName, redactor);
+    mustEcho("qop", qop, sent.qop(), headerName, redactor);
     if (rspauth == null || !DigestChallenge.AUTH.equals(sent.qop())) {
+      if (requireProof) {
+        throw unproven(headerName, rspauth == null ? "has no rspauth"
+            : "has an rspauth that cannot be checked for qop=" + sent.qop());
+      }
       return;
     }
     String ha2 = DigestCalculator.ha2(algorithm, "", sent.uri(), null);
@@ -52,17 +68,21 @@ record AuthenticationInfo(String nextNonce, String rspauth, String qop, String c
     }
   }
 
-  private static void mustEcho(String name, String echoed, String sent, String headerName)
-      throws UnexpectedAnswerException {
-    if (echoed != null && sent != null && !echoed.equalsIgnoreCase(sent)) {
-      throw new UnexpectedAnswerException(
-          headerName + " echoes " + name + "=" + abbreviated(echoed) + " but the request sent "
-              + name + "=" + abbreviated(sent));
-    }
+  /** Mutual authentication was asked for and the answer does not give it. */
+  static UnexpectedAnswerException unproven(String headerName, String why) {
+    return new UnexpectedAnswerException(
+        "mutual authentication required, but the server's " + headerName + " " + why
+            + ": it did not prove it knows the credentials (RFC 7616 section 3.5)");
   }
 
-  /** A server value quoted in a message, cut short: a message stays readable and bounded. */
-  private static String abbreviated(String value) {
-    return value.length() <= 64 ? value : value.substring(0, 64) + "… (" + value.length() + " chars)";
+  private static void mustEcho(String name, String echoed, String sent, String headerName,
+      Redactor redactor) throws UnexpectedAnswerException {
+    if (echoed != null && sent != null && !echoed.equalsIgnoreCase(sent)) {
+      // Both quoted through ServerText: the echo is the server's, and what we sent is cut the same
+      // way so that a message stays readable and bounded (a fuzz run once made 1,160 characters).
+      throw new UnexpectedAnswerException(
+          headerName + " echoes " + name + "=" + ServerText.quote(echoed, 64, redactor)
+              + " but the request sent " + name + "=" + ServerText.quote(sent, 64, redactor));
+    }
   }
 }

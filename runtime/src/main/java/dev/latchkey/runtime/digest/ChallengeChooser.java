@@ -1,6 +1,8 @@
 package dev.latchkey.runtime.digest;
 
 import dev.latchkey.runtime.UnexpectedAnswerException;
+import dev.latchkey.runtime.http.ServerText;
+import dev.latchkey.runtime.logging.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,11 +22,15 @@ final class ChallengeChooser {
   private final List<DigestAlgorithm> preference;
   private final String realm;
   private final String headerName;
+  private final Redactor redactor;
 
-  ChallengeChooser(List<DigestAlgorithm> preference, String realm, String headerName) {
+  /** {@code redactor}: the client's, through which server text in messages is quoted. */
+  ChallengeChooser(
+      List<DigestAlgorithm> preference, String realm, String headerName, Redactor redactor) {
     this.preference = List.copyOf(preference);
     this.realm = realm;
     this.headerName = headerName;
+    this.redactor = redactor;
   }
 
   Choice choose(Response response) throws UnexpectedAnswerException {
@@ -54,7 +60,7 @@ final class ChallengeChooser {
       }
       throw new UnexpectedAnswerException(
           "HTTP " + status + " without a Digest challenge in " + headerName
-              + (schemes.isEmpty() ? "" : "; offered schemes: " + schemes));
+              + (schemes.isEmpty() ? "" : "; offered schemes: " + quote(schemes.toString())));
     }
     return best(inRealm(digests));
   }
@@ -67,8 +73,8 @@ final class ChallengeChooser {
     List<DigestChallenge> matching = digests.stream().filter(c -> c.realm().equals(realm)).toList();
     if (matching.isEmpty()) {
       throw new UnexpectedAnswerException(
-          "server asked for realm '" + digests.get(0).realm() + "' but this client is configured"
-              + " for realm '" + realm + "'; the password was not used");
+          "server asked for realm '" + quote(digests.get(0).realm()) + "' but this client is"
+              + " configured for realm '" + realm + "'; the password was not used");
     }
     return matching;
   }
@@ -89,10 +95,16 @@ final class ChallengeChooser {
     }
     if (best == null) {
       throw new UnexpectedAnswerException(
-          "no usable Digest challenge: server offers " + offered + ", this client accepts "
+          "no usable Digest challenge: server offers " + quote(offered.toString())
+              + ", this client accepts "
               + preference.stream().map(DigestAlgorithm::token).toList()
               + " with qop auth, auth-int or none");
     }
     return best;
+  }
+
+  /** A realm or token list of any length (a hostile 15 KB realm) made fit for a message. */
+  private String quote(String serverText) {
+    return ServerText.quote(serverText, redactor);
   }
 }

@@ -13,7 +13,8 @@ record DigestConfig(
     boolean integrity,
     String realm,
     boolean proxy,
-    Supplier<String> cnonceSource) {
+    Supplier<String> cnonceSource,
+    boolean mutualAuth) {
 
   DigestHeaders headers() {
     return proxy ? DigestHeaders.PROXY : DigestHeaders.ORIGIN;
@@ -22,6 +23,7 @@ record DigestConfig(
   @Override
   public String toString() {
     return "DigestConfig{nonceLifetime=" + nonceLifetime + ", algorithms=" + algorithms
-        + ", integrity=" + integrity + ", realm=" + realm + ", proxy=" + proxy + "}";
+        + ", integrity=" + integrity + ", realm=" + realm + ", proxy=" + proxy
+        + ", mutualAuth=" + mutualAuth + "}";
   }
 }

@@ -5,6 +5,7 @@ import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.UnexpectedAnswerException;
 import dev.latchkey.runtime.http.Origin;
+import dev.latchkey.runtime.http.ServerText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Instant;
@@ -41,7 +42,8 @@ final class DigestInterceptor implements Interceptor {
     this.headers = config.headers();
     this.context = context;
     this.cache = cache;
-    this.chooser = new ChallengeChooser(config.algorithms(), config.realm(), headers.challenge());
+    this.chooser = new ChallengeChooser(
+        config.algorithms(), config.realm(), headers.challenge(), context.redactor());
   }
 
   @Override
@@ -53,6 +55,15 @@ final class DigestInterceptor implements Interceptor {
     if (config.proxy() && request.url().isHttps()) {
       // Inside a TLS tunnel the proxy sees nothing: its credentials go on the CONNECT, which
       // DigestTunnelAuthenticator signs. Signing here would hand them to the origin.
+      return chain.proceed(request);
+    }
+    if (!config.proxy() && !context.origins().contains(request.url())) {
+      // The origin rule (design.md): a Retrofit @Url "next" link or an okHttpClient() call to a
+      // host that is not ours goes out and comes back untouched. Its 401 is not our challenge: a
+      // hostile server answering 'Digest realm="evil", nonce="chosen"' would otherwise get a
+      // response it can attack offline. Proxy mode is exempt: its credentials belong to the proxy
+      // (Proxy-Authorization on a 407), whatever the target, and DigestSigner only writes them on
+      // a connection that really goes through an HTTP proxy.
       return chain.proceed(request);
     }
     Origin origin = config.proxy() ? Origin.PROXY : Origin.of(request.url());
@@ -98,7 +109,7 @@ final class DigestInterceptor implements Interceptor {
       }
     }
     if (context.listening()) { // the detail and the label are strings built per request
-      emit(AuthEvent.Type.NONCE_REUSED, origin, "realm=" + state.challenge().realm());
+      emit(AuthEvent.Type.NONCE_REUSED, origin, "realm=" + quote(state.challenge().realm()));
     }
     return sendSigned(chain, origin, entry, state, true);
   }
@@ -112,11 +123,11 @@ final class DigestInterceptor implements Interceptor {
    */
   private Response renew(Chain chain, Origin origin, OriginEntry entry) throws IOException {
     Response probe = chain.proceed(chain.request());
-    if (probe.code() != headers.status()) {
-      return probe; // not protected after all
+    if (!challengeFrom(origin, probe)) {
+      return probe; // not protected after all, or a redirect's other origin answered
     }
     NonceState fresh = storeChallenge(probe, origin, entry);
-    emit(AuthEvent.Type.NONCE_RENEWED, origin, "proactive, " + fresh.challenge().describe());
+    emit(AuthEvent.Type.NONCE_RENEWED, origin, "proactive, " + quote(fresh.challenge().describe()));
     return sendSigned(chain, origin, entry, fresh, false);
   }
 
@@ -124,7 +135,7 @@ final class DigestInterceptor implements Interceptor {
   private Response cold(Chain chain, Origin origin, OriginEntry entry,
       CompletableFuture<Void> flight) throws IOException {
     Response first = chain.proceed(chain.request());
-    if (first.code() != headers.status()) {
+    if (!challengeFrom(origin, first)) {
       return first;
     }
     NonceState fresh = storeChallenge(first, origin, entry);
@@ -143,12 +154,24 @@ final class DigestInterceptor implements Interceptor {
     if (response.code() != headers.status()) {
       return checkInfo(response, ticket, entry);
     }
+    if (!challengeFrom(origin, response)) {
+      return response; // a redirect left our origin, and the other one refused: not about us
+    }
     emit(AuthEvent.Type.REJECTED, origin, "HTTP " + response.code() + " for a signed request");
     if (!mayRetry) {
-      response.close();
+      if (staleChallenge(response, origin, entry)) {
+        // RFC 7616 section 3.3: stale=true says the credentials were right and only the nonce
+        // was not. Reading it as a wrong password would be false (and alarming); replaying again
+        // would break "one replay per call". The new nonce is kept: the next call uses it.
+        throw new UnexpectedAnswerException(
+            origin.label() + " accepted the credentials of user '" + userName()
+                + "' but called a nonce it had just issued stale (realm "
+                + quote(state.challenge().realm()) + "); not replayed again, the next call uses"
+                + " the server's new nonce");
+      }
       throw new AuthenticationFailedException(
           origin.label() + " refused the credentials of user '" + userName()
-              + "' with a fresh nonce (realm " + state.challenge().realm()
+              + "' with a fresh nonce (realm " + quote(state.challenge().realm())
               + "); not retrying, a wrong password would lock the account");
     }
     // A cached nonce was refused, with or without stale=true (some servers never send it): the
@@ -158,6 +181,29 @@ final class DigestInterceptor implements Interceptor {
     return sendSigned(chain, origin, entry, fresh, false);
   }
 
+  /**
+   * For the final refusal of a call: whether its challenge says {@code stale=true}; if so its
+   * nonce is stored for the next call. Closes {@code refused}. A refusal whose challenge cannot be
+   * read is not stale: it stays a wrong password, as before.
+   */
+  private boolean staleChallenge(Response refused, Origin origin, OriginEntry entry) {
+    try {
+      ChallengeChooser.Choice choice;
+      try (refused) {
+        choice = chooser.choose(refused);
+      }
+      if (!choice.challenge().stale()) {
+        return false;
+      }
+      NonceState fresh = entry.store(choice.challenge(), choice.algorithm(), now(),
+          config.nonceLifetime(), NonceState.roundTrip(refused));
+      emit(AuthEvent.Type.NONCE_RENEWED, origin, "stale, " + quote(fresh.challenge().describe()));
+      return true;
+    } catch (UnexpectedAnswerException e) {
+      return false;
+    }
+  }
+
   /** Reads the challenge of a 401/407 (closing it), stores its nonce, emits CHALLENGE. */
   private NonceState storeChallenge(Response challenged, Origin origin, OriginEntry entry)
       throws UnexpectedAnswerException {
@@ -165,7 +211,7 @@ final class DigestInterceptor implements Interceptor {
     try (challenged) {
       choice = chooser.choose(challenged);
     }
-    emit(AuthEvent.Type.CHALLENGE, origin, choice.challenge().describe());
+    emit(AuthEvent.Type.CHALLENGE, origin, quote(choice.challenge().describe()));
     return entry.store(choice.challenge(), choice.algorithm(), now(), config.nonceLifetime(),
         NonceState.roundTrip(challenged));
   }
@@ -174,16 +220,25 @@ final class DigestInterceptor implements Interceptor {
   private Response checkInfo(Response response, DigestTicket ticket, OriginEntry entry)
       throws IOException {
     String value = response.header(headers.info());
-    if (value == null || !ticket.origin().matches(response.request().url())) {
-      // After a redirect to another origin, its Authentication-Info is not about our nonce.
+    SignedRequest signed = ticket.lastSigned();
+    if (!ticket.origin().matches(response.request().url())) {
+      // After a redirect to another origin, its Authentication-Info is not about our nonce, and
+      // an answer from there owes us no proof.
+      return response;
+    }
+    if (value == null) {
+      if (config.mutualAuth() && signed != null) {
+        response.close();
+        throw AuthenticationInfo.unproven(headers.info(), "is missing");
+      }
       return response;
     }
     try {
       AuthenticationInfo info = AuthenticationInfo.parse(value, headers.info());
-      SignedRequest signed = ticket.lastSigned();
       NonceState used = ticket.state();
       if (signed != null) {
-        info.verify(signed, used.algorithm(), used.challenge().nonce(), headers.info());
+        info.verify(signed, used.algorithm(), used.challenge().nonce(), headers.info(),
+            context.redactor(), config.mutualAuth());
       }
       if (info.nextNonce() != null && !info.nextNonce().isEmpty()) {
         NonceState next =
@@ -248,6 +303,22 @@ final class DigestInterceptor implements Interceptor {
   private String userName() {
     var credentials = config.credentials().get();
     return credentials == null ? "?" : credentials.user();
+  }
+
+  /**
+   * Whether {@code response} is a challenge of {@code origin}: the 401 (407) status, from the
+   * origin this call authenticates with. After a redirect OkHttp hands us the last hop's answer; a
+   * 401 from another origin is that origin's business, never a refusal of our nonce (issue 14,
+   * defect 3). A 407 always comes from the proxy, whatever the target.
+   */
+  private boolean challengeFrom(Origin origin, Response response) {
+    return response.code() == headers.status()
+        && (config.proxy() || origin.matches(response.request().url()));
+  }
+
+  /** Server text (a realm, a challenge's description) fit for a message or an event. */
+  private String quote(String serverText) {
+    return ServerText.quote(serverText, context.redactor());
   }
 
   private Instant now() {

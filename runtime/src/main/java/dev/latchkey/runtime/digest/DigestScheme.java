@@ -24,6 +24,11 @@ import okhttp3.OkHttpClient;
  * the server sends {@code nextnonce}; a refused nonce costs one retry, and a refused retry is a
  * wrong password ({@link dev.latchkey.runtime.AuthenticationFailedException}), never retried.
  *
+ * <p>Only challenges of the client's own origins are answered (the base URL's and those added with
+ * {@code LatchkeyClient.Builder.addOrigin}); a request to any other origin, and a 401 from one, pass
+ * untouched. In {@link Builder#proxy proxy} mode the credentials belong to the proxy and are sent
+ * whatever the target.
+ *
  * <p>Immutable and thread-safe; each {@link #install} gets its own nonce cache.
  */
 public final class DigestScheme implements AuthScheme {
@@ -89,6 +94,7 @@ public final class DigestScheme implements AuthScheme {
     private boolean integrity;
     private String realm = "";
     private boolean proxy;
+    private boolean mutualAuth;
     private Supplier<String> cnonceSource = new RandomCnonce();
 
     private Builder() {}
@@ -129,6 +135,20 @@ public final class DigestScheme implements AuthScheme {
       return this;
     }
 
+    /**
+     * Require the server to prove that it knows the password too (mutual authentication, RFC 7616
+     * section 3.5): every answer of the origin (the proxy, in proxy mode) to a signed request must
+     * carry {@code Authentication-Info} with an {@code rspauth} that matches, else the call fails
+     * with {@link dev.latchkey.runtime.UnexpectedAnswerException} and its answer is not handed
+     * out. The proof can only be checked for {@code qop=auth}: under {@code auth-int} (it would
+     * need a hash of the response body) or without qop the call fails the same way. Default off:
+     * then a proof that is present is still checked, but a missing one is accepted.
+     */
+    public Builder mutualAuth(boolean mutualAuth) {
+      this.mutualAuth = mutualAuth;
+      return this;
+    }
+
     /** For known-answer tests: where client nonces come from. Default: 128 random bits. */
     Builder cnonceSource(Supplier<String> cnonceSource) {
       this.cnonceSource = Objects.requireNonNull(cnonceSource, "cnonceSource");
@@ -148,7 +168,7 @@ public final class DigestScheme implements AuthScheme {
         throw new LatchkeyConfigException("DigestScheme: algorithms(..) must name at least one");
       }
       return new DigestScheme(new DigestConfig(credentials, nonceLifetime, algorithms, integrity,
-          realm, proxy, cnonceSource));
+          realm, proxy, cnonceSource, mutualAuth));
     }
   }
 

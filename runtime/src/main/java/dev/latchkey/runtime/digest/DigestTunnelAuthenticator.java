@@ -4,6 +4,7 @@ import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.http.Origin;
+import dev.latchkey.runtime.http.ServerText;
 import java.io.IOException;
 import java.time.Instant;
 import okhttp3.Authenticator;
@@ -34,8 +35,8 @@ final class DigestTunnelAuthenticator implements Authenticator {
     this.context = context;
     this.cache = cache;
     this.signer = signer;
-    this.chooser = new ChallengeChooser(
-        config.algorithms(), config.realm(), DigestHeaders.PROXY.challenge());
+    this.chooser = new ChallengeChooser(config.algorithms(), config.realm(),
+        DigestHeaders.PROXY.challenge(), context.redactor());
   }
 
   @Override
@@ -64,7 +65,8 @@ final class DigestTunnelAuthenticator implements Authenticator {
         }
       }
       ChallengeChooser.Choice choice = chooser.choose(response);
-      context.emit(AuthEvent.Type.CHALLENGE, "proxy", choice.challenge().describe());
+      context.emit(AuthEvent.Type.CHALLENGE, "proxy",
+          ServerText.quote(choice.challenge().describe(), context.redactor()));
       state = entry.store(choice.challenge(), choice.algorithm(), now(), config.nonceLifetime(),
           NonceState.roundTrip(response));
     }

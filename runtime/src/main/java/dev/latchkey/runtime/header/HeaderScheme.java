@@ -3,13 +3,13 @@ package dev.latchkey.runtime.header;
 import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthScheme;
 import dev.latchkey.runtime.UserPassword;
-import dev.latchkey.runtime.http.Origin;
+import dev.latchkey.runtime.session.SessionAuth;
+import dev.latchkey.runtime.session.SessionRecipe;
+import dev.latchkey.runtime.session.SessionRecipe.Sleeper;
+import dev.latchkey.runtime.session.SessionRecipe.StaticHeader;
 import dev.latchkey.runtime.store.SessionStore;
 import java.io.Closeable;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
@@ -25,30 +25,12 @@ import okhttp3.OkHttpClient;
  * another origin. {@link #toString()} shows header names, never values.
  */
 public final class HeaderScheme implements AuthScheme {
-  static final String AUTHORIZATION = "Authorization";
-
-  private final List<DeclaredHeader> headers;
-  private final boolean basicAllowed;
-  private final SessionSpec session;
+  private final SessionRecipe recipe;
   private final HeaderAuthMode mode;
-  private final Set<Integer> authFailedStatus;
-  private final Set<Integer> rateLimitStatus;
-  private final Supplier<UserPassword> credentials;
-  private final Duration maxRateLimitWait;
-  private final Sleeper sleeper;
-  private final SessionStore sessionStore;
 
-  HeaderScheme(HeaderSchemeBuilderState state) {
-    this.headers = List.copyOf(state.headers);
-    this.basicAllowed = state.basicAllowed;
-    this.session = state.session;
-    this.mode = state.mode;
-    this.authFailedStatus = Set.copyOf(state.authFailedStatus);
-    this.rateLimitStatus = Set.copyOf(state.rateLimitStatus);
-    this.credentials = state.credentials;
-    this.maxRateLimitWait = state.maxRateLimitWait;
-    this.sleeper = state.sleeper;
-    this.sessionStore = state.sessionStore;
+  HeaderScheme(SessionRecipe recipe, HeaderAuthMode mode) {
+    this.recipe = recipe;
+    this.mode = mode;
   }
 
   /** Starts a scheme; see {@link Builder} for what is required. */
@@ -62,97 +44,23 @@ public final class HeaderScheme implements AuthScheme {
   }
 
   /**
-   * Adds the header interceptor (static headers, Basic or session key, rejection and rate-limit
-   * handling) and the origin guard (a network interceptor). Returns what ends the session on close.
+   * Installs the session engine ({@code dev.latchkey.runtime.session}) with this scheme's recipe:
+   * Basic is a session made locally from the credentials, never stored. Returns what ends the
+   * session on close.
    */
   @Override
   public Closeable install(AuthContext context, OkHttpClient.Builder builder) {
-    OriginGuard guard = new OriginGuard(Origin.of(context.baseUrl()), guardedHeaderNames());
-    SessionManager sessions = null;
-    if (mode == HeaderAuthMode.SESSION) {
-      // The session call goes through the plain client (never the authenticated chain, whose
-      // interceptor would wait for the very session being created), guarded like every call.
-      OkHttpClient.Builder sessionBuilder = context.plainClient().newBuilder();
-      sessionBuilder.networkInterceptors().add(0, guard);
-      OkHttpClient sessionClient = sessionBuilder.build();
-      SharedHeaderSessions shared = sessionStore == null ? null
-          : new SharedHeaderSessions(
-              sessionStore, () -> accountKey(context), session.idleLifetime(), context);
-      sessions = new SessionManager(new SessionCalls(this, context, sessionClient), context,
-          session.idleLifetime(), shared);
-    }
-    builder.addInterceptor(new HeaderInterceptor(this, context, sessions));
-    // First among the network interceptors, so that the network log shows what really leaves.
-    builder.networkInterceptors().add(0, guard);
-    SessionManager owned = sessions;
-    return owned == null ? () -> {} : owned::close;
-  }
-
-  /**
-   * The store key of this client's session: the client name, the user and the values of the
-   * non-secret headers (MediaSilo's host context selects the account), hashed. Secret header
-   * values (API keys) are left out, so a rotated key keeps the session.
-   */
-  private String accountKey(AuthContext context) {
-    StringBuilder identity = new StringBuilder(credentials.get().user());
-    for (DeclaredHeader header : headers) {
-      if (!header.secret()) {
-        identity.append('\0').append(header.name()).append('=').append(header.value());
-      }
-    }
-    return SessionStore.accountKey(context.clientName(), identity.toString());
-  }
-
-  List<String> guardedHeaderNames() {
-    List<String> names = new ArrayList<>();
-    headers.forEach(h -> names.add(h.name()));
-    names.add(AUTHORIZATION);
-    if (session != null) {
-      names.add(session.keyHeader());
-    }
-    return names;
-  }
-
-  List<DeclaredHeader> headers() {
-    return headers;
-  }
-
-  SessionSpec session() {
-    return session;
+    return SessionAuth.install(recipe, context, builder);
   }
 
   HeaderAuthMode mode() {
     return mode;
   }
 
-  boolean isAuthFailed(int code) {
-    return authFailedStatus.contains(code);
-  }
-
-  boolean isRateLimited(int code) {
-    return rateLimitStatus.contains(code);
-  }
-
-  Supplier<UserPassword> credentials() {
-    return credentials;
-  }
-
-  Duration maxRateLimitWait() {
-    return maxRateLimitWait;
-  }
-
-  Sleeper sleeper() {
-    return sleeper;
-  }
-
-  boolean basicAllowed() {
-    return basicAllowed;
-  }
-
   @Override
   public String toString() {
-    return "HeaderScheme{mode=" + mode + ", headers=" + headers
-        + (session == null ? "" : ", session=" + session.path() + " -> " + session.keyHeader()) + "}";
+    return "HeaderScheme{mode=" + mode + ", headers=" + recipe.headers()
+        + (recipe.login() == null ? "" : ", session=" + recipe.login().path() + " -> " + recipe.carrier().name()) + "}";
   }
 
   /**
@@ -176,10 +84,11 @@ public final class HeaderScheme implements AuthScheme {
     /**
      * Declares a header sent on every request, written as {@code format} with {@code {value}}
      * replaced by what {@code value} gives, asked on every request (a rotating token needs no
-     * rebuild). A null supplier, or a null or blank value, fails naming {@code setter}.
+     * rebuild). {@code setter} is empty for a fixed value. A null supplier, or a null or blank
+     * value, fails naming {@code setter}.
      */
     public Builder header(String name, String setter, boolean secret, String format, Supplier<String> value) {
-      state.headers.add(new DeclaredHeader(name, setter, secret, format, value));
+      state.headers.add(new StaticHeader(name, setter, secret, format, value));
       return this;
     }
 
@@ -253,6 +162,15 @@ public final class HeaderScheme implements AuthScheme {
       return this;
     }
 
+    /**
+     * After refused credentials (a refused password, in Basic mode too), fail fast for this long
+     * unless the supplier's credentials change. Default 5 minutes.
+     */
+    public Builder badPasswordBackoff(Duration backoff) {
+      state.badPasswordBackoff = backoff;
+      return this;
+    }
+
     Builder sleeper(Sleeper sleeper) {
       state.sleeper = sleeper;
       return this;
@@ -260,8 +178,7 @@ public final class HeaderScheme implements AuthScheme {
 
     /** Validates and builds; throws {@link dev.latchkey.runtime.LatchkeyConfigException} naming what is wrong. */
     public HeaderScheme build() {
-      state.validate();
-      return new HeaderScheme(state);
+      return new HeaderScheme(state.recipe(), state.mode);
     }
   }
 }

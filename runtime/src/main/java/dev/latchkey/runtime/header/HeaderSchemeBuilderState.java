@@ -3,6 +3,17 @@ package dev.latchkey.runtime.header;
 import com.fasterxml.jackson.core.JsonPointer;
 import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.session.SessionRecipe;
+import dev.latchkey.runtime.session.SessionRecipe.Answers;
+import dev.latchkey.runtime.session.SessionRecipe.Body;
+import dev.latchkey.runtime.session.SessionRecipe.Carrier;
+import dev.latchkey.runtime.session.SessionRecipe.CarrierKind;
+import dev.latchkey.runtime.session.SessionRecipe.Login;
+import dev.latchkey.runtime.session.SessionRecipe.Logout;
+import dev.latchkey.runtime.session.SessionRecipe.Sleeper;
+import dev.latchkey.runtime.session.SessionRecipe.StaticHeader;
+import dev.latchkey.runtime.session.SessionRecipe.TokenIn;
+import dev.latchkey.runtime.session.SessionRecipe.TokenSource;
 import dev.latchkey.runtime.store.SessionStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,14 +25,16 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * What a {@link HeaderScheme.Builder} collected, and its validation. Every message names the
- * setter or header at fault and never a value: a value may be an API key.
+ * What a {@link HeaderScheme.Builder} collected, its validation, and the {@link SessionRecipe} it
+ * makes: Basic is a session opened locally from the credentials; a declared session is a JSON
+ * login whose answer's key is sent in a header. Every message names the setter or header at fault
+ * and never a value: a value may be an API key.
  */
 final class HeaderSchemeBuilderState {
   record SessionArgs(String path, String usernameField, String passwordField, String keyPointer,
       String keyHeader, Duration idleLifetime, String endPath) {}
 
-  final List<DeclaredHeader> headers = new ArrayList<>();
+  final List<StaticHeader> headers = new ArrayList<>();
   final Map<String, String> bodyFields = new LinkedHashMap<>();
   boolean basicAllowed = true;
   SessionArgs sessionArgs;
@@ -30,12 +43,42 @@ final class HeaderSchemeBuilderState {
   Set<Integer> rateLimitStatus = Set.of(429, 420);
   Supplier<UserPassword> credentials;
   Duration maxRateLimitWait = Duration.ZERO;
-  Sleeper sleeper = Sleeper.THREAD;
+  Sleeper sleeper;
   SessionStore sessionStore;
+  Duration badPasswordBackoff = Duration.ofMinutes(5);
 
   // Filled by validate().
-  SessionSpec session;
+  Login session;
   HeaderAuthMode mode;
+
+  SessionRecipe recipe() {
+    validate();
+    boolean headersOnly = mode == HeaderAuthMode.HEADERS;
+    boolean basic = mode == HeaderAuthMode.BASIC || headersOnly;
+    Carrier carrier = headersOnly ? Carrier.none()
+        : new Carrier(CarrierKind.HEADER, basic ? "Authorization" : sessionArgs.keyHeader(), "{token}");
+    Answers answers = new Answers(authFailedStatus, authFailedStatus, rateLimitStatus, null, Set.of(), Set.of(),
+        Set.of(), Set.of(), null, Set.of());
+    Logout logout = basic || sessionArgs.endPath().isEmpty() ? null
+        : new Logout("DELETE", sessionArgs.endPath().replace("{key}", "{token}"));
+    return new SessionRecipe("header", basic ? null : session, carrier, headers, answers,
+        basic ? null : sessionArgs.idleLifetime(), null, 0, null, Duration.ZERO, badPasswordBackoff,
+        rateLimitStatus, maxRateLimitWait, sleeper, logout, null,
+        headersOnly ? this::staticCredentials : credentials, sessionStore);
+  }
+
+  /**
+   * The "credentials" of a headers-only client are its static headers: the engine remembers a
+   * refusal by their fingerprint, so a refused key is not sent again until it changes (a rotated
+   * token file). Only the engine sees this value; it never leaves the process.
+   */
+  private UserPassword staticCredentials() {
+    StringBuilder values = new StringBuilder();
+    for (StaticHeader header : headers) {
+      values.append(header.name()).append('\0').append(header.value()).append('\0');
+    }
+    return new UserPassword("", values.toString());
+  }
 
   void validate() {
     validateHeaders();
@@ -46,8 +89,8 @@ final class HeaderSchemeBuilderState {
     if (maxRateLimitWait == null || maxRateLimitWait.isNegative()) {
       throw fail("maxRateLimitWait(..) must be zero or positive");
     }
-    if (sleeper == null) {
-      throw fail("sleeper must not be null");
+    if (badPasswordBackoff == null || badPasswordBackoff.isNegative()) {
+      throw fail("badPasswordBackoff(..) must be zero or positive");
     }
     session = sessionArgs == null ? null : sessionSpec();
     if (session == null && !bodyFields.isEmpty()) {
@@ -74,7 +117,7 @@ final class HeaderSchemeBuilderState {
   private void validateHeaders() {
     Set<String> names = new HashSet<>();
     Set<String> setters = new HashSet<>();
-    for (DeclaredHeader header : headers) {
+    for (StaticHeader header : headers) {
       requireToken(header.name(), "header name");
       if (header.setter() == null) {
         throw fail("header " + header.name() + " has no setter name (empty for a fixed value)");
@@ -92,7 +135,7 @@ final class HeaderSchemeBuilderState {
     }
   }
 
-  private SessionSpec sessionSpec() {
+  private Login sessionSpec() {
     SessionArgs a = sessionArgs;
     if (a.path() == null || a.path().isBlank()) {
       throw fail("session(..) needs a path");
@@ -104,18 +147,20 @@ final class HeaderSchemeBuilderState {
     if (a.idleLifetime() != null && (a.idleLifetime().isNegative() || a.idleLifetime().isZero())) {
       throw fail("session idle lifetime must be positive, not " + a.idleLifetime());
     }
-    Map<String, DeclaredHeader> fields = new LinkedHashMap<>();
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put(a.usernameField(), Login.USER);
+    fields.put(a.passwordField(), Login.PASSWORD);
     for (Map.Entry<String, String> field : bodyFields.entrySet()) {
       pointer(field.getKey(), "sessionBodyField");
-      DeclaredHeader source = headers.stream()
+      StaticHeader source = headers.stream()
           .filter(h -> h.setter().equals(field.getValue()))
           .findFirst()
           .orElseThrow(() -> fail("sessionBodyField(" + field.getKey() + ", " + field.getValue()
               + ") names no declared header setter; declared: " + headers));
-      fields.put(field.getKey(), source);
+      fields.put(field.getKey(), "{" + source.setter() + "}"); // asked at each session creation
     }
-    return new SessionSpec(a.path(), a.usernameField(), a.passwordField(), a.keyPointer(), a.keyHeader(),
-        a.idleLifetime(), a.endPath(), Map.copyOf(fields));
+    return new Login("POST", a.path(), Body.JSON, fields, Map.of(), false, null,
+        new TokenSource(TokenIn.POINTER, a.keyPointer()), null, false);
   }
 
   private static void pointer(String pointer, String what) {

@@ -4,9 +4,9 @@
  * session created on first use.
  *
  * <p>The public surface is {@link dev.latchkey.runtime.header.HeaderScheme} and {@link
- * dev.latchkey.runtime.header.HeaderAuthMode}; everything else is package-private machinery:
- * the request interceptor, the single-flight session manager, the session calls, the origin guard
- * that keeps declared headers from following a redirect to another origin, and the {@code
- * Retry-After} parser.
+ * dev.latchkey.runtime.header.HeaderAuthMode}. The scheme only describes the API: it turns its
+ * builder into a {@link dev.latchkey.runtime.session.SessionRecipe} (Basic being a session made
+ * locally from the credentials) and runs on the one session engine of {@code
+ * dev.latchkey.runtime.session}, shared with token login.
  */
 package dev.latchkey.runtime.header;

@@ -2,10 +2,12 @@ package dev.latchkey.runtime.logging;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,7 @@ public final class Redactor {
   private final Deque<String> values = new ArrayDeque<>();
   private volatile Pattern fieldPattern;
   private volatile Pattern xmlPattern;
+  private final List<Redactor> included = new CopyOnWriteArrayList<>();
 
   /** A redactor that knows the usual credential headers and secret field names. */
   public Redactor() {
@@ -75,8 +78,35 @@ public final class Redactor {
     }
   }
 
+  /**
+   * Also masks what {@code other} knows: its secret headers, fields and values, now and later.
+   * {@code LatchkeyClient} includes its own redactor, where the engines register their live
+   * secrets, in the redactor of every {@link HttpLog} found on its OkHttp client, so a log the user
+   * built with {@code new Redactor()} masks them with no further setup (issue 14, defect 7). One
+   * level only: what {@code other} itself includes is not followed, so no cycle can loop.
+   */
+  public Redactor include(Redactor other) {
+    Objects.requireNonNull(other, "other");
+    if (other != this && !included.contains(other)) {
+      included.add(other);
+    }
+    return this;
+  }
+
   /** Whether a header's value must be masked. */
-  public synchronized boolean isSecretHeader(String name) {
+  public boolean isSecretHeader(String name) {
+    if (ownSecretHeader(name)) {
+      return true;
+    }
+    for (Redactor other : included) {
+      if (other.ownSecretHeader(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private synchronized boolean ownSecretHeader(String name) {
     return headers.contains(name);
   }
 
@@ -90,6 +120,14 @@ public final class Redactor {
 
   /** {@code text} with secret fields and known secret values masked. */
   public String text(String text) {
+    String result = ownText(text);
+    for (Redactor other : included) {
+      result = other.ownText(result);
+    }
+    return result;
+  }
+
+  private String ownText(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }

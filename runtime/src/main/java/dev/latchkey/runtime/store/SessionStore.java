@@ -1,5 +1,6 @@
 package dev.latchkey.runtime.store;
 
+import dev.latchkey.runtime.http.Origin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -138,15 +139,20 @@ public interface SessionStore {
   }
 
   /**
-   * The account key for {@code clientName} and {@code identity} (the user name, plus anything else
-   * that selects the session, such as a host context): the client name and the first 16 hex digits
-   * of the identity's SHA-256, so a key never shows a user name.
+   * The key of one account's session in a store shared by many clients: the client's name, the
+   * auth kind and the origin the credential belongs to (the origin rule: two base URLs never adopt
+   * each other's session), and a hash of the identity (user name and whatever else makes the
+   * account), so that no user name is written into a file name or a Redis key.
    */
-  static String accountKey(String clientName, String identity) {
+  static String accountKey(String clientName, String authKind, Origin origin, String identity) {
+    return clientName + "-" + authKind + "-" + sha256Prefix(origin + "\n" + identity);
+  }
+
+  private static String sha256Prefix(String text) {
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-      return clientName + "-" + HexFormat.of().formatHex(digest).substring(0, 16);
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }

@@ -17,28 +17,72 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The content of one store file and its JSON form. Anything not written by us (wrong format tag,
- * missing fields, truncated JSON) reads as empty, with a notice, and is replaced at the next write.
+ * The content of one store file and its JSON form.
+ *
+ * <p>Anything not written by us (wrong format tag, missing fields, truncated JSON) reads as no
+ * session, with a notice, and as <em>lost logins</em>: the logins it held are unknown, so the
+ * login window cannot be trusted to be empty (issue 14: a corrupt file silently reset the window,
+ * letting a fleet log in more often than the API allows). {@link FileSessionStore#reserveLogin}
+ * stamps the loss with the current time and allows no login for one window after it; the next
+ * write replaces the unreadable content and keeps the stamp. A file of a newer format is never
+ * read as empty nor overwritten: {@link SessionStoreException}.
+ *
+ * @param loginsLostAt null when the logins are known; {@link #LOST_NOW} when they were lost and
+ *     the loss is not stamped yet; else the epoch millis (client clock) the loss was found at
  */
-record StoreFile(StoredSession session, List<Instant> logins) {
-  static final String FORMAT = "latchkey-session-store/1";
+record StoreFile(StoredSession session, List<Instant> logins, Long loginsLostAt) {
+  static final String FORMAT_PREFIX = "latchkey-session-store/";
+  static final int VERSION = 1;
+  static final String FORMAT = FORMAT_PREFIX + VERSION;
+  static final long LOST_NOW = -1;
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final StoreFile EMPTY = new StoreFile(null, List.of());
+  static final StoreFile EMPTY = new StoreFile(null, List.of(), null);
 
   static StoreFile read(Path file, Consumer<String> notice) throws IOException {
+    if (StorePaths.foreignLink(file)) {
+      throw new SessionStoreException("session store file " + file + " is a symbolic link that"
+          + " another user owns; refused. Remove it if you did not make it");
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       return EMPTY;
     }
+    JsonNode root;
     try {
-      return parse(JSON.readTree(bytes));
+      root = JSON.readTree(bytes);
     } catch (IOException | RuntimeException e) {
-      // never a crash: the next login replaces the file (issue 10)
-      notice.accept("session store file " + file.getFileName() + " is unreadable ("
-          + e.getClass().getSimpleName() + "); ignored, it will be replaced at the next login");
-      return EMPTY;
+      return lost(file, notice, e.getClass().getSimpleName());
+    }
+    requireNotNewer(root, file);
+    try {
+      return parse(root);
+    } catch (IOException | RuntimeException e) {
+      return lost(file, notice, e.getMessage());
+    }
+  }
+
+  /** Never a crash (issue 10), never a reset window (issue 14): no session, logins lost. */
+  private static StoreFile lost(Path file, Consumer<String> notice, String why) {
+    notice.accept("session store file " + file.getFileName() + " is unreadable (" + why
+        + "); its session is ignored, and as its logins are unknown no login is made for one"
+        + " login window; the file is replaced at the next write");
+    return new StoreFile(null, List.of(), LOST_NOW);
+  }
+
+  /** A file a newer Latchkey wrote: reading it as empty would reset its window, writing it would
+   * break that version. */
+  private static void requireNotNewer(JsonNode root, Path file) throws SessionStoreException {
+    String format = root != null && root.isObject() ? root.path("format").asText("") : "";
+    if (!format.startsWith(FORMAT_PREFIX)) {
+      return;
+    }
+    String version = format.substring(FORMAT_PREFIX.length());
+    if (version.matches("[0-9]{1,9}") && Integer.parseInt(version) > VERSION) {
+      throw new SessionStoreException("session store file " + file + " has format " + format
+          + ", newer than this version's " + FORMAT + "; not read nor overwritten. Use the newer"
+          + " Latchkey everywhere, or another store directory");
     }
   }
 
@@ -63,7 +107,15 @@ record StoreFile(StoredSession session, List<Instant> logins) {
       }
       logins.add(Instant.ofEpochMilli(at.asLong()));
     }
-    return new StoreFile(session, List.copyOf(logins));
+    Long lostAt = null;
+    JsonNode lost = root.get("loginsLostAt");
+    if (lost != null && !lost.isNull()) {
+      if (!lost.canConvertToLong()) {
+        throw new IOException("loginsLostAt is not a number");
+      }
+      lostAt = lost.asLong();
+    }
+    return new StoreFile(session, List.copyOf(logins), lostAt);
   }
 
   /** Writes to a 0600 temp file in the same directory, then renames it over {@code file} atomically. */
@@ -75,6 +127,9 @@ record StoreFile(StoredSession session, List<Instant> logins) {
     }
     ArrayNode array = root.putArray("logins");
     logins.forEach(at -> array.add(at.toEpochMilli()));
+    if (loginsLostAt != null) {
+      root.put("loginsLostAt", loginsLostAt.longValue()); // an older reader ignores it
+    }
     Path dir = file.getParent();
     Path temp = FileSessionStore.posix(dir)
         ? Files.createTempFile(dir, ".tmp-", ".json", PosixFilePermissions.asFileAttribute(FileSessionStore.FILE_MODE))
@@ -88,11 +143,33 @@ record StoreFile(StoredSession session, List<Instant> logins) {
   }
 
   StoreFile withSession(StoredSession s) {
-    return new StoreFile(s, logins);
+    return new StoreFile(s, logins, loginsLostAt);
+  }
+
+  /** This file with the loss of its logins stamped at {@code at}, if not stamped yet. */
+  StoreFile stampLoss(Instant at) {
+    return loginsLostAt != null && loginsLostAt == LOST_NOW
+        ? new StoreFile(session, logins, at.toEpochMilli()) : this;
+  }
+
+  /**
+   * Until when no login may be made because the logins before a loss are unknown: the stamp plus
+   * one window; null when nothing was lost or the stamp is not made yet.
+   */
+  Instant blockedUntil(java.time.Duration window) {
+    return loginsLostAt == null || loginsLostAt == LOST_NOW
+        ? null : Instant.ofEpochMilli(loginsLostAt).plus(window);
+  }
+
+  /** The loss stamp to keep when logins up to {@code keepAfter} are dropped. */
+  Long lossKeptAfter(Instant keepAfter) {
+    return loginsLostAt == null || (loginsLostAt != LOST_NOW
+        && !Instant.ofEpochMilli(loginsLostAt).isAfter(keepAfter)) ? null : loginsLostAt;
   }
 
   @Override
   public String toString() {
-    return "StoreFile{session=" + session + ", logins=" + logins.size() + "}";
+    return "StoreFile{session=" + session + ", logins=" + logins.size()
+        + (loginsLostAt == null ? "" : ", loginsLost") + "}";
   }
 }

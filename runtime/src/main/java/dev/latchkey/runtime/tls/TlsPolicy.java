@@ -2,6 +2,7 @@ package dev.latchkey.runtime.tls;
 
 import dev.latchkey.runtime.AuthEventListener;
 import dev.latchkey.runtime.LatchkeyConfigException;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509KeyManager;
 import okhttp3.CertificatePinner;
 import okhttp3.OkHttpClient;
 import okhttp3.tls.HandshakeCertificates;
@@ -39,6 +44,13 @@ import okhttp3.tls.HandshakeCertificates;
  * mode) trusts only the given CA certificates, so a chain from any other CA fails during the
  * handshake; {@link Builder#addTrustedPem} adds anchors beside the platform roots (a test CA).
  *
+ * <p><b>Client certificates (mutual TLS).</b> Trust anchors live in the SSL context, so a policy
+ * with anchors installs its own {@code SSLSocketFactory} on the client. A client key set on the
+ * user's own {@code OkHttpClient} cannot be read back from its socket factory (JSSE offers no way),
+ * so it must be handed to the policy with {@link Builder#keyManager}: the policy's context then
+ * presents it, and the client key survives {@code trustPem}, {@code trustOnly} and {@code tls(..)}
+ * (issue 14: a user's mTLS key was silently dropped).
+ *
  * <p><b>Overrides at run time.</b> {@link #withOverrides()} replaces pins from configuration: the
  * environment variable {@code LATCHKEY_PINS} ({@code host-pattern=sha256/..,sha256/..;pattern2=..})
  * and system properties {@code latchkey.pins.<host-pattern>=sha256/..,sha256/..} (a property wins
@@ -54,6 +66,7 @@ public final class TlsPolicy {
   private final List<X509Certificate> extraAnchors;
   private final boolean reportOnly;
   private final boolean requirePinsForAllHosts;
+  private final X509KeyManager keyManager;
 
   private TlsPolicy(Builder builder) {
     this.pins = Collections.unmodifiableMap(new LinkedHashMap<>(builder.pins));
@@ -61,6 +74,7 @@ public final class TlsPolicy {
     this.extraAnchors = List.copyOf(builder.extraAnchors);
     this.reportOnly = builder.reportOnly;
     this.requirePinsForAllHosts = builder.requirePinsForAllHosts;
+    this.keyManager = builder.keyManager;
   }
 
   /** A new, empty builder: no pins, platform roots, failing mode, fail closed once pins exist. */
@@ -81,6 +95,7 @@ public final class TlsPolicy {
     builder.extraAnchors.addAll(extraAnchors);
     builder.reportOnly = reportOnly;
     builder.requirePinsForAllHosts = requirePinsForAllHosts;
+    builder.keyManager = keyManager;
     return builder;
   }
 
@@ -164,7 +179,7 @@ public final class TlsPolicy {
     Objects.requireNonNull(builder, "builder");
     HandshakeCertificates certificates = handshakeCertificates();
     if (certificates != null) {
-      builder.sslSocketFactory(certificates.sslSocketFactory(), certificates.trustManager());
+      builder.sslSocketFactory(socketFactory(certificates), certificates.trustManager());
     }
     if (!pins.isEmpty()) {
       CertificatePinner pinner = certificatePinner();
@@ -184,9 +199,32 @@ public final class TlsPolicy {
     return pinner.build();
   }
 
-  /** The trust anchors, or null to leave the client's own (the platform's) in place. */
+  /**
+   * The socket factory of {@code certificates}' trust, presenting this policy's client key if it
+   * has one. Our own SSL context only then: HandshakeCertificates takes a HeldCertificate, not
+   * the X509KeyManager a user's key store or hardware token gives.
+   */
+  private javax.net.ssl.SSLSocketFactory socketFactory(HandshakeCertificates certificates) {
+    if (keyManager == null) {
+      return certificates.sslSocketFactory();
+    }
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(new KeyManager[] {keyManager},
+          new TrustManager[] {certificates.trustManager()}, null);
+      return context.getSocketFactory();
+    } catch (GeneralSecurityException e) {
+      throw new LatchkeyConfigException("TLS: cannot make an SSL context with the client key: "
+          + e.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * The trust anchors, or null to leave the client's own (the platform's, or the user's own
+   * socket factory) in place: only a policy with anchors or a client key replaces it.
+   */
   HandshakeCertificates handshakeCertificates() {
-    if (trustOnly.isEmpty() && extraAnchors.isEmpty()) {
+    if (trustOnly.isEmpty() && extraAnchors.isEmpty() && keyManager == null) {
       return null;
     }
     HandshakeCertificates.Builder certificates = new HandshakeCertificates.Builder();
@@ -212,6 +250,7 @@ public final class TlsPolicy {
         + reportOnly
         + ", requirePinsForAllHosts="
         + requirePinsForAllHosts
+        + (keyManager == null ? "" : ", clientKey=yes")
         + "}";
   }
 
@@ -222,6 +261,7 @@ public final class TlsPolicy {
     private final List<X509Certificate> extraAnchors = new ArrayList<>();
     private boolean reportOnly;
     private boolean requirePinsForAllHosts = true;
+    private X509KeyManager keyManager;
 
     private Builder() {}
 
@@ -266,6 +306,17 @@ public final class TlsPolicy {
     /** Trusts the CA certificates in {@code pemText} beside the platform roots (e.g. a test CA). */
     public Builder addTrustedPem(String pemText) {
       extraAnchors.addAll(PemCertificates.parse(pemText));
+      return this;
+    }
+
+    /**
+     * The client's own key and certificate for servers that ask for one (mutual TLS), e.g. {@code
+     * HandshakeCertificates.keyManager()} of okhttp-tls or a {@code KeyManagerFactory}'s. Needed
+     * whenever this policy installs trust anchors on a client that presents a client certificate:
+     * see the class comment.
+     */
+    public Builder keyManager(X509KeyManager keyManager) {
+      this.keyManager = Objects.requireNonNull(keyManager, "keyManager");
       return this;
     }
 

@@ -5,17 +5,35 @@ import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthScheme;
 import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.session.SessionAuth;
+import dev.latchkey.runtime.session.SessionRecipe;
+import dev.latchkey.runtime.session.SessionRecipe.Answers;
+import dev.latchkey.runtime.session.SessionRecipe.Body;
+import dev.latchkey.runtime.session.SessionRecipe.Carrier;
+import dev.latchkey.runtime.session.SessionRecipe.CarrierKind;
+import dev.latchkey.runtime.session.SessionRecipe.Csrf;
+import dev.latchkey.runtime.session.SessionRecipe.Login;
+import dev.latchkey.runtime.session.SessionRecipe.Logout;
+import dev.latchkey.runtime.session.SessionRecipe.StaticHeader;
+import dev.latchkey.runtime.session.SessionRecipe.TokenIn;
+import dev.latchkey.runtime.session.SessionRecipe.TokenSource;
 import dev.latchkey.runtime.store.SessionStore;
 import java.io.Closeable;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 
 /**
@@ -31,10 +49,12 @@ import okhttp3.OkHttpClient;
  * secret.
  */
 public final class TokenScheme implements AuthScheme {
-  private final TokenConfig config;
+  private final SessionRecipe recipe;
+  private final String description;
 
-  private TokenScheme(TokenConfig config) {
-    this.config = config;
+  private TokenScheme(SessionRecipe recipe, String description) {
+    this.recipe = recipe;
+    this.description = description;
   }
 
   /** Starts a token scheme; credentials or a signing key are required. */
@@ -47,40 +67,15 @@ public final class TokenScheme implements AuthScheme {
     return "token";
   }
 
+  /** Installs the session engine ({@code dev.latchkey.runtime.session}) with this scheme's recipe. */
   @Override
   public Closeable install(AuthContext context, OkHttpClient.Builder builder) {
-    SessionKeeper keeper = new SessionKeeper(config, context);
-    SessionCookieJar jar =
-        config.usesCookie()
-            ? new SessionCookieJar(context.plainClient().cookieJar(), config.cookieName(), context.baseUrl())
-            : null;
-    builder.addInterceptor(new TokenInterceptor(config, context, keeper, jar));
-    if (jar != null) {
-      builder.cookieJar(jar);
-    }
-    // First among the network interceptors, as the other engines' guards: a user's HttpLog then
-    // logs a cross-origin hop as it goes on the wire, without the credentials it must not carry.
-    builder.networkInterceptors().add(0, new HeaderHostGuard(guardedHeaders(), config.usesQuery()
-        ? config.shape().query() : null, context.baseUrl()));
-    return config.shape().logoutPath().isEmpty() ? () -> {} : keeper::logout;
-  }
-
-  /** The token's header (when a header carries it), every static header, the CSRF header. */
-  private List<String> guardedHeaders() {
-    List<String> names = new ArrayList<>();
-    if (config.headerName() != null) {
-      names.add(config.headerName());
-    }
-    config.shape().headers().forEach(header -> names.add(header.name()));
-    if (config.shape().csrf() != null) {
-      names.add(config.shape().csrf().header());
-    }
-    return names;
+    return SessionAuth.install(recipe, context, builder);
   }
 
   @Override
   public String toString() {
-    return "TokenScheme" + config.toString().substring("TokenConfig".length());
+    return "TokenScheme" + description;
   }
 
   /** Configures a {@link TokenScheme}. Not thread-safe. */
@@ -110,7 +105,20 @@ public final class TokenScheme implements AuthScheme {
     private Duration maxThrottleWait = Duration.ZERO;
     private Duration badPasswordBackoff = Duration.ofMinutes(5);
     private SessionStore sessionStore;
-    private final LoginShape.Draft shape = new LoginShape.Draft();
+    // The login shapes of issue 18; each setter is named like its @TokenLogin attribute.
+    private LoginBody loginBody = LoginBody.JSON;
+    private boolean loginBasic;
+    private final List<String> loginFields = new ArrayList<>();
+    private String tokenHeader = "";
+    private String tokenCookie = "";
+    private String query = "";
+    private String expiresInPointer = "";
+    private String logoutPath = "";
+    private String logoutMethod = "DELETE";
+    private final List<String> logoutFields = new ArrayList<>();
+    private Csrf csrf;
+    private final List<StaticHeader> headers = new ArrayList<>();
+    private boolean xml;
 
     private Builder() {}
 
@@ -265,26 +273,25 @@ public final class TokenScheme implements AuthScheme {
       return this;
     }
 
-    // ---- The login shapes of issue 18; each setter is named like its @TokenLogin attribute. ----
-
     /** How the login call sends its fields: JSON (default), a form, or no body at all. */
     public Builder loginBody(LoginBody body) {
-      shape.loginBody = Objects.requireNonNull(body, "loginBody");
+      this.loginBody = Objects.requireNonNull(body, "loginBody");
       return this;
     }
 
     /** Whether the login call carries the user name and password as HTTP Basic. Default false. */
     public Builder loginBasic(boolean basic) {
-      shape.loginBasic = basic;
+      this.loginBasic = basic;
       return this;
     }
 
     /**
-     * Adds a fixed login body field: {@code "/pointer=text"} or {@code "/pointer:=json"} for JSON,
-     * {@code "name=value"} for a form; {@code {setter}} in a value stands for a static header's value.
+     * Adds a fixed login body field: {@code "/pointer=text"} or {@code "/pointer:=json"} (a JSON
+     * literal: number, boolean, array, object) for JSON, {@code "name=value"} for a form; {@code
+     * {setter}} in a text value stands for the value of the static header of that setter.
      */
     public Builder loginField(String entry) {
-      shape.loginFields.add(Objects.requireNonNull(entry, "loginField"));
+      loginFields.add(Objects.requireNonNull(entry, "loginField"));
       return this;
     }
 
@@ -298,78 +305,90 @@ public final class TokenScheme implements AuthScheme {
 
     /** The token comes in this header of the login answer (OpenStack Keystone {@code X-Subject-Token}). */
     public Builder tokenHeader(String name) {
-      shape.tokenHeader = LoginShape.orEmpty(name);
+      this.tokenHeader = name == null ? "" : name;
       return this;
     }
 
     /** The token is this cookie, set by the login answer (CouchDB {@code AuthSession}). */
     public Builder tokenCookie(String name) {
-      shape.tokenCookie = LoginShape.orEmpty(name);
+      this.tokenCookie = name == null ? "" : name;
       return this;
     }
 
     /** Sends the token as this query parameter instead of a header. */
     public Builder query(String name) {
-      shape.query = LoginShape.orEmpty(name);
+      this.query = name == null ? "" : name;
       return this;
     }
 
-    /** JSON pointer of the token's lifetime in seconds in the login answer; caps {@link #hardLifetime}. */
+    /** JSON pointer of the token's lifetime in seconds in the login answer; the shorter of it and {@link #hardLifetime} wins. */
     public Builder expiresInPointer(String pointer) {
-      shape.expiresInPointer = LoginShape.orEmpty(pointer);
+      this.expiresInPointer = pointer == null ? "" : pointer;
       return this;
     }
 
     /** Called once by {@code close()}: {@code method path}, {@code {token}} standing for the token. */
     public Builder logout(String path, String method) {
-      shape.logoutPath = stripSlash(LoginShape.orEmpty(path));
-      shape.logoutMethod = Objects.requireNonNull(method, "logoutMethod");
+      this.logoutPath = path == null ? "" : stripSlash(path);
+      this.logoutMethod = Objects.requireNonNull(method, "logoutMethod");
       return this;
     }
 
-    /** The JSON body of a {@code POST} or {@code PUT} logout, entries as {@link #loginField}. */
+    /** The JSON body of a {@code POST} or {@code PUT} logout, entries as {@link #loginField} ({@code {}} when none). */
     public Builder logoutFields(String... entries) {
-      shape.logoutFields.addAll(Arrays.asList(entries));
+      logoutFields.addAll(Arrays.asList(entries));
       return this;
     }
 
     /**
-     * A second value from the login answer, sent in {@code header} on later calls (writes only when
-     * {@code writesOnly}): taken from exactly one of {@code pointer}, {@code answerHeader}, {@code
-     * answerCookie} (the others empty).
+     * A second value from the login answer sent in {@code header} on later calls (only on writes
+     * when {@code writesOnly}): taken from exactly one of {@code pointer} (JSON pointer), {@code
+     * answerHeader}, {@code answerCookie}, the other two empty.
      */
     public Builder csrf(String pointer, String answerHeader, String answerCookie, String header, boolean writesOnly) {
-      shape.csrf = new LoginShape.Csrf(LoginShape.orEmpty(pointer), LoginShape.orEmpty(answerHeader),
-          LoginShape.orEmpty(answerCookie), Objects.requireNonNull(header, "csrf header"), writesOnly);
+      List<TokenSource> sources = new ArrayList<>();
+      if (pointer != null && !pointer.isEmpty()) {
+        sources.add(new TokenSource(TokenIn.POINTER, pointer));
+      }
+      if (answerHeader != null && !answerHeader.isEmpty()) {
+        sources.add(new TokenSource(TokenIn.HEADER, answerHeader));
+      }
+      if (answerCookie != null && !answerCookie.isEmpty()) {
+        sources.add(new TokenSource(TokenIn.COOKIE, answerCookie));
+      }
+      if (sources.size() != 1 || header == null || header.isBlank()) {
+        throw new LatchkeyConfigException("TokenScheme: csrf(..) needs exactly one of pointer, answerHeader,"
+            + " answerCookie, and a header");
+      }
+      this.csrf = new Csrf(sources.get(0), header, writesOnly);
       return this;
     }
 
     /**
      * A header on every call and on the login: {@code format} with {@code {value}} replaced by what
      * {@code value} gives, asked on every request (a rotating token needs no rebuild). {@code
-     * setter} names the generated builder setter in error messages; {@code secret} marks a key.
+     * setter} names the generated builder setter in messages (empty for a fixed value); {@code
+     * secret} marks a key, masked in every log.
      */
     public Builder header(String name, String setter, boolean secret, String format, Supplier<String> value) {
-      shape.headers.add(new LoginShape.StaticHeader(name, setter, secret, format, value));
+      headers.add(new StaticHeader(name, setter, secret, format, value));
       return this;
     }
 
     /** Whether login answers are XML (the interface's {@code @Xml}); pointers then address the XML tree. */
     public Builder xml(boolean xml) {
-      shape.xml = xml;
+      this.xml = xml;
       return this;
     }
 
     /** Validates and builds; throws {@link LatchkeyConfigException} naming the setter at fault. */
     public TokenScheme build() {
-      LoginShape loginShape = shape.build();
-      long sources = java.util.stream.Stream.of(tokenPointer, loginShape.tokenHeader(), loginShape.tokenCookie())
-          .filter(source -> source != null && !source.isEmpty()).count();
+      long sources = Stream.of(tokenPointer, tokenHeader, tokenCookie).filter(t -> t != null && !t.isEmpty()).count();
       if (sources > 1) {
         throw new LatchkeyConfigException(
             "TokenScheme: give at most one of tokenPointer(..), tokenHeader(..) and tokenCookie(..)");
       }
-      if (!loginShape.query().isEmpty() && cookieName != null) {
+      if (!query.isEmpty() && cookieName != null) {
         throw new LatchkeyConfigException("TokenScheme: query(..) and cookie(..) both carry the token; keep one");
       }
       if (credentials == null && signingKey == null) {
@@ -378,7 +397,7 @@ public final class TokenScheme implements AuthScheme {
       if (signingKey != null && jwtPath == null) {
         throw new LatchkeyConfigException("TokenScheme: signingKey(..) needs jwtPath(..)");
       }
-      boolean headerCarrier = cookieName == null && loginShape.query().isEmpty();
+      boolean headerCarrier = cookieName == null && query.isEmpty();
       if (headerCarrier && (headerFormat == null || !headerFormat.contains("{token}"))) {
         throw new LatchkeyConfigException("TokenScheme: header(name, format): format must contain {token}");
       }
@@ -390,34 +409,76 @@ public final class TokenScheme implements AuthScheme {
       if (loginLimit < 0 || (loginLimit > 0 && (loginWindow == null || loginWindow.isNegative() || loginWindow.isZero()))) {
         throw new LatchkeyConfigException("TokenScheme: loginLimit(count, window) needs count >= 0 and a positive window");
       }
-      // The user and password go at JSON pointers, in form fields, or (loginBasic) nowhere in the body.
-      boolean jsonFields = loginShape.loginBody() == LoginBody.JSON && !loginShape.loginBasic();
-      if (loginShape.loginBody() == LoginBody.FORM && !loginShape.loginBasic()) {
-        formField(usernameField, "usernameField");
-        formField(passwordField, "passwordField");
+      optionalPointer(tokenPointer, "tokenPointer");
+      optionalPointer(errorPointer, "errorPointer");
+      optionalPointer(throttleCodePointer, "throttleCodePointer");
+      optionalPointer(expiresInPointer, "expiresInPointer");
+      if (csrf != null && csrf.source().in() == TokenIn.POINTER) {
+        pointer(csrf.source().name(), "csrf");
       }
-      LoginRequest loginRequest = new LoginRequest(loginShape, usernameField, passwordField);
-      LoginFields logoutBody = LoginFields.parse(loginShape.logoutFields(), LoginBody.JSON, "logoutFields");
-      if (loginShape.csrf() != null) {
-        optionalPointer(loginShape.csrf().pointer(), "csrf pointer");
+      TokenSource token = tokenSource();
+      JwtSigningKey key = signingKey;
+      Body body = Body.valueOf(loginBody.name());
+      Map<String, String> literals = new LinkedHashMap<>();
+      Map<String, String> fields = LoginFieldSyntax.parse(loginFields, body, "loginField", literals);
+      if (!loginBasic && body != Body.NONE) {
+        credentialField(usernameField, body, "usernameField");
+        credentialField(passwordField, body, "passwordField");
+        fields.put(usernameField, Login.USER);
+        fields.put(passwordField, Login.PASSWORD);
       }
-      return new TokenScheme(
-          new TokenConfig(
-              loginPath, jsonFields ? pointer(usernameField, "usernameField") : null,
-              jsonFields ? pointer(passwordField, "passwordField") : null,
-              optionalPointer(tokenPointer, "tokenPointer"), headerCarrier ? headerName : null, headerFormat, cookieName,
-              idleLifetime, hardLifetime, sessionGoneStatus, optionalPointer(errorPointer, "errorPointer"),
-              sessionGoneErrors, badCredentialErrors, terminalErrors, forbiddenErrors,
-              loginLimit, loginWindow, optionalPointer(throttleCodePointer, "throttleCodePointer"),
-              throttleCodes, jwtPath, credentials, signingKey, maxThrottleWait, badPasswordBackoff, sessionStore,
-              loginShape, loginRequest, logoutBody, optionalPointer(loginShape.expiresInPointer(), "expiresInPointer")));
+      Login login = key != null
+          ? new Login("POST", jwtPath, Body.JSON, Map.of(), Map.of(), false,
+              now -> JwtSigner.sign(key, Instant.ofEpochMilli(now)).getBytes(StandardCharsets.US_ASCII),
+              token, emptyToNull(expiresInPointer), xml)
+          : new Login("POST", loginPath, body, fields, literals, loginBasic, null, token,
+              emptyToNull(expiresInPointer), xml);
+      Carrier carrier = cookieName != null ? new Carrier(CarrierKind.COOKIE, cookieName, null)
+          : !query.isEmpty() ? new Carrier(CarrierKind.QUERY, query, null)
+          : new Carrier(CarrierKind.HEADER, headerName, headerFormat);
+      Logout logout = null;
+      if (!logoutPath.isEmpty()) {
+        Map<String, String> logoutLiterals = new LinkedHashMap<>();
+        Map<String, String> logoutText = LoginFieldSyntax.parse(logoutFields, Body.JSON, "logoutFields", logoutLiterals);
+        logout = new Logout(logoutMethod, logoutPath, logoutText, logoutLiterals);
+      }
+      Answers answers = new Answers(sessionGoneStatus, Set.of(401, 403), Set.of(429, 405), errorPointer,
+          sessionGoneErrors, badCredentialErrors, terminalErrors, forbiddenErrors, throttleCodePointer, throttleCodes);
+      // A JWT login needs no password: the supplier names the key's user, for the store key.
+      Supplier<UserPassword> who = key != null ? () -> new UserPassword(key.user(), "") : credentials;
+      SessionRecipe recipe = new SessionRecipe("token", login, carrier, headers, answers, idleLifetime,
+          hardLifetime, loginLimit, loginWindow, maxThrottleWait, badPasswordBackoff, Set.of(), Duration.ZERO,
+          null, logout, csrf, who, sessionStore);
+      return new TokenScheme(recipe, "{login=" + (key != null ? jwtPath + " (jwt)" : loginPath)
+          + ", transport=" + carrier.kind().name().toLowerCase(Locale.ROOT) + " " + carrier.name()
+          + ", idle=" + idleLifetime + ", hard=" + hardLifetime + ", loginLimit=" + loginLimit + "/" + loginWindow + "}");
     }
 
-    private static void formField(String name, String setter) {
-      if (name == null || name.isBlank() || name.startsWith("/")) {
-        throw new LatchkeyConfigException("TokenScheme: " + setter + "(..) must be a form field name such as"
-            + " 'username' with loginBody(FORM), not '" + name + "'");
+    /** Where the token comes back: a pointer, an answer header, a cookie, or the whole answer. */
+    private TokenSource tokenSource() {
+      if (tokenPointer != null && !tokenPointer.isEmpty()) {
+        return new TokenSource(TokenIn.POINTER, tokenPointer);
       }
+      if (!tokenHeader.isEmpty()) {
+        return new TokenSource(TokenIn.HEADER, tokenHeader);
+      }
+      if (!tokenCookie.isEmpty()) {
+        return new TokenSource(TokenIn.COOKIE, tokenCookie);
+      }
+      return new TokenSource(TokenIn.WHOLE_ANSWER, "the whole answer");
+    }
+
+    private static void credentialField(String field, Body body, String setter) {
+      if (body == Body.JSON) {
+        pointer(field, setter);
+      } else if (field == null || field.isBlank() || field.startsWith("/")) {
+        throw new LatchkeyConfigException("TokenScheme: " + setter + "(..) must be a form field name such as"
+            + " 'username' with loginBody(FORM), not '" + field + "'");
+      }
+    }
+
+    private static String emptyToNull(String text) {
+      return text == null || text.isEmpty() ? null : text;
     }
 
     private static void checkPositive(Duration duration, String setter) {
@@ -426,17 +487,19 @@ public final class TokenScheme implements AuthScheme {
       }
     }
 
-    private static JsonPointer optionalPointer(String pointer, String setter) {
-      return pointer == null || pointer.isEmpty() ? null : pointer(pointer, setter);
+    private static void optionalPointer(String pointer, String setter) {
+      if (pointer != null && !pointer.isEmpty()) {
+        pointer(pointer, setter);
+      }
     }
 
-    private static JsonPointer pointer(String pointer, String setter) {
+    private static void pointer(String pointer, String setter) {
       if (pointer == null || !pointer.startsWith("/") || pointer.length() < 2) {
         throw new LatchkeyConfigException(
             "TokenScheme: " + setter + "(..) must be a JSON pointer such as /response/token, not '" + pointer + "'");
       }
       try {
-        return JsonPointer.compile(pointer);
+        JsonPointer.compile(pointer);
       } catch (IllegalArgumentException e) {
         throw new LatchkeyConfigException("TokenScheme: " + setter + "(..) is not a JSON pointer: '" + pointer + "'");
       }

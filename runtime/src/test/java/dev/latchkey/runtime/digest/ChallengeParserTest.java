@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.runtime.UnexpectedAnswerException;
+import dev.latchkey.runtime.logging.Redactor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ class ChallengeParserTest {
   void challengesAcrossSeveralHeadersPreferTheConfiguredOrder() throws Exception {
     ChallengeChooser chooser = new ChallengeChooser(
         List.of(DigestAlgorithm.SHA_512_256, DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), "",
-        "WWW-Authenticate");
+        "WWW-Authenticate", new Redactor());
     ChallengeChooser.Choice choice = chooser.choose(List.of(
         "Digest realm=\"r\", nonce=\"1\", qop=\"auth\", algorithm=MD5",
         "Digest realm=\"r\", nonce=\"2\", qop=\"auth\", algorithm=SHA-256, Basic realm=\"r\"",
@@ -47,7 +48,7 @@ class ChallengeParserTest {
 
   @Test
   void aBrokenHeaderDoesNotHideAGoodOne() throws Exception {
-    ChallengeChooser chooser = new ChallengeChooser(List.of(DigestAlgorithm.MD5), "", "h");
+    ChallengeChooser chooser = new ChallengeChooser(List.of(DigestAlgorithm.MD5), "", "h", new Redactor());
     assertEquals("ok", chooser.choose(List.of("Digest realm=\"unterminated",
         "Digest realm=\"r\", nonce=\"ok\""), 401).challenge().nonce());
   }
@@ -82,7 +83,7 @@ class ChallengeParserTest {
       "",
   })
   void malformedOrUnusableChallengesAreTypedErrors(String header) {
-    ChallengeChooser chooser = new ChallengeChooser(List.of(DigestAlgorithm.MD5), "", "h");
+    ChallengeChooser chooser = new ChallengeChooser(List.of(DigestAlgorithm.MD5), "", "h", new Redactor());
     UnexpectedAnswerException e = assertThrows(UnexpectedAnswerException.class,
         () -> chooser.choose(List.of(header), 401));
     assertFalse(e.getMessage().isBlank());
@@ -115,7 +116,7 @@ class ChallengeParserTest {
 
   @Test
   void realmMismatchNamesBothRealms() {
-    ChallengeChooser chooser = new ChallengeChooser(List.of(DigestAlgorithm.MD5), "mine", "h");
+    ChallengeChooser chooser = new ChallengeChooser(List.of(DigestAlgorithm.MD5), "mine", "h", new Redactor());
     UnexpectedAnswerException e = assertThrows(UnexpectedAnswerException.class,
         () -> chooser.choose(List.of("Digest realm=\"theirs\", nonce=\"n\""), 401));
     assertTrue(e.getMessage().contains("'theirs'") && e.getMessage().contains("'mine'"),

@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.latchkey.runtime.UnexpectedAnswerException;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.logging.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class DigestFuzzTest {
   private static final ChallengeChooser CHOOSER = new ChallengeChooser(
-      List.of(DigestAlgorithm.values()), "", "WWW-Authenticate");
+      List.of(DigestAlgorithm.values()), "", "WWW-Authenticate", new Redactor());
   private static final UserPassword USER = new UserPassword("Mufasa", "Circle Of Life");
 
   /** Input: header values separated by newlines (a 401 with several WWW-Authenticate). */
@@ -70,7 +71,7 @@ class DigestFuzzTest {
         "auth", null, 1, "c");
     try {
       AuthenticationInfo info = AuthenticationInfo.parse(header, "Authentication-Info");
-      info.verify(sent, DigestAlgorithm.MD5, "n", "Authentication-Info");
+      info.verify(sent, DigestAlgorithm.MD5, "n", "Authentication-Info", new Redactor());
       if (info.nextNonce() != null) {
         DigestResponder.sign(challenge.withNonce(info.nextNonce()), DigestAlgorithm.MD5, USER,
             "GET", "/", "auth", null, 1, "c");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.logging.Redactor;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,8 @@ class DigestKnownAnswerTest {
     AuthenticationInfo info = AuthenticationInfo.parse(
         "rspauth=\"376602cfd2f4e8e5e78b948a85263e85\", qop=auth, nc=00000001,"
             + " cnonce=\"0a4f113b\"", "Authentication-Info");
-    info.verify(signed, DigestAlgorithm.MD5, challenge.nonce(), "Authentication-Info");
+    info.verify(signed, DigestAlgorithm.MD5, challenge.nonce(), "Authentication-Info",
+        new Redactor());
     assertEquals(Map.of("rspauth", "x"), ChallengeParser.params("rspauth=x", "h"));
   }
 }

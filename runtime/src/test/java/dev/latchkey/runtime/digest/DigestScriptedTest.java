@@ -358,7 +358,10 @@ class DigestScriptedTest {
   void alternatingOriginsEachKeepTheirOwnNonceAndCount() throws Exception {
     try (MockWebServer other = new MockWebServer()) {
       other.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-      use(scheme("pw").build());
+      // the second origin is the user's own (issue 14: digest signs only for declared origins)
+      client = LatchkeyClient.builder("DigestTest").baseUrl(server.url("/").toString())
+          .addOrigin(other.url("/").toString()).auth(scheme("pw").build()).clock(clock)
+          .eventListener(events.all::add).build();
       server.enqueue(challenge(MD5_CHALLENGE));
       other.enqueue(challenge("realm=\"r\", nonce=\"o1\", qop=\"auth\""));
       for (int i = 0; i < 3; i++) {

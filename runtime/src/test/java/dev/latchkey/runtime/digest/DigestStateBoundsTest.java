@@ -7,10 +7,14 @@ import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthEventListener;
 import dev.latchkey.runtime.MutableClock;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.http.CredentialOrigins;
 import dev.latchkey.runtime.http.Origin;
+import dev.latchkey.runtime.logging.Redactor;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -50,8 +54,14 @@ class DigestStateBoundsTest {
   private OkHttpClient client() {
     DigestConfig config = DigestScheme.builder().nonceLifetime(Duration.ofMinutes(5))
         .credentials(() -> new UserPassword("robot", "digest-pw")).build().config();
-    AuthContext context = new AuthContext("BoundsTest", HttpUrl.get("http://h0.test/"), clock,
-        AuthEventListener.NONE, new OkHttpClient());
+    // Digest signs only for the client's own origins (issue 14), so every host here is one.
+    List<HttpUrl> hosts = new ArrayList<>();
+    for (int i = 0; i < 3 * NonceCache.DEFAULT_CAPACITY; i++) {
+      hosts.add(HttpUrl.get("http://h" + i + ".test/"));
+    }
+    HttpUrl base = HttpUrl.get("http://h0.test/");
+    AuthContext context = new AuthContext("BoundsTest", base, clock, AuthEventListener.NONE,
+        new OkHttpClient(), CredentialOrigins.of(base, hosts), new Redactor());
     return new OkHttpClient.Builder()
         .addInterceptor(new DigestInterceptor(config, context, cache))
         .addInterceptor(server).build();

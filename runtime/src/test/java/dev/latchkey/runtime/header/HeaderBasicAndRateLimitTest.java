@@ -151,8 +151,10 @@ class HeaderBasicAndRateLimitTest {
   void rateLimitedSessionCreationIsTyped() {
     client = Fixtures.client(Fixtures.mediaSilo().build(), server.url("/v3/"), clock, events);
     server.enqueue(status(429, "Retry-After", "12"));
-    RateLimitedException e = assertThrows(RateLimitedException.class, () -> Fixtures.get(client, "me"));
-    assertEquals(Duration.ofSeconds(12), e.retryAfter());
+    // A throttled session creation is a throttled login, as for token login: typed with its instant.
+    dev.latchkey.runtime.LoginThrottledException e =
+        assertThrows(dev.latchkey.runtime.LoginThrottledException.class, () -> Fixtures.get(client, "me"));
+    assertEquals(clock.instant().plusSeconds(12), e.nextLoginAllowed());
     assertEquals(1, events.count(AuthEvent.Type.THROTTLED));
   }
 

@@ -66,6 +66,8 @@ class HeaderSessionStoreTest {
     String account =
         SessionStore.accountKey(
             "MediaSiloApi",
+            "header",
+            dev.latchkey.runtime.http.Origin.of(server.url("/v3/")),
             FakeSessionServer.USER + "\0MediaSiloHostContext=" + FakeSessionServer.HOST_CONTEXT);
     return store.load(account, n -> {}).orElseThrow();
   }

@@ -73,15 +73,15 @@ class CrossOriginRedirectTest {
     List<Engine> engines = List.of(
         new Engine("digest", () -> DigestScheme.builder()
             .credentials(() -> new UserPassword("robot", "digest-pw")).build(), "Authorization"),
-        new Engine("token in Authorization", () -> TokenHostileTest.xandr().build(),
+        new Engine("token in Authorization", () -> SessionHostileTest.xandr().build(),
             "Authorization"),
-        new Engine("token in a custom header", () -> TokenHostileTest.xandr()
+        new Engine("token in a custom header", () -> SessionHostileTest.xandr()
             .header("X-Auth-Token", "{token}").build(), "X-Auth-Token"),
-        new Engine("token in a cookie", () -> TokenHostileTest.xandr().cookie("IBAPI_SESSID")
+        new Engine("token in a cookie", () -> SessionHostileTest.xandr().cookie("IBAPI_SESSID")
             .build(), "Cookie"),
-        new Engine("header session", () -> HeaderHostileTest.mediaSilo().build(),
+        new Engine("header session", () -> SessionHostileTest.mediaSilo().build(),
             "MediaSiloSessionKey"),
-        new Engine("header basic", () -> HeaderHostileTest.mediaSilo()
+        new Engine("header basic", () -> SessionHostileTest.mediaSilo()
             .mode(HeaderAuthMode.BASIC).build(), "Authorization"));
     return engines.stream()
         .flatMap(engine -> Stream.of(Leave.values()).map(leave -> Arguments.of(engine, leave)));
@@ -146,11 +146,98 @@ class CrossOriginRedirectTest {
     }
   }
 
+  static Stream<Engine> sessionEngines() {
+    return cases().map(arguments -> (Engine) arguments.get()[0]).distinct()
+        .filter(engine -> !engine.name().equals("digest"));
+  }
+
+  /**
+   * An absolute URL to another origin (a "next" link, a call through {@code okHttpClient()}): no
+   * credential goes there, no login is made for it, and its 401 reaches the caller as it is. (The
+   * digest engine's own answer to a foreign challenge is tested with the digest engine.)
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sessionEngines")
+  void directCallsToAnotherOriginCarryNothingAndCostNoLogin(Engine engine) throws Exception {
+    origin.start(InetAddress.getByName("127.0.0.1"), 0);
+    target.start(InetAddress.getByName("127.0.0.1"), 0);
+    HttpUrl elsewhere = target.url("/landing").newBuilder().host("127.0.0.1").build();
+    origin.setDispatcher(new OriginServer(elsewhere));
+    target.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        landings.add(request);
+        return new MockResponse.Builder().code(401).addHeader("WWW-Authenticate", "Bearer").build();
+      }
+    });
+    HttpUrl baseUrl = origin.url("/api/").newBuilder().host("127.0.0.1").build();
+    client = LatchkeyClient.builder("RedirectTest").baseUrl(baseUrl.toString())
+        .okHttpClient(Hostile.baseClient()).auth(engine.scheme().get()).build();
+    for (int i = 0; i < 2; i++) {
+      Request request = new Request.Builder().url(elsewhere).build();
+      try (Response response = Hostile.within(() -> client.okHttpClient().newCall(request).execute())) {
+        assertEquals(401, response.code(), engine + ": the other origin's answer reaches the caller");
+      }
+    }
+    assertEquals(0, origin.getRequestCount(), engine + ": a call elsewhere made a login");
+    for (RecordedRequest after : landings) {
+      for (String name : CREDENTIAL_HEADERS) {
+        assertNull(after.getHeaders().get(name), engine + ": " + name + " went to " + elsewhere);
+      }
+      String cookie = after.getHeaders().get("Cookie");
+      assertFalse(cookie != null && cookie.contains("tok-"), engine + ": the session cookie went along");
+    }
+  }
+
+  /**
+   * A redirect to another origin that answers 401 (a CDN): the answer is the caller's, not a
+   * "session gone"; it costs no login and the session stays (issue 14, defect 3).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sessionEngines")
+  void anUnauthorizedFromTheOtherOriginIsNotOurs(Engine engine) throws Exception {
+    origin.start(InetAddress.getByName("127.0.0.1"), 0);
+    target.start(InetAddress.getByName("127.0.0.1"), 0);
+    HttpUrl landing = target.url("/landing").newBuilder().host("127.0.0.1").build();
+    List<String> logins = new CopyOnWriteArrayList<>();
+    OriginServer server = new OriginServer(landing);
+    origin.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String path = request.getUrl().encodedPath();
+        if (request.getMethod().equals("POST") && (path.endsWith("/auth") || path.endsWith("/session"))) {
+          logins.add(path);
+        }
+        return server.dispatch(request);
+      }
+    });
+    target.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        landings.add(request);
+        return new MockResponse.Builder().code(401).body("{\"response\":{\"error_id\":\"NOAUTH\"}}").build();
+      }
+    });
+    HttpUrl baseUrl = origin.url("/api/").newBuilder().host("127.0.0.1").build();
+    client = LatchkeyClient.builder("RedirectTest").baseUrl(baseUrl.toString())
+        .okHttpClient(Hostile.baseClient()).auth(engine.scheme().get()).build();
+    for (int i = 0; i < 3; i++) {
+      Request request = new Request.Builder().url(client.baseUrl().resolve("jump")).build();
+      try (Response response = Hostile.within(() -> client.okHttpClient().newCall(request).execute())) {
+        assertEquals(401, response.code());
+        assertEquals(landing.port(), response.request().url().port());
+      }
+    }
+    assertEquals(engine.name().equals("header basic") ? 0 : 1, logins.size(),
+        engine + ": a foreign 401 cost logins " + logins);
+    assertEquals(3, landings.size());
+  }
+
   static Stream<Arguments> logins() {
     return Stream.of(
-        Arguments.of("token login", (Supplier<AuthScheme>) () -> TokenHostileTest.xandr().build()),
+        Arguments.of("token login", (Supplier<AuthScheme>) () -> SessionHostileTest.xandr().build()),
         Arguments.of("header session",
-            (Supplier<AuthScheme>) () -> HeaderHostileTest.mediaSilo().build()));
+            (Supplier<AuthScheme>) () -> SessionHostileTest.mediaSilo().build()));
   }
 
   /**

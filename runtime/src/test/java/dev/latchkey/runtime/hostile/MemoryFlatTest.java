@@ -46,8 +46,8 @@ class MemoryFlatTest {
   static Stream<Arguments> engines() {
     Supplier<AuthScheme> digest = () -> DigestScheme.builder()
         .credentials(() -> new UserPassword("robot", "digest-pw")).build();
-    Supplier<AuthScheme> token = () -> TokenHostileTest.xandr().build();
-    Supplier<AuthScheme> header = () -> HeaderHostileTest.mediaSilo().build();
+    Supplier<AuthScheme> token = () -> SessionHostileTest.xandr().build();
+    Supplier<AuthScheme> header = () -> SessionHostileTest.mediaSilo().build();
     return Stream.of(Arguments.of("digest", digest), Arguments.of("token", token),
         Arguments.of("header", header));
   }

@@ -1,6 +1,7 @@
 package dev.latchkey.runtime.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.latchkey.runtime.store.SessionStore.StoredSession;
 import java.nio.file.Path;
@@ -94,10 +95,17 @@ class ReserveLoginTest {
   }
 
   @Test
-  void accountKeysHideTheUser() {
-    String key = SessionStore.accountKey("XandrApi", "alice");
-    assertEquals("XandrApi-", key.substring(0, 9));
-    assertEquals(9 + 16, key.length());
+  void accountKeysHideTheUserAndNameTheKindAndOrigin() {
+    dev.latchkey.runtime.http.Origin production =
+        dev.latchkey.runtime.http.Origin.of(okhttp3.HttpUrl.get("https://api.example.test/"));
+    dev.latchkey.runtime.http.Origin staging =
+        dev.latchkey.runtime.http.Origin.of(okhttp3.HttpUrl.get("https://staging.example.test/"));
+    String key = SessionStore.accountKey("XandrApi", "token", production, "alice");
+    assertEquals("XandrApi-token-", key.substring(0, 15));
+    assertEquals(15 + 16, key.length());
     assertEquals(false, key.contains("alice"));
+    // issue 14, defect 2: two base URLs (or two kinds) never share a key
+    assertNotEquals(key, SessionStore.accountKey("XandrApi", "token", staging, "alice"));
+    assertNotEquals(key, SessionStore.accountKey("XandrApi", "header", production, "alice"));
   }
 }

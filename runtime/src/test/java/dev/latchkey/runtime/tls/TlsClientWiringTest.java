@@ -126,6 +126,40 @@ class TlsClientWiringTest {
     }
   }
 
+  /**
+   * Issue 14, defect 5: an operator's pin override applies to a client whose interface has no
+   * {@code @PinCertificates} and whose builder made no TLS call. The user's own client trusts the
+   * test CA, so without the override the call succeeds; the override pins the old CA, which the
+   * server's chain no longer has, so the call must fail before any request byte is sent.
+   */
+  @Test
+  void pinOverrideAppliesWithoutAnyTlsCallOnTheBuilder() throws IOException {
+    okhttp3.tls.HandshakeCertificates trust = new okhttp3.tls.HandshakeCertificates.Builder()
+        .addTrustedCertificate(root.certificate()).build();
+    OkHttpClient trusting =
+        base.newBuilder().sslSocketFactory(trust.sslSocketFactory(), trust.trustManager()).build();
+    LatchkeyClient.Builder unpinned = LatchkeyClient.builder("Unpinned")
+        .baseUrl(TestPki.url(server, HOST).toString())
+        .auth(TestPki.NO_AUTH)
+        .okHttpClient(trusting);
+    try (LatchkeyClient client = unpinned.build()) {
+      assertEquals(200, get(client), "no override: the user's trust decides");
+    }
+    String key = "latchkey.pins." + HOST;
+    String before = System.getProperty(key);
+    System.setProperty(key, Pins.pin(intermediate.certificate()));
+    try (LatchkeyClient client = unpinned.build()) {
+      assertThrows(PinningException.class, () -> get(client));
+      assertEquals(1, server.getRequestCount(), "nothing was sent under the override");
+    } finally {
+      if (before == null) {
+        System.clearProperty(key);
+      } else {
+        System.setProperty(key, before);
+      }
+    }
+  }
+
   @Test
   void clientWithoutTlsSettingsIsUntouched() throws IOException {
     // No pins(..): no pinner, no interceptors; the test CA is not trusted, so the handshake fails.

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.LatchkeyClient;
 import dev.latchkey.runtime.LatchkeyConfigException;
+import dev.latchkey.runtime.LoginThrottledException;
 import dev.latchkey.runtime.store.FileSessionStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +118,13 @@ class TokenFileStoreTest {
     Files.writeString(file, content, StandardCharsets.ISO_8859_1);
     events.clear();
 
+    // Issue 14: the logins the file held are unknown, so it must not reset the login window:
+    // no login for one window (a typed failure naming when), then exactly one.
+    LoginThrottledException throttled =
+        assertThrows(LoginThrottledException.class, () -> get(newClient(), "member"));
+    assertEquals(clock.instant().plus(Duration.ofMinutes(5)), throttled.nextLoginAllowed());
+    assertEquals(1, fake.logins.get());
+    clock.advance(Duration.ofMinutes(5));
     assertTrue(get(newClient(), "member").startsWith("200"));
     assertEquals(2, fake.logins.get(), "one new login after the unreadable file");
     assertTrue(events.stream().anyMatch(e -> e.type() == AuthEvent.Type.NOTICE && e.detail().contains("unreadable")));

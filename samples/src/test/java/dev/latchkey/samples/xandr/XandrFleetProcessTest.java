@@ -101,7 +101,9 @@ class XandrFleetProcessTest {
 
   @Test
   void aWorkerKilledWhileHoldingTheLoginLockBlocksTheOthersOnlyUntilTheLease() throws Exception {
-    String account = SessionStore.accountKey("XandrApi", XandrSimulatorConfig.DEFAULT_USER);
+    String account = SessionStore.accountKey("XandrApi", "token",
+        dev.latchkey.runtime.http.Origin.of(okhttp3.HttpUrl.get(sim.url().toString())),
+        XandrSimulatorConfig.DEFAULT_USER);
     List<String> command = java(LockHolderMain.class.getName());
     command.addAll(List.of(redis.uri(), account, Long.toString(LEASE_MILLIS)));
     Process holder = new ProcessBuilder(command).redirectErrorStream(true).start();

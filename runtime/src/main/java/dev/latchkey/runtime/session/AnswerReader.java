@@ -1,0 +1,63 @@
+package dev.latchkey.runtime.session;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import dev.latchkey.runtime.http.CredentialOrigins;
+import java.io.IOException;
+import okhttp3.Response;
+
+/**
+ * Reads an ordinary call's answer for what it says about the session. Only an answer from the
+ * credential's origins speaks about it (the origin rule: a 401 from a CDN after a redirect is the
+ * caller's business, and must cost no login). The error identifier is peeked (bounded, without
+ * consuming the body) on every status, because Xandr's {@code NOAUTH} came with HTTP 200 before
+ * 2016 and with 401 since.
+ */
+final class AnswerReader {
+
+  /** What an answer means for the session. */
+  enum Verdict { FOREIGN, OK, SESSION_GONE, FORBIDDEN, ACCOUNT_UNUSABLE }
+
+  /** A verdict and the error identifier that led to it (not secret; may be null). */
+  record Reading(Verdict verdict, String errorId) {}
+
+  private static final Reading FOREIGN = new Reading(Verdict.FOREIGN, null);
+  private static final Reading OK = new Reading(Verdict.OK, null);
+  private static final Reading GONE = new Reading(Verdict.SESSION_GONE, null);
+
+  private final SessionRecipe.Answers answers;
+  private final CredentialOrigins origins;
+  private final JsonPointer errorPointer;
+  /** {@code sessionGoneStatus} as a table: a {@code Set<Integer>} lookup would box every status. */
+  private final boolean[] gone = new boolean[600];
+
+  AnswerReader(SessionRecipe.Answers answers, CredentialOrigins origins) {
+    this.answers = answers;
+    this.origins = origins;
+    this.errorPointer = Bodies.pointer(answers.errorPointer());
+    answers.sessionGoneStatus().forEach(status -> gone[status] = true);
+  }
+
+  private boolean gone(int status) {
+    return status >= 0 && status < gone.length && gone[status];
+  }
+
+  Reading read(Response response) throws IOException {
+    if (!origins.contains(response.request().url())) {
+      return FOREIGN;
+    }
+    String errorId = errorPointer == null ? null : Bodies.textAt(Bodies.json(Bodies.peek(response)), errorPointer);
+    if (errorId == null) {
+      return gone(response.code()) ? GONE : OK;
+    }
+    if (answers.forbiddenErrors().contains(errorId)) {
+      return new Reading(Verdict.FORBIDDEN, errorId);
+    }
+    if (answers.terminalErrors().contains(errorId)) {
+      return new Reading(Verdict.ACCOUNT_UNUSABLE, errorId);
+    }
+    if (gone(response.code()) || answers.sessionGoneErrors().contains(errorId)) {
+      return new Reading(Verdict.SESSION_GONE, errorId);
+    }
+    return new Reading(Verdict.OK, errorId);
+  }
+}

@@ -1,0 +1,447 @@
+package dev.latchkey.runtime.session;
+
+import dev.latchkey.runtime.AccountUnusableException;
+import dev.latchkey.runtime.AuthContext;
+import dev.latchkey.runtime.AuthEvent;
+import dev.latchkey.runtime.AuthenticationFailedException;
+import dev.latchkey.runtime.LatchkeyConfigException;
+import dev.latchkey.runtime.LatchkeyException;
+import dev.latchkey.runtime.LoginThrottledException;
+import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.session.SessionRecipe.StaticHeader;
+import dev.latchkey.runtime.store.SessionStore;
+import dev.latchkey.runtime.store.SessionStore.Lifetimes;
+import dev.latchkey.runtime.store.SessionStore.StoredSession;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.Call;
+
+/**
+ * The one session engine behind token login and header sessions: holds the current session of one
+ * account and makes the logins, one at a time, through one pipeline.
+ *
+ * <p>Modelled on google-auth-library-java's {@code OAuth2Credentials}: the session is an immutable
+ * value in a volatile field, so a caller with a usable session takes no lock; a caller that finds
+ * none (or one about to end) either leads the single login in flight, outside the lock, or waits
+ * for it, bounded by its own call. A caller refused with generation {@code g} renews {@code g}
+ * only: if another caller already replaced it, it gets the newer session. The pipeline of a login:
+ * ask the credentials (one place, one meaning for null), fail fast after a refusal of the same
+ * credentials, honour the server's "no login before", adopt a usable session from the store
+ * (always present: in memory unless the user shared one), reserve the budget (ours, then the
+ * store's window), open, save. The budget is spent only once every local check passed (issue 14,
+ * defect 4). Events are sent after the login in flight has completed, so a listener can neither
+ * fail nor hang a waiter (defect 8).
+ */
+final class SessionEngine {
+  /** Store at most one "last use" per this many millis per session: touches are for idle lifetimes. */
+  private static final long TOUCH_EVERY_MILLIS = 30_000;
+  /** A budget wait is re-checked a few times at most, so a clock that stands still cannot loop us. */
+  private static final int MAX_WAITS = 3;
+
+  private final SessionRecipe recipe;
+  private final AuthContext context;
+  private final Opener opener;
+  private final SessionStore store;
+  private final boolean storeShared;
+  private final LoginBudget budget;
+  private final long maxWaitMillis;
+  private final Object lock = new Object();
+  private final AtomicLong persistedTouch = new AtomicLong(Long.MIN_VALUE);
+  private volatile Session current;
+  private volatile Refusal refusal;
+  private volatile String account;
+  private CompletableFuture<Session> inFlight; // guarded by lock
+  private long lastGeneration; // guarded by lock
+  private boolean everOpened; // guarded by lock
+  private volatile boolean closed;
+
+  /** A refused credential, remembered so later calls fail fast without spending the budget. */
+  private record Refusal(LatchkeyException cause, int credential, long untilMillis) {}
+
+  /** The exceptions of a fail-fast refusal: no login was made, so none is reported. */
+  private static final class FailFastRefused extends AuthenticationFailedException {
+    private static final long serialVersionUID = 1L;
+
+    FailFastRefused(String message) {
+      super(message);
+    }
+  }
+
+  private static final class FailFastUnusable extends AccountUnusableException {
+    private static final long serialVersionUID = 1L;
+
+    FailFastUnusable(String reason, String message) {
+      super(reason, message);
+    }
+  }
+
+  SessionEngine(SessionRecipe recipe, AuthContext context, Opener opener, SessionStore store, boolean storeShared) {
+    this.recipe = recipe;
+    this.context = context;
+    this.opener = opener;
+    this.store = store;
+    this.storeShared = storeShared;
+    this.budget = new LoginBudget(recipe.loginLimit(), recipe.loginWindow());
+    // A waiter outlives no login: the login's own timeout, any budget wait, and slack for the store.
+    this.maxWaitMillis = opener.callTimeoutMillis() + recipe.maxThrottleWait().toMillis() + 30_000;
+  }
+
+  /** A session usable now: the current one (no lock), or one from the login in flight. */
+  Session acquire(Call call) throws IOException {
+    Session session = current;
+    if (session != null && usable(session)) {
+      return session;
+    }
+    return loginOrJoin(session, call);
+  }
+
+  /** The server refused {@code failed}: forget it (only it) and return a newer session. */
+  Session renew(Session failed, Call call) throws IOException {
+    forget(failed);
+    return loginOrJoin(failed, call);
+  }
+
+  /** Forgets {@code failed} if it is still current (here and in the store), so the next call logs in. */
+  void forget(Session failed) {
+    synchronized (lock) {
+      if (current == failed) {
+        current = null;
+      }
+    }
+    if (!failed.local && account != null) {
+      try {
+        store.invalidate(account, failed.generation); // outside the lock: store IO
+      } catch (IOException | RuntimeException e) {
+        notice("session store could not forget generation " + failed.generation + ": " + e.getClass().getSimpleName());
+      }
+    }
+  }
+
+  /**
+   * The server refused the credentials of a local (HTTP Basic) session: remember it, so that the
+   * refused password is not sent again until it changes or the back-off ends (servers such as
+   * Grafana lock an account after a few).
+   */
+  void refusedCredentials(Session session, LatchkeyException cause) {
+    Refusal last = refusal;
+    forget(session);
+    if (last == null || last.untilMillis() <= context.clock().millis()) {
+      remember(cause, session.credential);
+    }
+  }
+
+  /**
+   * A local session (HTTP Basic, or a headers-only client's static headers) was refused: if the
+   * supplier now gives other credentials (a rotated password, a rotated token file), the session
+   * made from them; null when they are the ones refused, which must not be sent again.
+   */
+  Session remade(Session refused, Call call) throws IOException {
+    if (fingerprint(credentials()) == refused.credential) {
+      return null;
+    }
+    return renew(refused, call);
+  }
+
+  /** The server accepted {@code session} for a call sent at {@code sentAtMillis}. */
+  void accepted(Session session, long sentAtMillis) {
+    session.accepted(sentAtMillis);
+    long previous = persistedTouch.get();
+    if (session.local || (previous != Long.MIN_VALUE && sentAtMillis - previous < TOUCH_EVERY_MILLIS)
+        || !persistedTouch.compareAndSet(previous, sentAtMillis)) {
+      return;
+    }
+    try {
+      store.touch(account, session.generation, sentAtMillis);
+    } catch (IOException | RuntimeException e) {
+      notice("session store could not record a use: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** Refuses further sessions and ends the current one, unless a shared store keeps it for others. */
+  void close() {
+    Session last;
+    synchronized (lock) {
+      closed = true;
+      last = current;
+      current = null;
+    }
+    if (last != null && !storeShared) {
+      opener.logout(last);
+    }
+  }
+
+  private boolean usable(Session session) {
+    return session.usableAt(context.clock().millis(), recipe.idleLifetime(), recipe.hardLifetime());
+  }
+
+  private Session loginOrJoin(Session stale, Call call) throws IOException {
+    CompletableFuture<Session> flight;
+    long generation = 0;
+    synchronized (lock) {
+      if (closed) {
+        throw new LatchkeyException(context.clientName() + " is closed");
+      }
+      Session session = current;
+      if (session != null && session != stale && usable(session)) {
+        return session;
+      }
+      if (inFlight == null) {
+        inFlight = new CompletableFuture<>();
+        generation = ++lastGeneration;
+      }
+      flight = inFlight;
+    }
+    if (generation == 0) {
+      return Waits.await(flight, call, maxWaitMillis);
+    }
+    return lead(flight, generation, stale, call);
+  }
+
+  private Session lead(CompletableFuture<Session> flight, long generation, Session stale, Call call)
+      throws IOException {
+    Session fresh = null;
+    Throwable failure = null;
+    boolean renewal = false;
+    boolean adopted = false;
+    boolean closedMeanwhile = false;
+    try {
+      fresh = pipeline(generation, stale, call);
+      adopted = fresh.proven() && !fresh.local;
+    } catch (IOException | RuntimeException | Error e) {
+      failure = e;
+    } finally {
+      synchronized (lock) {
+        if (fresh != null) {
+          closedMeanwhile = closed;
+          renewal = everOpened && !adopted;
+          everOpened |= !adopted;
+          lastGeneration = Math.max(lastGeneration, fresh.generation);
+          if (!closedMeanwhile) {
+            current = fresh;
+          }
+        }
+        inFlight = null;
+      }
+      if (closedMeanwhile) {
+        failure = new LatchkeyException(context.clientName() + " is closed");
+      }
+      // Complete before anything else can throw (an event listener), so no waiter is left hanging.
+      if (failure == null) {
+        flight.complete(fresh);
+      } else {
+        flight.completeExceptionally(failure);
+      }
+    }
+    report(fresh, failure, adopted, renewal, stale);
+    if (closedMeanwhile && !storeShared) {
+      opener.logout(fresh);
+    }
+    if (failure instanceof IOException io) {
+      throw io;
+    }
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    return fresh;
+  }
+
+  /** One login: credentials, fail fast, server block, adopt, budget, open, save. */
+  private Session pipeline(long generation, Session stale, Call call) throws IOException {
+    UserPassword credentials = credentials();
+    int fingerprint = fingerprint(credentials);
+    failFastAfterRefusal(fingerprint);
+    long blocked = budget.blockedAt(context.clock().millis());
+    if (blocked >= 0) {
+      throw new LoginThrottledException(context.clientName() + ": the server throttled the login",
+          Instant.ofEpochMilli(blocked));
+    }
+    if (recipe.login() == null) {
+      long now = context.clock().millis();
+      String token = opener.open(credentials, now).token();
+      context.redactor().addSecret(token);
+      return new Session(token, generation, now, Long.MAX_VALUE, now, fingerprint, false, null);
+    }
+    try {
+      return adoptOrOpen(account(credentials), generation, stale, credentials, call);
+    } catch (AuthenticationFailedException | AccountUnusableException e) {
+      remember(e, fingerprint); // before the flight ends, so the next caller already sees it
+      throw e;
+    } catch (LoginThrottledException e) {
+      budget.blockUntil(e.nextLoginAllowed().toEpochMilli());
+      throw e;
+    }
+  }
+
+  private Session adoptOrOpen(String key, long generation, Session stale, UserPassword credentials, Call call)
+      throws IOException {
+    for (int waits = 0; ; waits++) {
+      Object outcome = store.withLoginLock(key, () -> adoptOrOpenLocked(key, generation, stale, credentials));
+      if (outcome instanceof Session session) {
+        return session;
+      }
+      long next = (Long) outcome; // the budget's earliest instant: wait outside the store's lock
+      long now = context.clock().millis();
+      if (next - now > recipe.maxThrottleWait().toMillis() || waits >= MAX_WAITS) {
+        throw new LoginThrottledException(context.clientName() + ": login budget spent", Instant.ofEpochMilli(next));
+      }
+      Waits.sleep(Math.max(1, next - now), call);
+    }
+  }
+
+  /** Under the store's login lock: a usable stored session, or a new one, or the budget's next instant. */
+  private Object adoptOrOpenLocked(String key, long generation, Session stale, UserPassword credentials)
+      throws IOException {
+    long now = context.clock().millis();
+    Optional<StoredSession> stored = store.load(key, this::notice);
+    if (stored.isPresent()) {
+      StoredSession s = stored.get();
+      // A stored session holds the token only. What the login answer said besides (its end, its
+      // CSRF value) is known for this client's own last session: a stored copy of it keeps both,
+      // so a session that ended by its announced lifetime is not adopted back.
+      boolean own = stale != null && stale.generation == s.generation() && stale.token.equals(s.token());
+      Session candidate = new Session(s.token(), s.generation(), s.loginAtMillis(),
+          own ? stale.endsAtMillis : Long.MAX_VALUE, s.lastUseMillis(), 0, true,
+          own ? stale.csrf : null); // its creator saw the server accept it, or invalidated it
+      if (recipe.csrf() != null && candidate.csrf == null) {
+        notice("the stored session, generation " + s.generation() + ", has no CSRF value here; logging in instead");
+      } else if (!Diagnosis.carriable(s.token())) {
+        notice("the stored session, generation " + s.generation() + ", holds characters a header cannot carry;"
+            + " logging in instead");
+      } else if (usable(candidate)) {
+        context.redactor().addSecret(s.token());
+        persistedTouch.set(s.lastUseMillis());
+        return candidate;
+      }
+    }
+    long next = budget.nextAllowed(now);
+    if (next < 0 && recipe.loginLimit() > 0) {
+      Optional<Instant> shared = store.reserveLogin(key, Instant.ofEpochMilli(now), recipe.loginWindow(),
+          recipe.loginLimit());
+      next = shared.map(Instant::toEpochMilli).orElse(-1L);
+    }
+    if (next >= 0) {
+      return next;
+    }
+    budget.record(now);
+    // never reuse a generation, even one whose session the store has already expired
+    long number = Math.max(generation, store.lastGeneration(key) + 1);
+    Opener.Opened opened = opener.open(credentials, now);
+    context.redactor().addSecret(opened.token());
+    context.redactor().addSecret(opened.csrf());
+    long loginAt = context.clock().millis();
+    Session fresh = new Session(opened.token(), number, now, opened.endsAtMillis(), loginAt, 0, false, opened.csrf());
+    try {
+      store.save(key, new StoredSession(fresh.token, number, now, loginAt),
+          new Lifetimes(recipe.idleLifetime(), recipe.hardLifetime()));
+    } catch (IOException | RuntimeException e) {
+      // the login succeeded: this client keeps its session even if others cannot share it
+      notice("session store could not save generation " + number + ": " + e.getClass().getSimpleName());
+    }
+    persistedTouch.set(loginAt);
+    return fresh;
+  }
+
+  /** The one place the user's supplier is asked. Null is a configuration error, not a wrong password. */
+  private UserPassword credentials() throws LatchkeyException {
+    UserPassword credentials;
+    try {
+      credentials = recipe.credentials().get();
+    } catch (RuntimeException e) {
+      throw new LatchkeyException(context.clientName() + ": the credentials supplier failed: "
+          + e.getClass().getSimpleName(), e);
+    }
+    if (credentials == null) {
+      throw new LatchkeyConfigException(context.clientName() + ": the credentials supplier returned null");
+    }
+    char[] password = credentials.password();
+    context.redactor().addSecret(new String(password)); // a server may echo it back
+    Arrays.fill(password, '\0');
+    return credentials;
+  }
+
+  /** Identifies a credential without keeping it: a refusal is forgotten once the password changes. */
+  private static int fingerprint(UserPassword credentials) {
+    char[] password = credentials.password();
+    int hash = Objects.hash(credentials.user(), Arrays.hashCode(password));
+    Arrays.fill(password, '\0');
+    return hash == 0 ? 1 : hash; // 0 marks a session that is not local
+  }
+
+  private void failFastAfterRefusal(int credential) throws LatchkeyException {
+    Refusal last = refusal;
+    if (last == null || last.credential() != credential || context.clock().millis() >= last.untilMillis()) {
+      return;
+    }
+    String message = "not logging in again with the refused credentials before " + Instant.ofEpochMilli(last.untilMillis())
+        + " after: " + last.cause().getMessage();
+    if (last.cause() instanceof AccountUnusableException unusable) {
+      throw new FailFastUnusable(unusable.reason(), message);
+    }
+    throw new FailFastRefused(message);
+  }
+
+  private void remember(LatchkeyException e, int credential) {
+    refusal = new Refusal(e, credential, context.clock().millis() + recipe.badPasswordBackoff().toMillis());
+  }
+
+  /** Sends the events of a finished login. */
+  private void report(Session fresh, Throwable failure, boolean adopted, boolean renewal, Session stale) {
+    if (failure instanceof LoginThrottledException) {
+      emit(AuthEvent.Type.THROTTLED, failure.getMessage());
+    } else if (failure instanceof FailFastRefused || failure instanceof FailFastUnusable) {
+      return;
+    } else if (failure != null) {
+      emit(AuthEvent.Type.LOGIN_FAILED, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+    } else if (adopted) {
+      emit(AuthEvent.Type.NOTICE, "adopted the stored session, generation " + fresh.generation);
+    } else if (!fresh.local) {
+      emit(AuthEvent.Type.LOGIN, "generation " + fresh.generation);
+      if (renewal) {
+        emit(AuthEvent.Type.RENEWED, "generation " + fresh.generation
+            + (stale == null ? "" : " replaces " + stale.generation));
+      }
+    }
+  }
+
+  /**
+   * The store key: client name, auth kind, the credential's origin, and the user with the values
+   * of the non-secret static headers (MediaSilo's host context selects the account). Secret
+   * values (API keys) are left out, so a rotated key keeps the session.
+   */
+  private String account(UserPassword credentials) {
+    String key = account;
+    if (key == null) {
+      StringBuilder identity = new StringBuilder(credentials.user());
+      for (StaticHeader header : recipe.headers()) {
+        if (!header.secret()) {
+          identity.append('\0').append(header.name()).append('=').append(header.value());
+        }
+      }
+      key = SessionStore.accountKey(context.clientName(), recipe.kind(), context.origins().primary(),
+          identity.toString());
+      account = key;
+    }
+    return key;
+  }
+
+  private void notice(String detail) {
+    emit(AuthEvent.Type.NOTICE, detail);
+  }
+
+  private void emit(AuthEvent.Type type, String detail) {
+    context.emit(type, context.baseUrl().host(), detail);
+  }
+
+  @Override
+  public String toString() {
+    return "SessionEngine{client=" + context.clientName() + ", kind=" + recipe.kind() + ", current=" + current + "}";
+  }
+}
