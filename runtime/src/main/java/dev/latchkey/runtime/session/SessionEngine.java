@@ -127,21 +127,26 @@ final class SessionEngine {
    * refused password is not sent again until it changes or the back-off ends (servers such as
    * Grafana lock an account after a few).
    */
-  void refusedCredentials(Session session, LatchkeyException cause) {
+  void refusedCredentials(Session session, LatchkeyException cause) throws IOException {
     Refusal last = refusal;
     forget(session);
+    // A headers-only client sends its static headers as the supplier gives them at each request,
+    // so what was refused is what the supplier gives now, not what the session was made from.
+    int credential = recipe.carrier().kind() == SessionRecipe.CarrierKind.NONE
+        ? fingerprint(credentials()) : session.credential;
     if (last == null || last.untilMillis() <= context.clock().millis()) {
-      remember(cause, session.credential);
+      remember(cause, credential);
     }
   }
 
   /**
-   * A local session (HTTP Basic, or a headers-only client's static headers) was refused: if the
-   * supplier now gives other credentials (a rotated password, a rotated token file), the session
-   * made from them; null when they are the ones refused, which must not be sent again.
+   * A Basic session was refused: if the supplier now gives another password (rotated in the
+   * secret store), the session made from it; null when it is the one refused, which must not be
+   * sent again. (A headers-only client asks its suppliers on every request: nothing to remake.)
    */
   Session remade(Session refused, Call call) throws IOException {
-    if (fingerprint(credentials()) == refused.credential) {
+    if (recipe.carrier().kind() == SessionRecipe.CarrierKind.NONE
+        || fingerprint(credentials()) == refused.credential) {
       return null;
     }
     return renew(refused, call);
