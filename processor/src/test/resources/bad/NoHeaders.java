@@ -1,14 +1,11 @@
 package com.example.bad;
 
-import dev.latchkey.annotations.DigestAlgorithm;
-import dev.latchkey.annotations.DigestAuth;
-import dev.latchkey.annotations.Environment;
+import dev.latchkey.annotations.Csrf;
 import dev.latchkey.annotations.HeaderAuth;
-import dev.latchkey.annotations.JwtLogin;
-import dev.latchkey.annotations.Session;
+import dev.latchkey.annotations.LoginBody;
 import dev.latchkey.annotations.StaticHeader;
 import dev.latchkey.annotations.TokenLogin;
 
 @HeaderAuth(
-    headers = {})
+    basic = false)
 public interface NoHeaders {}

@@ -116,9 +116,9 @@ public final class LatchkeyMediaSiloApi implements MediaSiloApi, Closeable {
 
     private Executor callbackExecutor;
 
-    private String hostContext;
+    private Supplier<String> hostContext;
 
-    private String apiKey;
+    private Supplier<String> apiKey;
 
     private HeaderAuthMode mode;
 
@@ -271,6 +271,16 @@ public final class LatchkeyMediaSiloApi implements MediaSiloApi, Closeable {
      * The value of the {@code MediaSiloHostContext} header; required.
      */
     public Builder hostContext(String hostContext) {
+      Objects.requireNonNull(hostContext, "hostContext");
+      this.hostContext = () -> hostContext;
+      return this;
+    }
+
+    /**
+     * The value of the {@code MediaSiloHostContext} header, asked on every request, so that a
+     * value that rotates (a token file) needs no rebuild.
+     */
+    public Builder hostContext(Supplier<String> hostContext) {
       this.hostContext = Objects.requireNonNull(hostContext, "hostContext");
       return this;
     }
@@ -279,6 +289,16 @@ public final class LatchkeyMediaSiloApi implements MediaSiloApi, Closeable {
      * The value of the {@code MediaSiloApiKey} header (a secret: never logged or shown); required.
      */
     public Builder apiKey(String apiKey) {
+      Objects.requireNonNull(apiKey, "apiKey");
+      this.apiKey = () -> apiKey;
+      return this;
+    }
+
+    /**
+     * The value of the {@code MediaSiloApiKey} header (a secret: never logged or shown), asked on
+     * every request, so that a value that rotates (a token file) needs no rebuild.
+     */
+    public Builder apiKey(Supplier<String> apiKey) {
       this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
       return this;
     }
@@ -346,8 +366,8 @@ public final class LatchkeyMediaSiloApi implements MediaSiloApi, Closeable {
 
     private AuthScheme scheme() {
       HeaderScheme.Builder scheme = HeaderScheme.builder()
-          .header("MediaSiloHostContext", "hostContext", false, this.hostContext)
-          .header("MediaSiloApiKey", "apiKey", true, this.apiKey)
+          .header("MediaSiloHostContext", "hostContext", false, "{value}", this.hostContext)
+          .header("MediaSiloApiKey", "apiKey", true, "{value}", this.apiKey)
           .basicAllowed(true)
           .session(
               "session",

@@ -12,15 +12,16 @@ import java.lang.annotation.Target;
  *
  * <p>Each {@link StaticHeader} becomes one typed builder setter. When {@link #session()} declares
  * a session, the client defaults to session mode; Basic mode stays available from the builder
- * unless {@link #basic()} is false.
+ * unless {@link #basic()} is false. With {@code basic = false} and no session, the client needs no
+ * credentials at all: its static headers are its authentication (an API key, a bearer token).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface HeaderAuth {
 
-  /** The headers every request carries, each with its builder setter. */
-  StaticHeader[] headers();
+  /** The headers every request carries, each with its builder setter or fixed value. */
+  StaticHeader[] headers() default {};
 
   /** Whether HTTP Basic (credentials on every request) may be used. */
   boolean basic() default true;

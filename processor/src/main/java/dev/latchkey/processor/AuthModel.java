@@ -8,4 +8,9 @@ sealed interface AuthModel permits DigestModel, TokenModel, HeaderModel {
 
   /** The annotation's simple name, for generated Javadoc. */
   String annotationName();
+
+  /** Whether the generated builder has {@code credentials(..)}. */
+  default boolean needsCredentials() {
+    return true;
+  }
 }

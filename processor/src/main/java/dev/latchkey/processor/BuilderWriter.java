@@ -109,7 +109,9 @@ final class BuilderWriter {
         FieldSpec.builder(AUTH_EVENT_LISTENER, "eventListener", Modifier.PRIVATE)
             .initializer("$T.NONE", AUTH_EVENT_LISTENER)
             .build());
-    fields.add(Setters.field(CREDENTIALS, "credentials"));
+    if (model.auth().needsCredentials()) {
+      fields.add(Setters.field(CREDENTIALS, "credentials"));
+    }
     fields.add(list(CONVERTER_FACTORY, "converterFactories"));
     fields.add(list(CALL_ADAPTER_FACTORY, "callAdapterFactories"));
     fields.add(list(RETROFIT_HOOK, "retrofitHooks"));
@@ -185,7 +187,7 @@ final class BuilderWriter {
 
   private List<MethodSpec> connectionSetters() {
     TypeName string = ClassName.get(String.class);
-    return List.of(
+    List<MethodSpec> setters = new ArrayList<>(List.of(
         Setters.setter(
             builder,
             string,
@@ -218,13 +220,17 @@ final class BuilderWriter {
         customize(),
         pins(),
         trustPem(),
-        tls(),
-        Setters.setter(
-            builder,
-            CREDENTIALS,
-            "credentials",
-            "Where the user name and password come from; asked at each login, so a rotated"
-                + " password needs no restart."));
+        tls()));
+    if (model.auth().needsCredentials()) {
+      setters.add(
+          Setters.setter(
+              builder,
+              CREDENTIALS,
+              "credentials",
+              "Where the user name and password come from; asked at each login, so a rotated"
+                  + " password needs no restart."));
+    }
+    return setters;
   }
 
   private String environmentNames() {

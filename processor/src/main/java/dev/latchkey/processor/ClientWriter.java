@@ -70,7 +70,7 @@ final class ClientWriter {
     type.addMethod(sessionState());
     type.addMethod(close())
         .addMethod(toStringMethod(model))
-        .addType(new BuilderWriter(model, SchemeWriter.of(model.auth())).builder());
+        .addType(new BuilderWriter(model, SchemeWriter.of(model)).builder());
     return JavaFile.builder(name.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")

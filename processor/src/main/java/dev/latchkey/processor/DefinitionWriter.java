@@ -123,8 +123,13 @@ final class DefinitionWriter {
         .build();
   }
 
+  /** The static headers a builder sets (a fixed {@code value} has no setter), of either kind. */
   private List<StaticHeaderModel> headers() {
-    return model.auth() instanceof HeaderModel header ? header.headers() : List.of();
+    List<StaticHeaderModel> declared =
+        model.auth() instanceof HeaderModel header
+            ? header.headers()
+            : model.auth() instanceof TokenModel token ? token.headers() : List.of();
+    return declared.stream().filter(StaticHeaderModel::hasSetter).toList();
   }
 
   private boolean takesSessionStore() {
@@ -158,9 +163,7 @@ final class DefinitionWriter {
                 .build())
         .addMethod(forward("baseUrl", STRING))
         .addMethod(forward("environment", STRING))
-        .addMethod(
-            forward(
-                "credentials", ParameterizedTypeName.get(ClassName.get(Supplier.class), USER_PASSWORD)))
+        .addMethod(credentials())
         .addMethod(forward("okHttpClient", OK_HTTP_CLIENT))
         .addMethod(forward("eventListener", AUTH_EVENT_LISTENER))
         .addMethod(
@@ -195,6 +198,21 @@ final class DefinitionWriter {
         .addParameter(type, name)
         .addStatement("builder.$N($N)", name, name)
         .addStatement("return this")
+        .build();
+  }
+
+  /** A headers-only client (an API key, a bearer token) has no credentials to take. */
+  private MethodSpec credentials() {
+    TypeName type = ParameterizedTypeName.get(ClassName.get(Supplier.class), USER_PASSWORD);
+    if (model.auth().needsCredentials()) {
+      return forward("credentials", type);
+    }
+    return override("credentials")
+        .addParameter(type, "credentials")
+        .addStatement(
+            "throw new $T($S)",
+            CONFIG_EXCEPTION,
+            model.clientName() + " authenticates with its static headers only; it takes no credentials")
         .build();
   }
 

@@ -76,7 +76,7 @@ public enum Diagnostic {
       40, "@TokenLogin headerFormat = \"%s\" must contain {token}, e.g. \"Bearer {token}\"."),
   TOKEN_CARRIER_CHOICE(
       41,
-      "@TokenLogin must send the token in exactly one of header or cookie; %s."),
+      "@TokenLogin must send the token in exactly one of header, cookie or query; %s."),
   BAD_LOGIN_LIMIT(
       42,
       "@TokenLogin loginLimit = \"%s\" must be COUNT/DURATION with COUNT at least 1, e.g."
@@ -90,9 +90,42 @@ public enum Diagnostic {
       "@TokenLogin declares no way to log in: give path (password login) or jwt.path (JWT login)."),
   ERRORS_WITHOUT_POINTER(
       45, "@TokenLogin %s is set but %s is empty, so those codes could never be read."),
+  TWO_TOKEN_SOURCES(
+      46,
+      "@TokenLogin takes the token from both %s and %s; give at most one of tokenPointer,"
+          + " tokenHeader and tokenCookie (none: the whole answer is the token)."),
+  FORM_FIELD_IS_POINTER(
+      47,
+      "@TokenLogin %s = \"%s\" is a JSON pointer, but loginBody = FORM takes a form field name;"
+          + " write e.g. \"%s\"."),
+  LOGOUT_PATH_WITHOUT_TOKEN(
+      48,
+      "@TokenLogin logoutPath = \"%s\" %s; write {token} where the token goes, e.g."
+          + " \"mgmt/shared/authz/tokens/{token}\"."),
+  BAD_LOGIN_FIELD(49, "@TokenLogin %s entry \"%s\" %s."),
+  UNKNOWN_LOGIN_FIELD_SETTER(
+      50,
+      "@TokenLogin %s entry \"%s\" names setter \"%s\", which no @StaticHeader in headers"
+          + " declares.%s"),
+  NONE_WITHOUT_BASIC(
+      51,
+      "@TokenLogin loginBody = NONE sends no user name or password; set loginBasic = true, or"
+          + " send them with JSON or FORM."),
+  BAD_LOGOUT_METHOD(52, "@TokenLogin logoutMethod = \"%s\" %s."),
+  CSRF_SOURCE_CHOICE(
+      53,
+      "@Csrf must read its value from exactly one of pointer, answerHeader or answerCookie and"
+          + " send it in header; %s."),
+  CREDENTIAL_FIELD_UNUSED(
+      54,
+      "@TokenLogin %s = \"%s\" is never used: with loginBasic = true the user name and password"
+          + " travel as HTTP Basic. Remove it."),
 
   // @HeaderAuth (LK060-LK079).
-  NO_HEADERS(60, "@HeaderAuth headers is empty; declare at least one @StaticHeader."),
+  NO_HEADERS(
+      60,
+      "@HeaderAuth declares nothing that authenticates: no headers, basic = false and no session;"
+          + " declare a @StaticHeader (an API key), allow basic or declare a @Session."),
   DUPLICATE_HEADER(61, "@HeaderAuth declares header \"%s\" twice (header names ignore case)."),
   BAD_SETTER(
       62, "@StaticHeader setter = \"%s\" is not a Java identifier; use a name like \"apiKey\"."),
@@ -109,10 +142,14 @@ public enum Diagnostic {
       67,
       "@Session bodyFields entry \"%s\" names setter \"%s\", which no @StaticHeader"
           + " declares.%s"),
-  NO_HEADER_MODE(
-      68,
-      "@HeaderAuth has basic = false and no session path, so no request could ever authenticate;"
-          + " allow basic or declare a @Session."),
+  // LK068 retired (issue 18): basic = false without a session is a valid headers-only client,
+  // and the case with no headers at all is LK060.
+  FORMAT_WITHOUT_VALUE(
+      69, "@StaticHeader format = \"%s\" must contain {value}, e.g. \"Bearer {value}\"."),
+  STATIC_HEADER_VALUE_CHOICE(
+      70,
+      "@StaticHeader \"%s\" must give exactly one of setter (set on the builder) or value (fixed);"
+          + " %s."),
 
   // @PinCertificates (LK080-LK089), on any auth kind.
   PIN_NO_PREFIX(

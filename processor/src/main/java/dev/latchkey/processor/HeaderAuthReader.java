@@ -5,14 +5,11 @@ import dev.latchkey.processor.HeaderModel.SessionModel;
 import dev.latchkey.processor.HeaderModel.StaticHeaderModel;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationValue;
 
 /** Reads and checks {@code @HeaderAuth} with its {@code @StaticHeader}s and {@code @Session}. */
@@ -32,6 +29,7 @@ final class HeaderAuthReader {
           "customize",
           "credentials",
           "mode",
+          "sessionStore",
           "pins",
           "trustPem",
           "tls",
@@ -52,20 +50,22 @@ final class HeaderAuthReader {
 
   private final Reporter reporter;
   private final AttributeChecks checks;
+  private final StaticHeaderReader staticHeaders;
 
   HeaderAuthReader(Reporter reporter) {
     this.reporter = reporter;
     this.checks = new AttributeChecks(reporter);
+    this.staticHeaders = new StaticHeaderReader(reporter);
   }
 
   /** The model, or empty after reporting every error found. */
   Optional<HeaderModel> read(Mirror auth) {
     int errors = reporter.errorCount();
-    List<StaticHeaderModel> headers = headers(auth);
+    List<StaticHeaderModel> headers = staticHeaders.read(auth);
     Optional<SessionModel> session = session(auth.nested("session"), headers);
     boolean basic = auth.bool("basic");
-    if (!basic && session.isEmpty()) {
-      auth.error(reporter, "basic", Diagnostic.NO_HEADER_MODE);
+    if (!basic && session.isEmpty() && headers.isEmpty()) {
+      auth.error(reporter, Diagnostic.NO_HEADERS);
     }
     HeaderModel model =
         new HeaderModel(
@@ -75,32 +75,6 @@ final class HeaderAuthReader {
             checks.statuses(auth, "authFailedStatus"),
             checks.statuses(auth, "rateLimitStatus"));
     return reporter.errorCount() > errors ? Optional.empty() : Optional.of(model);
-  }
-
-  private List<StaticHeaderModel> headers(Mirror auth) {
-    List<Mirror> mirrors = auth.nestedList("headers");
-    if (mirrors.isEmpty()) {
-      auth.error(reporter, "headers", Diagnostic.NO_HEADERS);
-    }
-    Set<String> names = new HashSet<>();
-    Set<String> setters = new HashSet<>();
-    List<StaticHeaderModel> result = new ArrayList<>();
-    for (Mirror header : mirrors) {
-      String name = checks.httpName(header, "name", "header", false);
-      if (!name.isEmpty() && !names.add(name.toLowerCase(Locale.ROOT))) {
-        header.error(reporter, "name", Diagnostic.DUPLICATE_HEADER, name);
-      }
-      String setter = header.string("setter");
-      if (!Syntax.isJavaIdentifier(setter)) {
-        header.error(reporter, "setter", Diagnostic.BAD_SETTER, setter);
-      } else if (RESERVED_SETTERS.contains(setter)) {
-        header.error(reporter, "setter", Diagnostic.RESERVED_SETTER, setter, alternative(name));
-      } else if (!setters.add(setter)) {
-        header.error(reporter, "setter", Diagnostic.DUPLICATE_SETTER, setter);
-      }
-      result.add(new StaticHeaderModel(name, setter, header.bool("secret")));
-    }
-    return result;
   }
 
   private Optional<SessionModel> session(Mirror session, List<StaticHeaderModel> headers) {
@@ -144,44 +118,11 @@ final class HeaderAuthReader {
             Diagnostic.UNKNOWN_BODY_FIELD_SETTER,
             entry,
             setter,
-            suggestion(setter, headers));
+            StaticHeaderReader.suggestion(setter, headers));
         continue;
       }
       result.add(new BodyField(matcher.group(1), setter));
     }
     return result;
-  }
-
-  /** " Did you mean "x"?" when a declared setter differs only in case, else nothing. */
-  private static String suggestion(String setter, List<StaticHeaderModel> headers) {
-    for (StaticHeaderModel header : headers) {
-      if (header.setter().equalsIgnoreCase(setter)) {
-        return " Did you mean \"" + header.setter() + "\"?";
-      }
-    }
-    return headers.isEmpty()
-        ? ""
-        : " Declared: "
-            + headers.stream().map(StaticHeaderModel::setter).collect(Collectors.joining(", "))
-            + ".";
-  }
-
-  /** A setter name suggested from the header's name: {@code X-Api-Key} gives {@code xApiKey}. */
-  private static String alternative(String headerName) {
-    StringBuilder result = new StringBuilder();
-    boolean upper = false;
-    for (char c : headerName.toCharArray()) {
-      if (!Character.isLetterOrDigit(c)) {
-        upper = result.length() > 0;
-      } else {
-        result.append(
-            upper ? Character.toUpperCase(c) : result.length() == 0 ? Character.toLowerCase(c) : c);
-        upper = false;
-      }
-    }
-    String name = result.toString();
-    return Syntax.isJavaIdentifier(name) && !RESERVED_SETTERS.contains(name)
-        ? name
-        : name + "Header";
   }
 }

@@ -29,8 +29,23 @@ record HeaderModel(
     return "HeaderAuth";
   }
 
-  /** One {@code @StaticHeader}: a header and the builder setter that gives its value. */
-  record StaticHeaderModel(String name, String setter, boolean secret) {}
+  /** Whether the builder takes credentials: not for a headers-only (API key, bearer) client. */
+  @Override
+  public boolean needsCredentials() {
+    return basic || session.isPresent();
+  }
+
+  /**
+   * One {@code @StaticHeader}: a header, and either the builder setter that gives its value or a
+   * fixed {@code value} (then {@code setter} is empty); {@code format} holds {@code {value}}.
+   */
+  record StaticHeaderModel(String name, String setter, boolean secret, String format, String value) {
+
+    /** Whether the builder has a setter for it (else its value is fixed). */
+    boolean hasSetter() {
+      return !setter.isEmpty();
+    }
+  }
 
   /** A declared {@code @Session} (only present when its path is not empty). */
   record SessionModel(

@@ -10,31 +10,29 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import dev.latchkey.processor.HeaderModel.BodyField;
 import dev.latchkey.processor.HeaderModel.SessionModel;
-import dev.latchkey.processor.HeaderModel.StaticHeaderModel;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps {@code @HeaderAuth} onto {@code HeaderScheme.builder()}: one setter per
- * {@code @StaticHeader} (its value checked by the runtime's {@code build()}), {@code mode(..)}, and
- * {@code sessionStore(..)} when the API declares a session.
+ * Maps {@code @HeaderAuth} onto {@code HeaderScheme.builder()}: the {@code @StaticHeader} setters
+ * (their values checked by the runtime), {@code mode(..)} unless the headers are the whole
+ * authentication, and {@code sessionStore(..)} when the API declares a session.
  */
 final class HeaderSchemeWriter implements SchemeWriter {
-  private static final ClassName STRING = ClassName.get(String.class);
-
   private final HeaderModel header;
+  private final StaticHeaderWriter staticHeaders;
 
   HeaderSchemeWriter(HeaderModel header) {
     this.header = header;
+    this.staticHeaders = new StaticHeaderWriter(header.headers());
   }
 
   @Override
   public List<FieldSpec> fields() {
-    List<FieldSpec> fields = new ArrayList<>();
-    for (StaticHeaderModel staticHeader : header.headers()) {
-      fields.add(Setters.field(STRING, staticHeader.setter()));
+    List<FieldSpec> fields = new ArrayList<>(staticHeaders.fields());
+    if (header.needsCredentials()) {
+      fields.add(Setters.field(HEADER_AUTH_MODE, "mode"));
     }
-    fields.add(Setters.field(HEADER_AUTH_MODE, "mode"));
     fields.add(Setters.field(TokenSchemeWriter.DURATION, "maxRateLimitWait"));
     if (header.session().isPresent()) {
       fields.add(Setters.field(SESSION_STORE, "sessionStore"));
@@ -44,18 +42,9 @@ final class HeaderSchemeWriter implements SchemeWriter {
 
   @Override
   public List<MethodSpec> setters(ClassName builder) {
-    List<MethodSpec> setters = new ArrayList<>();
-    for (StaticHeaderModel staticHeader : header.headers()) {
-      setters.add(
-          Setters.setter(
-              builder,
-              STRING,
-              staticHeader.setter(),
-              "The value of the {@code "
-                  + staticHeader.name()
-                  + "} header"
-                  + (staticHeader.secret() ? " (a secret: never logged or shown)" : "")
-                  + "; required."));
+    List<MethodSpec> setters = new ArrayList<>(staticHeaders.setters(builder));
+    if (!header.needsCredentials()) {
+      return setters; // the static headers are the whole authentication: no mode to choose
     }
     setters.add(
         Setters.setter(
@@ -88,27 +77,22 @@ final class HeaderSchemeWriter implements SchemeWriter {
   public CodeBlock schemeBody() {
     Chain chain =
         new Chain("$T scheme = $T.builder()", HEADER_SCHEME.nestedClass("Builder"), HEADER_SCHEME);
-    for (StaticHeaderModel staticHeader : header.headers()) {
-      chain.call(
-          "header($S, $S, $L, this.$N)",
-          staticHeader.name(),
-          staticHeader.setter(),
-          staticHeader.secret(),
-          staticHeader.setter());
-    }
+    staticHeaders.declare(chain);
     chain.call("basicAllowed($L)", header.basic());
     header.session().ifPresent(session -> session(chain, session));
     chain
         .call("authFailedStatus($L)", TokenSchemeWriter.ints(header.authFailedStatus()))
         .call("rateLimitStatus($L)", TokenSchemeWriter.ints(header.rateLimitStatus()));
     CodeBlock.Builder code = CodeBlock.builder().add(chain.build());
-    code.beginControlFlow("if (mode != null)")
-        .addStatement("scheme.mode(mode)")
-        .endControlFlow()
-        .beginControlFlow("if (credentials != null)")
-        .addStatement("scheme.credentials(credentials)")
-        .endControlFlow()
-        .beginControlFlow("if (maxRateLimitWait != null)")
+    if (header.needsCredentials()) {
+      code.beginControlFlow("if (mode != null)")
+          .addStatement("scheme.mode(mode)")
+          .endControlFlow()
+          .beginControlFlow("if (credentials != null)")
+          .addStatement("scheme.credentials(credentials)")
+          .endControlFlow();
+    }
+    code.beginControlFlow("if (maxRateLimitWait != null)")
         .addStatement("scheme.maxRateLimitWait(maxRateLimitWait)")
         .endControlFlow();
     if (header.session().isPresent()) {

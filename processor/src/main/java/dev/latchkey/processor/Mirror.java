@@ -147,6 +147,11 @@ final class Mirror {
     return result;
   }
 
+  /** The constant name of an enum attribute, such as {@code JSON}. */
+  String enumName(String name) {
+    return ((VariableElement) value(name).getValue()).getSimpleName().toString();
+  }
+
   /** The constant names of an enum array attribute, in source order. */
   List<String> enumNames(String name) {
     List<String> result = new ArrayList<>();

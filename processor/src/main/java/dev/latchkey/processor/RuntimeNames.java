@@ -21,6 +21,7 @@ final class RuntimeNames {
   static final ClassName DIGEST_SCHEME = ClassName.get(RUNTIME + ".digest", "DigestScheme");
   static final ClassName DIGEST_ALGORITHM = ClassName.get(RUNTIME + ".digest", "DigestAlgorithm");
   static final ClassName TOKEN_SCHEME = ClassName.get(RUNTIME + ".token", "TokenScheme");
+  static final ClassName LOGIN_BODY = ClassName.get(RUNTIME + ".token", "LoginBody");
   static final ClassName JWT_SIGNING_KEY = ClassName.get(RUNTIME + ".token", "JwtSigningKey");
   static final ClassName SESSION_STORE = ClassName.get(RUNTIME + ".store", "SessionStore");
   static final ClassName HEADER_SCHEME = ClassName.get(RUNTIME + ".header", "HeaderScheme");

@@ -22,12 +22,13 @@ interface SchemeWriter {
   /** The body of {@code private AuthScheme scheme()}. */
   CodeBlock schemeBody();
 
-  static SchemeWriter of(AuthModel auth) {
+  static SchemeWriter of(ClientModel model) {
+    AuthModel auth = model.auth();
     if (auth instanceof DigestModel digest) {
       return new DigestSchemeWriter(digest);
     }
     if (auth instanceof TokenModel token) {
-      return new TokenSchemeWriter(token);
+      return new TokenSchemeWriter(token, model.xml());
     }
     return new HeaderSchemeWriter((HeaderModel) auth);
   }

@@ -177,4 +177,126 @@ final class Syntax {
     }
     return Optional.of(new Limit(count, window.get()));
   }
+
+  /**
+   * Why {@code text} is not one JSON value (RFC 8259), or empty if it is one. A small
+   * recursive-descent check: the processor depends on no JSON library (it must stay light on the
+   * user's annotation-processor path), and a {@code loginFields} literal is a few characters long.
+   */
+  static Optional<String> jsonProblem(String text) {
+    JsonCheck check = new JsonCheck(text);
+    try {
+      check.value(0);
+      check.space();
+      if (check.at < text.length()) {
+        return Optional.of("unexpected '" + text.charAt(check.at) + "' at index " + check.at);
+      }
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  /** The state of {@link #jsonProblem}; depth is bounded so a hostile literal cannot overflow. */
+  private static final class JsonCheck {
+    private static final int MAX_DEPTH = 32;
+    private final String text;
+    private int at;
+
+    JsonCheck(String text) {
+      this.text = text;
+    }
+
+    void value(int depth) {
+      if (depth > MAX_DEPTH) {
+        throw new IllegalArgumentException("it nests deeper than " + MAX_DEPTH);
+      }
+      space();
+      if (at >= text.length()) {
+        throw new IllegalArgumentException("a value is missing at index " + at);
+      }
+      char c = text.charAt(at);
+      if (c == '{') {
+        members(depth, '}', true);
+      } else if (c == '[') {
+        members(depth, ']', false);
+      } else if (c == '"') {
+        string();
+      } else if (c == '-' || (c >= '0' && c <= '9')) {
+        number();
+      } else if (!word("true") && !word("false") && !word("null")) {
+        throw new IllegalArgumentException("'" + c + "' at index " + at + " starts no JSON value");
+      }
+    }
+
+    private void members(int depth, char close, boolean object) {
+      at++;
+      space();
+      if (at < text.length() && text.charAt(at) == close) {
+        at++;
+        return;
+      }
+      while (true) {
+        if (object) {
+          space();
+          if (at >= text.length() || text.charAt(at) != '"') {
+            throw new IllegalArgumentException("an object key must be a string (index " + at + ")");
+          }
+          string();
+          space();
+          expect(':');
+        }
+        value(depth + 1);
+        space();
+        if (at < text.length() && text.charAt(at) == ',') {
+          at++;
+          continue;
+        }
+        expect(close);
+        return;
+      }
+    }
+
+    private void string() {
+      at++;
+      while (at < text.length() && text.charAt(at) != '"') {
+        if (text.charAt(at) < 0x20) {
+          throw new IllegalArgumentException("a string holds a control character at index " + at);
+        }
+        at += text.charAt(at) == '\\' ? 2 : 1;
+      }
+      expect('"');
+    }
+
+    private void number() {
+      int start = at;
+      while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
+        at++;
+      }
+      if (!text.substring(start, at).matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+        throw new IllegalArgumentException("'" + text.substring(start, at) + "' is not a JSON number");
+      }
+    }
+
+    private boolean word(String word) {
+      if (text.startsWith(word, at)) {
+        at += word.length();
+        return true;
+      }
+      return false;
+    }
+
+    private void expect(char c) {
+      if (at >= text.length() || text.charAt(at) != c) {
+        throw new IllegalArgumentException("'" + c + "' expected at index " + at);
+      }
+      at++;
+    }
+
+    void space() {
+      while (at < text.length() && " \t\r\n".indexOf(text.charAt(at)) >= 0) {
+        at++;
+      }
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.processor;
 
 import static dev.latchkey.processor.RuntimeNames.JWT_SIGNING_KEY;
+import static dev.latchkey.processor.RuntimeNames.LOGIN_BODY;
 import static dev.latchkey.processor.RuntimeNames.SESSION_STORE;
 import static dev.latchkey.processor.RuntimeNames.TOKEN_SCHEME;
 
@@ -21,14 +22,18 @@ final class TokenSchemeWriter implements SchemeWriter {
   static final ClassName DURATION = ClassName.get(Duration.class);
 
   private final TokenModel token;
+  private final boolean xml;
+  private final StaticHeaderWriter staticHeaders;
 
-  TokenSchemeWriter(TokenModel token) {
+  TokenSchemeWriter(TokenModel token, boolean xml) {
     this.token = token;
+    this.xml = xml;
+    this.staticHeaders = new StaticHeaderWriter(token.headers());
   }
 
   @Override
   public List<FieldSpec> fields() {
-    List<FieldSpec> fields = new ArrayList<>();
+    List<FieldSpec> fields = new ArrayList<>(staticHeaders.fields());
     fields.add(Setters.field(SESSION_STORE, "sessionStore"));
     fields.add(Setters.field(DURATION, "maxThrottleWait"));
     fields.add(Setters.field(DURATION, "badPasswordBackoff"));
@@ -40,6 +45,7 @@ final class TokenSchemeWriter implements SchemeWriter {
 
   @Override
   public List<MethodSpec> setters(ClassName builder) {
+    List<MethodSpec> setters = new ArrayList<>(staticHeaders.setters(builder));
     MethodSpec store =
         Setters.setter(
             builder,
@@ -47,7 +53,6 @@ final class TokenSchemeWriter implements SchemeWriter {
             "sessionStore",
             "Where the session and the login budget live, so that clients in other processes (a"
                 + " file store) or on other machines share them; in memory when not set.");
-    List<MethodSpec> setters = new ArrayList<>();
     setters.add(store);
     setters.add(
         Setters.setter(
@@ -84,17 +89,30 @@ final class TokenSchemeWriter implements SchemeWriter {
     Chain chain =
         new Chain("$T scheme = $T.builder()", TOKEN_SCHEME.nestedClass("Builder"), TOKEN_SCHEME);
     if (!token.path().isEmpty()) {
-      chain
-          .call("loginPath($S)", token.path())
-          .call("usernameField($S)", token.usernameField())
-          .call("passwordField($S)", token.passwordField());
+      chain.call("loginPath($S)", token.path());
+      if (!token.loginBody().equals("JSON")) {
+        chain.call("loginBody($T.$N)", LOGIN_BODY, token.loginBody());
+      }
+      if (token.loginBasic()) {
+        chain.call("loginBasic(true)");
+      } else {
+        chain
+            .call("usernameField($S)", token.usernameField())
+            .call("passwordField($S)", token.passwordField());
+      }
+      strings(chain, "loginFields", token.loginFields());
     }
-    chain.call("tokenPointer($S)", token.tokenPointer());
-    if (token.header().isEmpty()) {
+    optional(chain, "tokenPointer", token.tokenPointer());
+    optional(chain, "tokenHeader", token.tokenHeader());
+    optional(chain, "tokenCookie", token.tokenCookie());
+    if (!token.cookie().isEmpty()) {
       chain.call("cookie($S)", token.cookie());
+    } else if (!token.query().isEmpty()) {
+      chain.call("query($S)", token.query());
     } else {
       chain.call("header($S, $S)", token.header(), token.headerFormat());
     }
+    optional(chain, "expiresInPointer", token.expiresInPointer());
     token.idleLifetime().ifPresent(d -> chain.call("idleLifetime($L)", duration(d)));
     token.hardLifetime().ifPresent(d -> chain.call("hardLifetime($L)", duration(d)));
     chain.call("sessionGoneStatus($L)", ints(token.sessionGoneStatus()));
@@ -110,6 +128,25 @@ final class TokenSchemeWriter implements SchemeWriter {
     optional(chain, "throttleCodePointer", token.throttleCodePointer());
     strings(chain, "throttleCodes", token.throttleCodes());
     optional(chain, "jwtPath", token.jwtPath());
+    if (!token.logoutPath().isEmpty()) {
+      chain.call("logout($S, $S)", token.logoutPath(), token.logoutMethod());
+      strings(chain, "logoutFields", token.logoutFields());
+    }
+    token
+        .csrf()
+        .ifPresent(
+            csrf ->
+                chain.call(
+                    "csrf($S, $S, $S, $S, $L)",
+                    csrf.pointer(),
+                    csrf.answerHeader(),
+                    csrf.answerCookie(),
+                    csrf.header(),
+                    csrf.writesOnly()));
+    staticHeaders.declare(chain);
+    if (xml) {
+      chain.call("xml(true)");
+    }
     CodeBlock.Builder code = CodeBlock.builder().add(chain.build());
     code.beginControlFlow("if (credentials != null)")
         .addStatement("scheme.credentials(credentials)")

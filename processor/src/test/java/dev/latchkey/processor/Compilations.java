@@ -18,6 +18,7 @@ final class Compilations {
           "stubs/dev/latchkey/runtime/digest/DigestScheme.java",
           "stubs/dev/latchkey/runtime/token/JwtSigningKey.java",
           "stubs/dev/latchkey/runtime/token/TokenScheme.java",
+          "stubs/dev/latchkey/runtime/token/LoginBody.java",
           "stubs/dev/latchkey/runtime/store/SessionStore.java",
           "stubs/dev/latchkey/runtime/header/HeaderAuthMode.java",
           "stubs/dev/latchkey/runtime/header/HeaderScheme.java");

@@ -93,7 +93,10 @@ class GeneratedShapeTest {
     String source = source(compilation, "com.example.LatchkeyBasicOnlyApi");
     assertTrue(source.contains("public Builder key(String key)"), source);
     assertTrue(source.contains("public Builder secret(String secret)"), source);
-    assertTrue(source.contains(".header(\"x-secret\", \"secret\", true, this.secret)"), source);
+    assertTrue(
+        source.contains(".header(\"x-secret\", \"secret\", true, \"{value}\", this.secret)"),
+        source);
+    assertTrue(source.contains("public Builder secret(Supplier<String> secret)"), source);
     assertTrue(source.contains("basic unless set"), source);
     assertFalse(source.contains(".session("), source);
   }

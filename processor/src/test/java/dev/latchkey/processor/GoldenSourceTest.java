@@ -21,7 +21,9 @@ class GoldenSourceTest {
   private static final Path EXPECTED = Path.of("src/test/resources/expected");
 
   @ParameterizedTest
-  @ValueSource(strings = {"OnDemandApi", "XandrApi", "MediaSiloApi", "StackApi"})
+  @ValueSource(
+      strings = {"OnDemandApi", "XandrApi", "MediaSiloApi", "StackApi", "F5Api", "ProxmoxApi",
+        "KubernetesApi"})
   void generatesTheGoldenSource(String name) throws IOException {
     assertGolden(name, "Latchkey" + name);
   }

@@ -125,4 +125,39 @@ class SyntaxTest {
     assertEquals(-1, Syntax.strictBase64Length("A-_A")); // URL-safe alphabet
     assertEquals(-1, Syntax.strictBase64Length("AA AA=="));
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "1", "-0.5e3", "true", "false", "null", "\"x\"", "[\"password\"]", "{\"a\": [1, {}]}",
+        " [ ] ", "\"a\\\"b\""
+      })
+  void acceptsJsonLiterals(String text) {
+    assertEquals(Optional.empty(), Syntax.jsonProblem(text), text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"", "one", "01", "1.", "[1,]", "{a:1}", "\"open", "[1] 2", "True", "{\"a\" 1}"})
+  void rejectsWhatIsNotOneJsonValue(String text) {
+    assertTrue(Syntax.jsonProblem(text).isPresent(), text);
+  }
+
+  @Test
+  void boundsTheNestingOfAJsonLiteral() {
+    assertTrue(Syntax.jsonProblem("[".repeat(10_000)).isPresent());
+  }
+
+  @Test
+  void readsLoginFieldsPerBody() {
+    assertEquals(Optional.empty(), LoginFieldsCheck.problem("/loginProviderName=tmos", "JSON"));
+    assertEquals(Optional.empty(), LoginFieldsCheck.problem("/credentials/site/contentUrl=", "JSON"));
+    assertEquals(Optional.empty(), LoginFieldsCheck.problem("/id:=1", "JSON"));
+    assertEquals(Optional.empty(), LoginFieldsCheck.problem("output_mode=json", "FORM"));
+    assertTrue(LoginFieldsCheck.problem("output_mode=json", "JSON").isPresent());
+    assertTrue(LoginFieldsCheck.problem("/output_mode=json", "FORM").isPresent());
+    assertTrue(LoginFieldsCheck.problem("/a~2=x", "JSON").isPresent());
+    assertTrue(LoginFieldsCheck.problem("/=x", "JSON").isPresent());
+    assertTrue(LoginFieldsCheck.problem("/a=x", "NONE").isPresent());
+  }
 }

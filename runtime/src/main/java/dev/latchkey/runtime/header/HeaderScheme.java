@@ -78,7 +78,17 @@ public final class HeaderScheme implements AuthScheme {
      * (named in errors); {@code secret} marks an API key. A null or blank value fails {@link #build()}.
      */
     public Builder header(String name, String setter, boolean secret, String valueOrNull) {
-      state.headers.add(new StaticHeader(name, setter, secret, valueOrNull));
+      return header(name, setter, secret, "{value}", valueOrNull == null ? null : () -> valueOrNull);
+    }
+
+    /**
+     * Declares a header sent on every request, written as {@code format} with {@code {value}}
+     * replaced by what {@code value} gives, asked on every request (a rotating token needs no
+     * rebuild). {@code setter} is empty for a fixed value. A null supplier, or a null or blank
+     * value, fails naming {@code setter}.
+     */
+    public Builder header(String name, String setter, boolean secret, String format, Supplier<String> value) {
+      state.headers.add(new StaticHeader(name, setter, secret, format, value));
       return this;
     }
 

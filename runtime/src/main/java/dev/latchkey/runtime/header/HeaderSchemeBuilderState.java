@@ -53,20 +53,37 @@ final class HeaderSchemeBuilderState {
 
   SessionRecipe recipe() {
     validate();
-    boolean basic = mode == HeaderAuthMode.BASIC;
-    Carrier carrier = new Carrier(CarrierKind.HEADER, basic ? "Authorization" : sessionArgs.keyHeader(), "{token}");
+    boolean headersOnly = mode == HeaderAuthMode.HEADERS;
+    boolean basic = mode == HeaderAuthMode.BASIC || headersOnly;
+    Carrier carrier = headersOnly ? Carrier.none()
+        : new Carrier(CarrierKind.HEADER, basic ? "Authorization" : sessionArgs.keyHeader(), "{token}");
     Answers answers = new Answers(authFailedStatus, authFailedStatus, rateLimitStatus, null, Set.of(), Set.of(),
         Set.of(), Set.of(), null, Set.of());
     Logout logout = basic || sessionArgs.endPath().isEmpty() ? null
         : new Logout("DELETE", sessionArgs.endPath().replace("{key}", "{token}"));
     return new SessionRecipe("header", basic ? null : session, carrier, headers, answers,
         basic ? null : sessionArgs.idleLifetime(), null, 0, null, Duration.ZERO, badPasswordBackoff,
-        rateLimitStatus, maxRateLimitWait, sleeper, logout, credentials, sessionStore);
+        rateLimitStatus, maxRateLimitWait, sleeper, logout, null,
+        headersOnly ? this::staticCredentials : credentials, sessionStore);
+  }
+
+  /**
+   * The "credentials" of a headers-only client are its static headers: the engine remembers a
+   * refusal by their fingerprint, so a refused key is not sent again until it changes (a rotated
+   * token file). Only the engine sees this value; it never leaves the process.
+   */
+  private UserPassword staticCredentials() {
+    StringBuilder values = new StringBuilder();
+    for (StaticHeader header : headers) {
+      values.append(header.name()).append('\0').append(header.value()).append('\0');
+    }
+    return new UserPassword("", values.toString());
   }
 
   void validate() {
     validateHeaders();
-    if (credentials == null) {
+    boolean headersOnly = !basicAllowed && sessionArgs == null;
+    if (credentials == null && !headersOnly) {
       throw fail("credentials(..) is not set: Basic and session authentication both need a user name and password");
     }
     if (maxRateLimitWait == null || maxRateLimitWait.isNegative()) {
@@ -79,7 +96,12 @@ final class HeaderSchemeBuilderState {
     if (session == null && !bodyFields.isEmpty()) {
       throw fail("sessionBodyField(..) was given but no session(..) is declared");
     }
-    mode = requestedMode != null ? requestedMode : session != null ? HeaderAuthMode.SESSION : HeaderAuthMode.BASIC;
+    mode = requestedMode != null ? requestedMode
+        : session != null ? HeaderAuthMode.SESSION
+        : headersOnly ? HeaderAuthMode.HEADERS : HeaderAuthMode.BASIC;
+    if (mode == HeaderAuthMode.HEADERS && headers.isEmpty()) {
+      throw fail("mode(HEADERS) needs at least one header(..): nothing else authenticates");
+    }
     if (mode == HeaderAuthMode.SESSION && session == null) {
       throw fail("mode(SESSION) needs a session(..) declaration");
     }
@@ -97,23 +119,19 @@ final class HeaderSchemeBuilderState {
     Set<String> setters = new HashSet<>();
     for (StaticHeader header : headers) {
       requireToken(header.name(), "header name");
-      if (header.setter() == null || header.setter().isBlank()) {
-        throw fail("header " + header.name() + " has no setter name");
+      if (header.setter() == null) {
+        throw fail("header " + header.name() + " has no setter name (empty for a fixed value)");
       }
       if (!names.add(header.name().toLowerCase(java.util.Locale.ROOT))) {
         throw fail("header " + header.name() + " is declared twice");
       }
-      if (!setters.add(header.setter())) {
+      if (!header.setter().isEmpty() && !setters.add(header.setter())) {
         throw fail("setter " + header.setter() + "(..) is declared for two headers");
       }
-      if (header.value() == null || header.value().isBlank()) {
-        throw fail(header.setter() + "(..) is not set: header " + header.name() + " needs a value");
+      if (header.format() == null || !header.format().contains("{value}")) {
+        throw fail("header " + header.name() + ": format must contain {value}");
       }
-      // OkHttp would reject such a value with a message quoting it; we must not quote an API key.
-      if (!header.value().chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
-        throw fail(header.setter() + "(..) holds a character that is not allowed in header "
-            + header.name() + " (only printable ASCII); the value is not shown");
-      }
+      header.value(); // a missing or unusable value fails now, naming the setter
     }
   }
 
@@ -139,10 +157,10 @@ final class HeaderSchemeBuilderState {
           .findFirst()
           .orElseThrow(() -> fail("sessionBodyField(" + field.getKey() + ", " + field.getValue()
               + ") names no declared header setter; declared: " + headers));
-      fields.put(field.getKey(), source.value());
+      fields.put(field.getKey(), "{" + source.setter() + "}"); // asked at each session creation
     }
-    return new Login("POST", a.path(), Body.JSON, fields, false, null,
-        new TokenSource(TokenIn.POINTER, a.keyPointer()), null);
+    return new Login("POST", a.path(), Body.JSON, fields, Map.of(), false, null,
+        new TokenSource(TokenIn.POINTER, a.keyPointer()), null, false);
   }
 
   private static void pointer(String pointer, String what) {

@@ -1,56 +1,81 @@
 package dev.latchkey.runtime.session;
 
+import dev.latchkey.runtime.LatchkeyConfigException;
+import dev.latchkey.runtime.LatchkeyException;
+import dev.latchkey.runtime.logging.Redactor;
 import dev.latchkey.runtime.session.SessionRecipe.Carrier;
 import dev.latchkey.runtime.session.SessionRecipe.CarrierKind;
+import dev.latchkey.runtime.session.SessionRecipe.Csrf;
 import dev.latchkey.runtime.session.SessionRecipe.StaticHeader;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Puts the static headers and the token on a request, in the recipe's carrier: a header, a query
- * parameter, or a cookie (through {@link SessionCookieJar}, the only way OkHttp lets a cookie
- * through). Only called for requests to the credential's origins; {@link CredentialGuard} strips
- * the same headers and parameter from any hop that leaves them.
+ * Puts the static headers, the token and the session's second (CSRF) value on a request, in the
+ * recipe's carrier: a header, a query parameter, or a cookie (through {@link SessionCookieJar},
+ * the only way OkHttp lets a cookie through). Only called for requests to the credential's
+ * origins; {@link CredentialGuard} strips the same headers and parameter from any hop that leaves
+ * them. Static header values are asked of their suppliers on every request (they may rotate); a
+ * secret one is registered with the redactor whenever it changes.
  */
 final class Carry {
   private final Carrier carrier;
   private final List<StaticHeader> headers;
+  private final Csrf csrf;
   private final SessionCookieJar jar; // null unless the carrier is a cookie
+  private final Redactor redactor;
+  /** The last value of each secret header handed to the redactor, so it is told once per value. */
+  private final AtomicReferenceArray<String> registered;
 
-  Carry(Carrier carrier, List<StaticHeader> headers, SessionCookieJar jar) {
+  Carry(Carrier carrier, List<StaticHeader> headers, Csrf csrf, SessionCookieJar jar, Redactor redactor) {
     this.carrier = carrier;
     this.headers = headers;
+    this.csrf = csrf;
     this.jar = jar;
+    this.redactor = redactor;
+    this.registered = new AtomicReferenceArray<>(headers.size());
   }
 
-  /** Sends {@code request} with {@code token}. */
-  Response proceed(Interceptor.Chain chain, Request request, String token) throws IOException {
+  /** Sends {@code request} with {@code session}'s token and second value. */
+  Response proceed(Interceptor.Chain chain, Request request, Session session) throws IOException {
+    Request.Builder builder = request.newBuilder();
+    staticHeaders(builder);
+    if (csrf != null && session.csrf != null && csrf.sentWith(request.method())) {
+      builder.header(csrf.header(), session.csrf);
+    }
     if (carrier.kind() != CarrierKind.COOKIE) {
-      Request.Builder builder = request.newBuilder();
-      staticHeaders(builder);
-      return chain.proceed(withToken(builder, request, token).build());
+      return chain.proceed(withToken(builder, request, session.token).build());
     }
-    Request sent = request;
-    if (!headers.isEmpty()) {
-      Request.Builder builder = request.newBuilder();
-      staticHeaders(builder);
-      sent = builder.build();
-    }
-    jar.sendOnThisThread(token);
+    jar.sendOnThisThread(session.token);
     try {
-      return chain.proceed(sent);
+      return chain.proceed(builder.build());
     } finally {
       jar.sendOnThisThread(null);
     }
   }
 
-  void staticHeaders(Request.Builder builder) {
+  /**
+   * Every static header, as its supplier gives it now. A supplier that stops giving a usable value
+   * fails the call with a typed exception naming the setter, never quoting the value.
+   */
+  void staticHeaders(Request.Builder builder) throws LatchkeyException {
     for (int i = 0; i < headers.size(); i++) {
       StaticHeader header = headers.get(i);
-      builder.header(header.name(), header.value());
+      String value;
+      try {
+        value = header.value();
+      } catch (LatchkeyConfigException e) {
+        throw new LatchkeyException(e.getMessage());
+      }
+      if (header.secret() && !value.equals(registered.get(i))) {
+        redactor.addSecret(value);
+        registered.set(i, value);
+      }
+      builder.header(header.name(), header.format().replace("{value}", value));
     }
   }
 
@@ -60,6 +85,14 @@ final class Carry {
       case HEADER -> builder.header(carrier.name(), carrier.value(token));
       case QUERY -> builder.url(request.url().newBuilder().setQueryParameter(carrier.name(), token).build());
       case COOKIE -> builder.header("Cookie", carrier.name() + "=" + token);
+      case NONE -> builder;
     };
+  }
+
+  /** The session's second value on a logout {@code method}, when it needs one. */
+  void csrf(Request.Builder builder, String method, Session session) {
+    if (csrf != null && session.csrf != null && csrf.sentWith(method)) {
+      builder.header(csrf.header(), session.csrf);
+    }
   }
 }

@@ -53,8 +53,15 @@ final class Opener {
   /** Longest throttle wait we believe; a larger Retry-After is capped, not an overflow. */
   private static final Duration MAX_THROTTLE = Duration.ofDays(1);
 
-  /** What a login gave: the token, and when the server said it ends ({@link Long#MAX_VALUE}: not said). */
-  record Opened(String token, long endsAtMillis) {}
+  /**
+   * What a login gave: the token, when the server said it ends ({@link Long#MAX_VALUE}: not said),
+   * and the second (CSRF) value, or null.
+   */
+  record Opened(String token, long endsAtMillis, String csrf) {}
+
+  /** Reads {@code @Xml} login answers: pointers address the tree without the root element. */
+  private static final com.fasterxml.jackson.databind.ObjectMapper XML =
+      new com.fasterxml.jackson.dataformat.xml.XmlMapper();
 
   private final SessionRecipe recipe;
   private final Login login;
@@ -89,7 +96,9 @@ final class Opener {
   /** Opens a session for {@code credentials}; throws a typed failure otherwise. */
   Opened open(UserPassword credentials, long now) throws IOException {
     if (login == null) {
-      return new Opened(basic(credentials), Long.MAX_VALUE);
+      // Basic: the credentials are the session; headers only: the static headers are, no token
+      boolean headersOnly = recipe.carrier().kind() == SessionRecipe.CarrierKind.NONE;
+      return new Opened(headersOnly ? "" : basic(credentials), Long.MAX_VALUE, null);
     }
     RequestBody body = body(credentials, now);
     Request.Builder request = new Request.Builder().url(context.baseUrl().resolve(login.path()))
@@ -131,18 +140,16 @@ final class Opener {
     char[] password = credentials.password();
     try {
       String pw = new String(password);
+      Map<String, String> headers = headerValues();
       if (login.body() == Body.FORM) {
         StringBuilder form = new StringBuilder();
         for (Map.Entry<String, String> field : login.fields().entrySet()) {
           form.append(form.length() == 0 ? "" : "&").append(encode(field.getKey())).append('=')
-              .append(encode(value(field.getValue(), credentials.user(), pw)));
+              .append(encode(value(field.getValue(), credentials.user(), pw, headers)));
         }
         return new SecretBody(form.toString().getBytes(StandardCharsets.UTF_8), FORM_TYPE);
       }
-      ObjectNode root = context.objectMapper().createObjectNode();
-      for (Map.Entry<String, String> field : login.fields().entrySet()) {
-        put(root, JsonPointer.compile(field.getKey()), value(field.getValue(), credentials.user(), pw));
-      }
+      ObjectNode root = jsonBody(login.fields(), login.literals(), credentials.user(), pw, headers);
       return new SecretBody(context.objectMapper().writeValueAsBytes(root), JSON_TYPE);
     } catch (IOException e) {
       throw new LatchkeyException("cannot write the login body", e);
@@ -151,12 +158,57 @@ final class Opener {
     }
   }
 
-  private static String value(String template, String user, String password) {
+  private static String value(String template, String user, String password, Map<String, String> headers) {
     return switch (template) {
       case Login.USER -> user;
       case Login.PASSWORD -> password;
-      default -> template;
+      default -> fill(template, headers);
     };
+  }
+
+  /** {@code {setter}} in a field value stands for that static header's value (Latchkey's own syntax). */
+  private static final java.util.regex.Pattern SETTER = java.util.regex.Pattern.compile("\\{([^{}]*)\\}");
+
+  private static String fill(String template, Map<String, String> headers) {
+    if (template.indexOf('{') < 0) {
+      return template;
+    }
+    java.util.regex.Matcher matcher = SETTER.matcher(template);
+    StringBuilder result = new StringBuilder();
+    while (matcher.find()) {
+      String value = headers.get(matcher.group(1));
+      matcher.appendReplacement(result, java.util.regex.Matcher.quoteReplacement(value == null ? matcher.group() : value));
+    }
+    return matcher.appendTail(result).toString();
+  }
+
+  /** Each static header's value by its setter, as the suppliers give them now. */
+  private Map<String, String> headerValues() throws LatchkeyException {
+    Map<String, String> values = new java.util.HashMap<>();
+    for (SessionRecipe.StaticHeader header : recipe.headers()) {
+      if (!header.setter().isEmpty()) {
+        try {
+          values.put(header.setter(), header.value());
+        } catch (dev.latchkey.runtime.LatchkeyConfigException e) {
+          throw new LatchkeyException(e.getMessage());
+        }
+      }
+    }
+    return values;
+  }
+
+  /** A JSON body: text fields (templates) and literal fields, each at its pointer. */
+  private ObjectNode jsonBody(Map<String, String> fields, Map<String, String> literals, String user,
+      String password, Map<String, String> headers) throws IOException {
+    ObjectNode root = context.objectMapper().createObjectNode();
+    for (Map.Entry<String, String> field : literals.entrySet()) {
+      put(root, JsonPointer.compile(field.getKey()), context.objectMapper().readTree(field.getValue()));
+    }
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      put(root, JsonPointer.compile(field.getKey()),
+          com.fasterxml.jackson.databind.node.TextNode.valueOf(value(field.getValue(), user, password, headers)));
+    }
+    return root;
   }
 
   private static String encode(String text) {
@@ -164,14 +216,14 @@ final class Opener {
   }
 
   /** Sets {@code value} at {@code pointer}, creating the objects on the way ({@code /auth/username}). */
-  private static void put(ObjectNode root, JsonPointer pointer, String value) {
+  private static void put(ObjectNode root, JsonPointer pointer, JsonNode value) {
     ObjectNode node = root;
     JsonPointer p = pointer;
     while (!p.tail().matches()) {
       node = node.withObjectProperty(p.getMatchingProperty());
       p = p.tail();
     }
-    node.put(p.getMatchingProperty(), value);
+    node.set(p.getMatchingProperty(), value);
   }
 
   private Opened read(Response response, UserPassword credentials, long now) throws IOException {
@@ -191,7 +243,7 @@ final class Opener {
       throw throttled(response, now, "HTTP " + status);
     }
     byte[] bytes = Bodies.peek(response);
-    JsonNode root = Bodies.json(bytes, context.objectMapper());
+    JsonNode root = login.xml() ? xml(bytes) : Bodies.json(bytes, context.objectMapper());
     String code = Bodies.textAt(root, throttlePointer);
     if (code != null && answers.throttleCodes().contains(code)) {
       throw throttled(response, now, ServerText.quote(code, 64, context.redactor()));
@@ -211,7 +263,7 @@ final class Opener {
       throw new UnexpectedAnswerException(what + " answered HTTP " + status + shown
           + (error == null ? Bodies.reason(response, context.redactor()) : ""));
     }
-    if (bytes == null && response.body().contentLength() > Bodies.PEEK_LIMIT) {
+    if (bytes == null && response.body().contentLength() > Bodies.PEEK_LIMIT && readsBody()) {
       throw new UnexpectedAnswerException(what + " answered over " + Bodies.PEEK_LIMIT
           + " bytes; a login answer is small");
     }
@@ -226,6 +278,14 @@ final class Opener {
       throw new UnexpectedAnswerException(what + " answer (HTTP " + status + ") has a token at "
           + login.token().name() + " with characters a header or cookie cannot carry");
     }
+    String csrf = null;
+    if (recipe.csrf() != null) {
+      csrf = found(response, root, recipe.csrf().source());
+      if (csrf == null || csrf.isBlank() || !Diagnosis.carriable(csrf)) {
+        throw new UnexpectedAnswerException(what + " answer (HTTP " + status + ") has no usable value for "
+            + recipe.csrf().header() + " at " + recipe.csrf().source().name());
+      }
+    }
     String expiresIn = Bodies.textAt(root, expiresPointer);
     long ends = Long.MAX_VALUE;
     if (expiresIn != null) {
@@ -235,7 +295,43 @@ final class Opener {
         context.emit(AuthEvent.Type.NOTICE, context.baseUrl().host(), "login answer's lifetime is not a number");
       }
     }
-    return new Opened(token, ends);
+    return new Opened(token, ends, csrf);
+  }
+
+  /** Whether reading the login answer needs its body (a token, lifetime or CSRF value in it). */
+  private boolean readsBody() {
+    TokenIn in = login.token().in();
+    return in == TokenIn.POINTER || in == TokenIn.WHOLE_ANSWER || expiresPointer != null
+        || (recipe.csrf() != null && recipe.csrf().source().in() == TokenIn.POINTER);
+  }
+
+  private static JsonNode xml(byte[] bytes) {
+    if (bytes == null) {
+      return null;
+    }
+    try {
+      return XML.readTree(bytes);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** A value the login answer gives at a pointer, in a header or in a cookie (the CSRF value). */
+  private static String found(Response response, JsonNode root, SessionRecipe.TokenSource source) {
+    return switch (source.in()) {
+      case POINTER -> Bodies.textAt(root, Bodies.pointer(source.name()));
+      case HEADER -> response.header(source.name());
+      case COOKIE -> cookie(response, source.name());
+      case WHOLE_ANSWER -> null;
+    };
+  }
+
+  /** RFC 6265 section 4.1.1 allows a DQUOTE-wrapped cookie value; the quotes are not the value. */
+  private static String cookie(Response response, String name) {
+    return Cookie.parseAll(response.request().url(), response.headers()).stream()
+        .filter(c -> c.name().equals(name) && !c.value().isEmpty()).map(Cookie::value)
+        .map(v -> v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v)
+        .findFirst().orElse(null);
   }
 
   private String token(Response response, JsonNode root, byte[] bytes) {
@@ -243,8 +339,7 @@ final class Opener {
     return switch (login.token().in()) {
       case POINTER -> Bodies.textAt(root, tokenPointer);
       case HEADER -> response.header(name);
-      case COOKIE -> Cookie.parseAll(response.request().url(), response.headers()).stream()
-          .filter(c -> c.name().equals(name)).map(Cookie::value).findFirst().orElse(null);
+      case COOKIE -> cookie(response, name);
       case WHOLE_ANSWER -> {
         if (bytes == null) {
           yield null;
@@ -276,12 +371,27 @@ final class Opener {
     }
     String token = URLEncoder.encode(session.token, StandardCharsets.UTF_8).replace("+", "%20");
     boolean hasBody = !logout.method().equals("GET") && !logout.method().equals("DELETE");
-    Request.Builder request = new Request.Builder()
-        .url(context.baseUrl().resolve(logout.path().replace("{token}", token)))
-        .method(logout.method(), hasBody ? RequestBody.create("{}", JSON_TYPE) : null);
-    carry.staticHeaders(request);
-    carry.withToken(request, request.build(), session.token);
-    try (Response response = client.newCall(request.build()).execute()) {
+    try {
+      RequestBody body = null;
+      if (hasBody) {
+        // The contract: a POST or PUT logout sends {} unless fields are declared (Zabbix user.logout).
+        body = RequestBody.create(context.objectMapper().writeValueAsBytes(
+            jsonBody(logout.fields(), logout.literals(), "", "", headerValues())), JSON_TYPE);
+      }
+      Request.Builder request = new Request.Builder()
+          .url(context.baseUrl().resolve(logout.path().replace("{token}", token)))
+          .method(logout.method(), body);
+      carry.staticHeaders(request);
+      carry.withToken(request, request.build(), session.token);
+      carry.csrf(request, logout.method(), session);
+      end(request.build(), session);
+    } catch (IOException | RuntimeException e) {
+      context.emit(AuthEvent.Type.NOTICE, context.baseUrl().host(), "ending the session failed: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private void end(Request request, Session session) {
+    try (Response response = client.newCall(request).execute()) {
       context.emit(AuthEvent.Type.LOGGED_OUT, context.baseUrl().host(),
           "session generation " + session.generation + " ended with HTTP " + response.code());
     } catch (IOException | RuntimeException e) {

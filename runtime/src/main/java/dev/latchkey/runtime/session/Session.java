@@ -20,12 +20,15 @@ final class Session {
   final boolean local;
   /** For a local session, which credentials made it (a fingerprint), so a refusal names them. */
   final int credential;
+  /** The second value the login answer gave (a CSRF token), sent on later calls; null: none. */
+  final String csrf;
   private final AtomicLong lastUseMillis;
   private volatile boolean proven;
 
   /** {@code credential}: the fingerprint of the credentials of a local session; 0 for a login's. */
   Session(String token, long generation, long loginAtMillis, long endsAtMillis, long lastUseMillis,
-      int credential, boolean proven) {
+      int credential, boolean proven, String csrf) {
+    this.csrf = csrf;
     this.token = token;
     this.generation = generation;
     this.loginAtMillis = loginAtMillis;
@@ -88,6 +91,7 @@ final class Session {
   @Override
   public String toString() {
     return "Session{generation=" + generation + ", loginAt=" + Instant.ofEpochMilli(loginAtMillis)
-        + ", lastUse=" + Instant.ofEpochMilli(lastUseMillis.get()) + ", token=██}";
+        + ", lastUse=" + Instant.ofEpochMilli(lastUseMillis.get()) + ", token=██"
+        + (csrf == null ? "" : ", csrf=██") + "}";
   }
 }

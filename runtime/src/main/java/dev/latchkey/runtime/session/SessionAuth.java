@@ -32,6 +32,9 @@ public final class SessionAuth {
       guarded.add(carrier.name());
     }
     recipe.headers().forEach(header -> guarded.add(header.name()));
+    if (recipe.csrf() != null) {
+      guarded.add(recipe.csrf().header());
+    }
     CredentialGuard guard = new CredentialGuard(context.origins(), guarded,
         carrier.kind() == CarrierKind.QUERY ? carrier.name() : null);
     register(recipe, context.redactor());
@@ -43,7 +46,7 @@ public final class SessionAuth {
     // would wait for the very session being opened), guarded like every call.
     OkHttpClient.Builder login = context.plainClient().newBuilder();
     login.networkInterceptors().add(0, guard);
-    Carry carry = new Carry(carrier, recipe.headers(), jar);
+    Carry carry = new Carry(carrier, recipe.headers(), recipe.csrf(), jar, context.redactor());
     Diagnosis diagnosis = new Diagnosis(context.clientName(), recipe.headers());
     // The store is always there: a client without a shared one keeps its session in its own memory.
     boolean shared = recipe.store() != null;
@@ -67,9 +70,11 @@ public final class SessionAuth {
   private static void register(SessionRecipe recipe, Redactor redactor) {
     for (StaticHeader header : recipe.headers()) {
       if (header.secret()) {
-        redactor.redactHeader(header.name());
-        redactor.addSecret(header.value());
+        redactor.redactHeader(header.name()); // its values are registered by Carry as they are asked
       }
+    }
+    if (recipe.csrf() != null) {
+      redactor.redactHeader(recipe.csrf().header());
     }
     SessionRecipe.Carrier carrier = recipe.carrier();
     if (carrier.kind() == CarrierKind.HEADER) {

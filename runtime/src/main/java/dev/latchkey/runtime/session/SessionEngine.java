@@ -131,12 +131,29 @@ final class SessionEngine {
    * refused password is not sent again until it changes or the back-off ends (servers such as
    * Grafana lock an account after a few).
    */
-  void refusedCredentials(Session session, LatchkeyException cause) {
+  void refusedCredentials(Session session, LatchkeyException cause) throws IOException {
     Refusal last = refusal;
     forget(session);
+    // A headers-only client sends its static headers as the supplier gives them at each request,
+    // so what was refused is what the supplier gives now, not what the session was made from.
+    int credential = recipe.carrier().kind() == SessionRecipe.CarrierKind.NONE
+        ? fingerprint(credentials()) : session.credential;
     if (last == null || last.untilMillis() <= context.clock().millis()) {
-      remember(cause, session.credential);
+      remember(cause, credential);
     }
+  }
+
+  /**
+   * A Basic session was refused: if the supplier now gives another password (rotated in the
+   * secret store), the session made from it; null when it is the one refused, which must not be
+   * sent again. (A headers-only client asks its suppliers on every request: nothing to remake.)
+   */
+  Session remade(Session refused, Call call) throws IOException {
+    if (recipe.carrier().kind() == SessionRecipe.CarrierKind.NONE
+        || fingerprint(credentials()) == refused.credential) {
+      return null;
+    }
+    return renew(refused, call);
   }
 
   /** The server accepted {@code session} for a call sent at {@code sentAtMillis}. */
@@ -246,7 +263,7 @@ final class SessionEngine {
     boolean adopted = false;
     boolean closedMeanwhile = false;
     try {
-      fresh = pipeline(generation, call);
+      fresh = pipeline(generation, stale, call);
       adopted = fresh.proven() && !fresh.local;
     } catch (IOException | RuntimeException | Error e) {
       failure = e;
@@ -291,7 +308,7 @@ final class SessionEngine {
   }
 
   /** One login: credentials, fail fast, server block, adopt, budget, open, save. */
-  private Session pipeline(long generation, Call call) throws IOException {
+  private Session pipeline(long generation, Session stale, Call call) throws IOException {
     UserPassword credentials = credentials();
     int fingerprint = fingerprint(credentials);
     failFastAfterRefusal(fingerprint);
@@ -304,10 +321,10 @@ final class SessionEngine {
       long now = context.clock().millis();
       String token = opener.open(credentials, now).token();
       context.redactor().addSecret(token);
-      return new Session(token, generation, now, Long.MAX_VALUE, now, fingerprint, false);
+      return new Session(token, generation, now, Long.MAX_VALUE, now, fingerprint, false, null);
     }
     try {
-      return adoptOrOpen(account(credentials), generation, credentials, call);
+      return adoptOrOpen(account(credentials), generation, stale, credentials, call);
     } catch (AuthenticationFailedException | AccountUnusableException e) {
       remember(e, fingerprint); // before the flight ends, so the next caller already sees it
       throw e;
@@ -317,9 +334,10 @@ final class SessionEngine {
     }
   }
 
-  private Session adoptOrOpen(String key, long generation, UserPassword credentials, Call call) throws IOException {
+  private Session adoptOrOpen(String key, long generation, Session stale, UserPassword credentials, Call call)
+      throws IOException {
     for (int waits = 0; ; waits++) {
-      Object outcome = store.withLoginLock(key, () -> adoptOrOpenLocked(key, generation, credentials));
+      Object outcome = store.withLoginLock(key, () -> adoptOrOpenLocked(key, generation, stale, credentials));
       if (outcome instanceof Session session) {
         return session;
       }
@@ -333,14 +351,22 @@ final class SessionEngine {
   }
 
   /** Under the store's login lock: a usable stored session, or a new one, or the budget's next instant. */
-  private Object adoptOrOpenLocked(String key, long generation, UserPassword credentials) throws IOException {
+  private Object adoptOrOpenLocked(String key, long generation, Session stale, UserPassword credentials)
+      throws IOException {
     long now = context.clock().millis();
     Optional<StoredSession> stored = store.load(key, this::notice);
     if (stored.isPresent()) {
       StoredSession s = stored.get();
-      Session candidate = new Session(s.token(), s.generation(), s.loginAtMillis(), Long.MAX_VALUE,
-          s.lastUseMillis(), 0, true); // its creator saw the server accept it, or invalidated it
-      if (!Diagnosis.carriable(s.token())) {
+      // A stored session holds the token only. What the login answer said besides (its end, its
+      // CSRF value) is known for this client's own last session: a stored copy of it keeps both,
+      // so a session that ended by its announced lifetime is not adopted back.
+      boolean own = stale != null && stale.generation == s.generation() && stale.token.equals(s.token());
+      Session candidate = new Session(s.token(), s.generation(), s.loginAtMillis(),
+          own ? stale.endsAtMillis : Long.MAX_VALUE, s.lastUseMillis(), 0, true,
+          own ? stale.csrf : null); // its creator saw the server accept it, or invalidated it
+      if (recipe.csrf() != null && candidate.csrf == null) {
+        notice("the stored session, generation " + s.generation() + ", has no CSRF value here; logging in instead");
+      } else if (!Diagnosis.carriable(s.token())) {
         notice("the stored session, generation " + s.generation() + ", holds characters a header cannot carry;"
             + " logging in instead");
       } else if (usable(candidate)) {
@@ -363,8 +389,9 @@ final class SessionEngine {
     long number = Math.max(generation, store.lastGeneration(key) + 1);
     Opener.Opened opened = opener.open(credentials, now);
     context.redactor().addSecret(opened.token());
+    context.redactor().addSecret(opened.csrf());
     long loginAt = context.clock().millis();
-    Session fresh = new Session(opened.token(), number, now, opened.endsAtMillis(), loginAt, 0, false);
+    Session fresh = new Session(opened.token(), number, now, opened.endsAtMillis(), loginAt, 0, false, opened.csrf());
     try {
       store.save(key, new StoredSession(fresh.token, number, now, loginAt),
           new Lifetimes(recipe.idleLifetime(), recipe.hardLifetime()));

@@ -116,8 +116,19 @@ final class SessionInterceptor implements Interceptor {
       }
       rejected(response, reading, session);
       if (session.local) {
+        // Credentials rotated since this session was made (the password in the secret store, the
+        // token file): one try with the new ones, as a rotated password needs no restart.
+        Session remade = renewal.used || isOneShot(request) ? null : engine.remade(session, call);
+        if (remade != null) {
+          response.close();
+          renewal.used = true;
+          session = remade;
+          continue;
+        }
         // Basic carries the credentials themselves: another try would send the refused password again.
-        LatchkeyException refused = refused(request, response, " using Basic authentication", true);
+        boolean basic = recipe.carrier().kind() != SessionRecipe.CarrierKind.NONE;
+        LatchkeyException refused = refused(request, response,
+            basic ? " using Basic authentication" : " with its static headers", basic);
         engine.refusedCredentials(session, refused);
         throw refused;
       }
@@ -139,7 +150,7 @@ final class SessionInterceptor implements Interceptor {
 
   private Response send(Chain chain, Request request, Session session) throws IOException {
     try {
-      return carry.proceed(chain, request, session.token);
+      return carry.proceed(chain, request, session);
     } catch (IllegalArgumentException e) {
       // OkHttp refuses a value a header cannot carry with a message quoting it: never quote a token.
       engine.forget(session);

@@ -11,7 +11,10 @@ import dev.latchkey.runtime.session.SessionRecipe.Answers;
 import dev.latchkey.runtime.session.SessionRecipe.Body;
 import dev.latchkey.runtime.session.SessionRecipe.Carrier;
 import dev.latchkey.runtime.session.SessionRecipe.CarrierKind;
+import dev.latchkey.runtime.session.SessionRecipe.Csrf;
 import dev.latchkey.runtime.session.SessionRecipe.Login;
+import dev.latchkey.runtime.session.SessionRecipe.Logout;
+import dev.latchkey.runtime.session.SessionRecipe.StaticHeader;
 import dev.latchkey.runtime.session.SessionRecipe.TokenIn;
 import dev.latchkey.runtime.session.SessionRecipe.TokenSource;
 import dev.latchkey.runtime.store.SessionStore;
@@ -19,15 +22,18 @@ import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 
 /**
@@ -51,7 +57,7 @@ public final class TokenScheme implements AuthScheme {
     this.description = description;
   }
 
-  /** Starts a token scheme; {@code tokenPointer} and credentials or a signing key are required. */
+  /** Starts a token scheme; credentials or a signing key are required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -102,6 +108,20 @@ public final class TokenScheme implements AuthScheme {
     private Duration maxThrottleWait = Duration.ZERO;
     private Duration badPasswordBackoff = Duration.ofMinutes(5);
     private SessionStore sessionStore;
+    // The login shapes of issue 18; each setter is named like its @TokenLogin attribute.
+    private LoginBody loginBody = LoginBody.JSON;
+    private boolean loginBasic;
+    private final List<String> loginFields = new ArrayList<>();
+    private String tokenHeader = "";
+    private String tokenCookie = "";
+    private String query = "";
+    private String expiresInPointer = "";
+    private String logoutPath = "";
+    private String logoutMethod = "DELETE";
+    private final List<String> logoutFields = new ArrayList<>();
+    private Csrf csrf;
+    private final List<StaticHeader> headers = new ArrayList<>();
+    private boolean xml;
 
     private Builder() {}
 
@@ -123,7 +143,10 @@ public final class TokenScheme implements AuthScheme {
       return this;
     }
 
-    /** JSON pointer of the token in the login answer, e.g. {@code /response/token}. Required. */
+    /**
+     * JSON pointer of the token in the login answer, e.g. {@code /response/token}. Without it, nor
+     * {@link #tokenHeader} nor {@link #tokenCookie}, the whole answer is the token.
+     */
     public Builder tokenPointer(String pointer) {
       this.tokenPointer = pointer;
       return this;
@@ -253,10 +276,123 @@ public final class TokenScheme implements AuthScheme {
       return this;
     }
 
+    /** How the login call sends its fields: JSON (default), a form, or no body at all. */
+    public Builder loginBody(LoginBody body) {
+      this.loginBody = Objects.requireNonNull(body, "loginBody");
+      return this;
+    }
+
+    /** Whether the login call carries the user name and password as HTTP Basic. Default false. */
+    public Builder loginBasic(boolean basic) {
+      this.loginBasic = basic;
+      return this;
+    }
+
+    /**
+     * Adds a fixed login body field: {@code "/pointer=text"} or {@code "/pointer:=json"} (a JSON
+     * literal: number, boolean, array, object) for JSON, {@code "name=value"} for a form; {@code
+     * {setter}} in a text value stands for the value of the static header of that setter.
+     */
+    public Builder loginField(String entry) {
+      loginFields.add(Objects.requireNonNull(entry, "loginField"));
+      return this;
+    }
+
+    /** Adds each entry as {@link #loginField}. */
+    public Builder loginFields(String... entries) {
+      for (String entry : entries) {
+        loginField(entry);
+      }
+      return this;
+    }
+
+    /** The token comes in this header of the login answer (OpenStack Keystone {@code X-Subject-Token}). */
+    public Builder tokenHeader(String name) {
+      this.tokenHeader = name == null ? "" : name;
+      return this;
+    }
+
+    /** The token is this cookie, set by the login answer (CouchDB {@code AuthSession}). */
+    public Builder tokenCookie(String name) {
+      this.tokenCookie = name == null ? "" : name;
+      return this;
+    }
+
+    /** Sends the token as this query parameter instead of a header. */
+    public Builder query(String name) {
+      this.query = name == null ? "" : name;
+      return this;
+    }
+
+    /** JSON pointer of the token's lifetime in seconds in the login answer; the shorter of it and {@link #hardLifetime} wins. */
+    public Builder expiresInPointer(String pointer) {
+      this.expiresInPointer = pointer == null ? "" : pointer;
+      return this;
+    }
+
+    /** Called once by {@code close()}: {@code method path}, {@code {token}} standing for the token. */
+    public Builder logout(String path, String method) {
+      this.logoutPath = path == null ? "" : stripSlash(path);
+      this.logoutMethod = Objects.requireNonNull(method, "logoutMethod");
+      return this;
+    }
+
+    /** The JSON body of a {@code POST} or {@code PUT} logout, entries as {@link #loginField} ({@code {}} when none). */
+    public Builder logoutFields(String... entries) {
+      logoutFields.addAll(Arrays.asList(entries));
+      return this;
+    }
+
+    /**
+     * A second value from the login answer sent in {@code header} on later calls (only on writes
+     * when {@code writesOnly}): taken from exactly one of {@code pointer} (JSON pointer), {@code
+     * answerHeader}, {@code answerCookie}, the other two empty.
+     */
+    public Builder csrf(String pointer, String answerHeader, String answerCookie, String header, boolean writesOnly) {
+      List<TokenSource> sources = new ArrayList<>();
+      if (pointer != null && !pointer.isEmpty()) {
+        sources.add(new TokenSource(TokenIn.POINTER, pointer));
+      }
+      if (answerHeader != null && !answerHeader.isEmpty()) {
+        sources.add(new TokenSource(TokenIn.HEADER, answerHeader));
+      }
+      if (answerCookie != null && !answerCookie.isEmpty()) {
+        sources.add(new TokenSource(TokenIn.COOKIE, answerCookie));
+      }
+      if (sources.size() != 1 || header == null || header.isBlank()) {
+        throw new LatchkeyConfigException("TokenScheme: csrf(..) needs exactly one of pointer, answerHeader,"
+            + " answerCookie, and a header");
+      }
+      this.csrf = new Csrf(sources.get(0), header, writesOnly);
+      return this;
+    }
+
+    /**
+     * A header on every call and on the login: {@code format} with {@code {value}} replaced by what
+     * {@code value} gives, asked on every request (a rotating token needs no rebuild). {@code
+     * setter} names the generated builder setter in messages (empty for a fixed value); {@code
+     * secret} marks a key, masked in every log.
+     */
+    public Builder header(String name, String setter, boolean secret, String format, Supplier<String> value) {
+      headers.add(new StaticHeader(name, setter, secret, format, value));
+      return this;
+    }
+
+    /** Whether login answers are XML (the interface's {@code @Xml}); pointers then address the XML tree. */
+    public Builder xml(boolean xml) {
+      this.xml = xml;
+      return this;
+    }
+
     /** Validates and builds; throws {@link LatchkeyConfigException} naming the setter at fault. */
     public TokenScheme build() {
-      if (tokenPointer == null) {
-        throw new LatchkeyConfigException("TokenScheme: tokenPointer(..) is required");
+      long sources = Stream.of(tokenPointer, tokenHeader, tokenCookie).filter(t -> t != null && !t.isEmpty()).count();
+      if (sources > 1) {
+        throw new LatchkeyConfigException(
+            "TokenScheme: give at most one of tokenPointer(..), tokenHeader(..) and tokenCookie(..)");
+      }
+      if (!query.isEmpty() && cookieName != null) {
+        throw new LatchkeyConfigException("TokenScheme: query(..) and cookie(..) both carry the token; keep one");
       }
       if (credentials == null && signingKey == null) {
         throw new LatchkeyConfigException("TokenScheme: set credentials(..) or signingKey(..)");
@@ -264,10 +400,11 @@ public final class TokenScheme implements AuthScheme {
       if (signingKey != null && jwtPath == null) {
         throw new LatchkeyConfigException("TokenScheme: signingKey(..) needs jwtPath(..)");
       }
-      if (cookieName == null && (headerFormat == null || !headerFormat.contains("{token}"))) {
+      boolean headerCarrier = cookieName == null && query.isEmpty();
+      if (headerCarrier && (headerFormat == null || !headerFormat.contains("{token}"))) {
         throw new LatchkeyConfigException("TokenScheme: header(name, format): format must contain {token}");
       }
-      if (cookieName == null && (headerName == null || headerName.isBlank())) {
+      if (headerCarrier && (headerName == null || headerName.isBlank())) {
         throw new LatchkeyConfigException("TokenScheme: header(name, format): name is blank");
       }
       checkPositive(idleLifetime, "idleLifetime");
@@ -275,37 +412,76 @@ public final class TokenScheme implements AuthScheme {
       if (loginLimit < 0 || (loginLimit > 0 && (loginWindow == null || loginWindow.isNegative() || loginWindow.isZero()))) {
         throw new LatchkeyConfigException("TokenScheme: loginLimit(count, window) needs count >= 0 and a positive window");
       }
-      pointer(tokenPointer, "tokenPointer");
-      pointer(usernameField, "usernameField");
-      pointer(passwordField, "passwordField");
+      optionalPointer(tokenPointer, "tokenPointer");
       optionalPointer(errorPointer, "errorPointer");
       optionalPointer(throttleCodePointer, "throttleCodePointer");
+      optionalPointer(expiresInPointer, "expiresInPointer");
+      if (csrf != null && csrf.source().in() == TokenIn.POINTER) {
+        pointer(csrf.source().name(), "csrf");
+      }
+      TokenSource token = tokenSource();
       JwtSigningKey key = signingKey;
+      Body body = Body.valueOf(loginBody.name());
+      Map<String, String> literals = new LinkedHashMap<>();
+      Map<String, String> fields = LoginFieldSyntax.parse(loginFields, body, "loginField", literals);
+      if (!loginBasic && body != Body.NONE) {
+        credentialField(usernameField, body, "usernameField");
+        credentialField(passwordField, body, "passwordField");
+        fields.put(usernameField, Login.USER);
+        fields.put(passwordField, Login.PASSWORD);
+      }
       Login login = key != null
-          ? new Login("POST", jwtPath, Body.JSON, Map.of(), false, now -> JwtSigner.sign(key, Instant.ofEpochMilli(now)).getBytes(StandardCharsets.US_ASCII),
-              new TokenSource(TokenIn.POINTER, tokenPointer), null)
-          : new Login("POST", loginPath, Body.JSON, fields(), false, null,
-              new TokenSource(TokenIn.POINTER, tokenPointer), null);
-      Carrier carrier = cookieName != null
-          ? new Carrier(CarrierKind.COOKIE, cookieName, null)
+          ? new Login("POST", jwtPath, Body.JSON, Map.of(), Map.of(), false,
+              now -> JwtSigner.sign(key, Instant.ofEpochMilli(now)).getBytes(StandardCharsets.US_ASCII),
+              token, emptyToNull(expiresInPointer), xml)
+          : new Login("POST", loginPath, body, fields, literals, loginBasic, null, token,
+              emptyToNull(expiresInPointer), xml);
+      Carrier carrier = cookieName != null ? new Carrier(CarrierKind.COOKIE, cookieName, null)
+          : !query.isEmpty() ? new Carrier(CarrierKind.QUERY, query, null)
           : new Carrier(CarrierKind.HEADER, headerName, headerFormat);
+      Logout logout = null;
+      if (!logoutPath.isEmpty()) {
+        Map<String, String> logoutLiterals = new LinkedHashMap<>();
+        Map<String, String> logoutText = LoginFieldSyntax.parse(logoutFields, Body.JSON, "logoutFields", logoutLiterals);
+        logout = new Logout(logoutMethod, logoutPath, logoutText, logoutLiterals);
+      }
       Answers answers = new Answers(sessionGoneStatus, Set.of(401, 403), Set.of(429, 405), errorPointer,
           sessionGoneErrors, badCredentialErrors, terminalErrors, forbiddenErrors, throttleCodePointer, throttleCodes);
       // A JWT login needs no password: the supplier names the key's user, for the store key.
       Supplier<UserPassword> who = key != null ? () -> new UserPassword(key.user(), "") : credentials;
-      SessionRecipe recipe = new SessionRecipe("token", login, carrier, List.of(), answers, idleLifetime,
+      SessionRecipe recipe = new SessionRecipe("token", login, carrier, headers, answers, idleLifetime,
           hardLifetime, loginLimit, loginWindow, maxThrottleWait, badPasswordBackoff, Set.of(), Duration.ZERO,
-          null, null, who, sessionStore);
+          null, logout, csrf, who, sessionStore);
       return new TokenScheme(recipe, "{login=" + (key != null ? jwtPath + " (jwt)" : loginPath)
-          + ", transport=" + (cookieName != null ? "cookie " + cookieName : "header " + headerName)
+          + ", transport=" + carrier.kind().name().toLowerCase(Locale.ROOT) + " " + carrier.name()
           + ", idle=" + idleLifetime + ", hard=" + hardLifetime + ", loginLimit=" + loginLimit + "/" + loginWindow + "}");
     }
 
-    private Map<String, String> fields() {
-      Map<String, String> fields = new LinkedHashMap<>();
-      fields.put(usernameField, Login.USER);
-      fields.put(passwordField, Login.PASSWORD);
-      return fields;
+    /** Where the token comes back: a pointer, an answer header, a cookie, or the whole answer. */
+    private TokenSource tokenSource() {
+      if (tokenPointer != null && !tokenPointer.isEmpty()) {
+        return new TokenSource(TokenIn.POINTER, tokenPointer);
+      }
+      if (!tokenHeader.isEmpty()) {
+        return new TokenSource(TokenIn.HEADER, tokenHeader);
+      }
+      if (!tokenCookie.isEmpty()) {
+        return new TokenSource(TokenIn.COOKIE, tokenCookie);
+      }
+      return new TokenSource(TokenIn.WHOLE_ANSWER, "the whole answer");
+    }
+
+    private static void credentialField(String field, Body body, String setter) {
+      if (body == Body.JSON) {
+        pointer(field, setter);
+      } else if (field == null || field.isBlank() || field.startsWith("/")) {
+        throw new LatchkeyConfigException("TokenScheme: " + setter + "(..) must be a form field name such as"
+            + " 'username' with loginBody(FORM), not '" + field + "'");
+      }
+    }
+
+    private static String emptyToNull(String text) {
+      return text == null || text.isEmpty() ? null : text;
     }
 
     private static void checkPositive(Duration duration, String setter) {

@@ -330,9 +330,9 @@ class TokenSchemeTest {
 
   @Test
   void badConfigurationNamesTheSetter() {
-    LatchkeyConfigException noToken = assertThrows(LatchkeyConfigException.class,
-        () -> TokenScheme.builder().credentials(() -> null).build());
-    assertTrue(noToken.getMessage().contains("tokenPointer"));
+    LatchkeyConfigException twoSources = assertThrows(LatchkeyConfigException.class,
+        () -> TokenTestSupport.xandr().tokenHeader("X-Subject-Token").build());
+    assertTrue(twoSources.getMessage().contains("tokenPointer"));
     LatchkeyConfigException badFormat = assertThrows(LatchkeyConfigException.class,
         () -> TokenTestSupport.xandr().header("Authorization", "Bearer").build());
     assertTrue(badFormat.getMessage().contains("{token}"));

@@ -29,6 +29,11 @@ public final class HeaderScheme implements AuthScheme {
       return this;
     }
 
+    public Builder header(String name, String setter, boolean secret, String format,
+        Supplier<String> value) {
+      return this;
+    }
+
     public Builder basicAllowed(boolean allowed) {
       return this;
     }

@@ -117,6 +117,60 @@ public final class TokenScheme implements AuthScheme {
       return this;
     }
 
+    public Builder loginBody(LoginBody body) {
+      return this;
+    }
+
+    public Builder loginBasic(boolean basic) {
+      return this;
+    }
+
+    public Builder loginField(String entry) {
+      return this;
+    }
+
+    public Builder loginFields(String... entries) {
+      return this;
+    }
+
+    public Builder tokenHeader(String name) {
+      return this;
+    }
+
+    public Builder tokenCookie(String name) {
+      return this;
+    }
+
+    public Builder query(String name) {
+      return this;
+    }
+
+    public Builder expiresInPointer(String pointer) {
+      return this;
+    }
+
+    public Builder logout(String path, String method) {
+      return this;
+    }
+
+    public Builder logoutFields(String... entries) {
+      return this;
+    }
+
+    public Builder csrf(String pointer, String answerHeader, String answerCookie, String header,
+        boolean writesOnly) {
+      return this;
+    }
+
+    public Builder header(String name, String setter, boolean secret, String format,
+        Supplier<String> value) {
+      return this;
+    }
+
+    public Builder xml(boolean xml) {
+      return this;
+    }
+
     public TokenScheme build() {
       return new TokenScheme();
     }

@@ -1,0 +1,13 @@
+package com.example.bad;
+
+import dev.latchkey.annotations.Csrf;
+import dev.latchkey.annotations.HeaderAuth;
+import dev.latchkey.annotations.LoginBody;
+import dev.latchkey.annotations.StaticHeader;
+import dev.latchkey.annotations.TokenLogin;
+
+@TokenLogin(
+    tokenPointer = "/token",
+    logoutPath = "session",
+    logoutMethod = "DE LETE")
+public interface BadLogoutMethod {}

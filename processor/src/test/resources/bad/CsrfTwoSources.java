@@ -1,0 +1,15 @@
+package com.example.bad;
+
+import dev.latchkey.annotations.Csrf;
+import dev.latchkey.annotations.HeaderAuth;
+import dev.latchkey.annotations.LoginBody;
+import dev.latchkey.annotations.StaticHeader;
+import dev.latchkey.annotations.TokenLogin;
+
+@TokenLogin(
+    tokenPointer = "/data/ticket",
+    csrf = @Csrf(
+        pointer = "/data/CSRFPreventionToken",
+        answerHeader = "X-CSRF-Token",
+        header = "CSRFPreventionToken"))
+public interface CsrfTwoSources {}

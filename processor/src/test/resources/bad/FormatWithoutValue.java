@@ -1,0 +1,12 @@
+package com.example.bad;
+
+import dev.latchkey.annotations.Csrf;
+import dev.latchkey.annotations.HeaderAuth;
+import dev.latchkey.annotations.LoginBody;
+import dev.latchkey.annotations.StaticHeader;
+import dev.latchkey.annotations.TokenLogin;
+
+@HeaderAuth(
+    basic = false,
+    headers = @StaticHeader(name = "Authorization", setter = "token", format = "Bearer"))
+public interface FormatWithoutValue {}

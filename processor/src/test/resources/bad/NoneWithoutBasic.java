@@ -1,0 +1,12 @@
+package com.example.bad;
+
+import dev.latchkey.annotations.Csrf;
+import dev.latchkey.annotations.HeaderAuth;
+import dev.latchkey.annotations.LoginBody;
+import dev.latchkey.annotations.StaticHeader;
+import dev.latchkey.annotations.TokenLogin;
+
+@TokenLogin(
+    path = "api/session",
+    loginBody = LoginBody.NONE)
+public interface NoneWithoutBasic {}

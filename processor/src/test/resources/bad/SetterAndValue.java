@@ -1,0 +1,11 @@
+package com.example.bad;
+
+import dev.latchkey.annotations.Csrf;
+import dev.latchkey.annotations.HeaderAuth;
+import dev.latchkey.annotations.LoginBody;
+import dev.latchkey.annotations.StaticHeader;
+import dev.latchkey.annotations.TokenLogin;
+
+@HeaderAuth(
+    headers = @StaticHeader(name = "Accept", setter = "accept", value = "application/json"))
+public interface SetterAndValue {}
