@@ -1,4 +1,4 @@
-package dev.latchkey.samples.docs;
+package dev.latchkey.docs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +56,9 @@ record Snippet(String file, int line, String code, List<String> imports, boolean
     for (String name : imports) {
       unit.append("import ").append(name).append(";\n");
     }
+    for (String name : ownImports()) {
+      unit.append("import ").append(name).append(";\n");
+    }
     unit.append("\n").append(String.join("\n", declarations)).append("\n\n");
     unit.append("interface ").append(className()).append("_Secrets { String password(); }\n\n");
     unit.append("final class ").append(className()).append(" {\n");
@@ -68,26 +71,57 @@ record Snippet(String file, int line, String code, List<String> imports, boolean
 
   /**
    * Top-level declarations (an annotated interface, a record ...) start at column 0 with an
-   * annotation or a type keyword and end where their braces close; the rest are statements.
+   * annotation or a type keyword and end where the type's body closes (braces inside the
+   * annotations, such as {@code loginFields = {"a=b"}}, do not end it); {@code import} lines at
+   * column 0 outside a declaration are the snippet's own imports, a {@code package} line is
+   * dropped; the rest are statements.
    */
   private void split(List<String> declarations, List<String> statements) {
+    split(declarations, statements, new ArrayList<>());
+  }
+
+  private void split(List<String> declarations, List<String> statements, List<String> ownImports) {
     int depth = 0;
     boolean inDeclaration = false;
+    boolean typeSeen = false;
     for (String text : code.split("\n", -1)) {
-      if (depth == 0 && !inDeclaration && startsDeclaration(text)) {
-        inDeclaration = true;
+      if (depth == 0 && !inDeclaration) {
+        if (text.startsWith("import ")) {
+          ownImports.add(text.substring("import ".length()).replace(";", "").strip());
+          continue;
+        }
+        if (text.startsWith("package ")) {
+          continue;
+        }
+        if (startsDeclaration(text)) {
+          inDeclaration = true;
+          typeSeen = false;
+        }
       }
       if (inDeclaration && depth == 0) {
         // One file holds them all: a public top-level type would need a file of its own.
         text = text.replaceFirst("^public ", "");
       }
+      if (inDeclaration && TYPE.matcher(text).find()) {
+        typeSeen = true;
+      }
       (inDeclaration ? declarations : statements).add(text);
       depth += count(text, '{') - count(text, '}');
-      if (inDeclaration && depth == 0 && text.contains("}")) {
+      if (inDeclaration && typeSeen && depth == 0 && text.contains("}")) {
         inDeclaration = false;
       }
     }
   }
+
+  /** The snippet's own {@code import} lines, hoisted to the top of the unit. */
+  List<String> ownImports() {
+    List<String> own = new ArrayList<>();
+    split(new ArrayList<>(), new ArrayList<>(), own);
+    return own;
+  }
+
+  private static final java.util.regex.Pattern TYPE =
+      java.util.regex.Pattern.compile("(^|\\s)(interface|class|record|enum)\\s+\\w+");
 
   private static boolean startsDeclaration(String line) {
     return line.matches("(@[A-Z]\\w*.*|(public )?(final )?(interface|class|record|enum) .*)");

@@ -1,4 +1,4 @@
-package dev.latchkey.samples.docs;
+package dev.latchkey.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

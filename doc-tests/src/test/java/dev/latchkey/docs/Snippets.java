@@ -1,4 +1,4 @@
-package dev.latchkey.samples.docs;
+package dev.latchkey.docs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
