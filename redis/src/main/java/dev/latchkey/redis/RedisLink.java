@@ -225,11 +225,7 @@ final class RedisLink implements Closeable {
   }
 
   private void emit(AuthEvent.Type type, String detail) {
-    try {
-      listener.onEvent(new AuthEvent(type, where, detail, clock.instant()));
-    } catch (RuntimeException ignored) {
-      // a listener must not throw; if it does, the store still works
-    }
+    AuthEventListener.deliver(listener, new AuthEvent(type, where, detail, clock.instant()));
   }
 
   @Override

@@ -381,11 +381,8 @@ public final class RedisSessionStore implements SessionStore, Closeable {
   }
 
   private void notice(String detail) {
-    try {
-      listener.onEvent(new AuthEvent(AuthEvent.Type.NOTICE, link.where(), detail, clock.instant()));
-    } catch (RuntimeException ignored) {
-      // a listener must not throw
-    }
+    AuthEventListener.deliver(
+        listener, new AuthEvent(AuthEvent.Type.NOTICE, link.where(), detail, clock.instant()));
   }
 
   /** True while the last attempt to reach Redis failed (the store is on local state). */

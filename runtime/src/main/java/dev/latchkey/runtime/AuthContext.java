@@ -3,12 +3,9 @@ package dev.latchkey.runtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.runtime.http.CredentialOrigins;
 import dev.latchkey.runtime.logging.Redactor;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -40,10 +37,6 @@ public record AuthContext(
     CredentialOrigins origins,
     Redactor redactor,
     ObjectMapper objectMapper) {
-
-  private static final System.Logger LOG = System.getLogger(AuthContext.class.getName());
-  /** Listener classes already reported as throwing: one warning each, not one per request. */
-  private static final Set<Class<?>> WARNED = ConcurrentHashMap.newKeySet();
 
   /** Validates that nothing is null. */
   public AuthContext {
@@ -97,24 +90,15 @@ public record AuthContext(
   /**
    * Sends an event that ends something (a login, a challenge exchange) and how long it took.
    *
-   * <p>The one place a listener is isolated: an exception it throws is logged once per listener
-   * class and dropped, so a bug in a metrics or logging listener never fails the call that emitted
-   * (issue 14, defect 8; issue 16).
+   * <p>The listener is isolated ({@link AuthEventListener#deliver}): a bug in a metrics or logging
+   * listener never fails the call that emitted (issue 14, defect 8; issue 16).
    */
   public void emit(AuthEvent.Type type, String host, String detail, Duration duration) {
     if (!listening()) {
       return;
     }
-    try {
-      listener.onEvent(new AuthEvent(type, clientName, host, detail, clock.instant(), duration));
-    } catch (RuntimeException e) {
-      if (WARNED.add(listener.getClass())) {
-        // The class only: the listener's own message could quote anything it was handed.
-        LOG.log(Level.WARNING, clientName + ": an AuthEventListener (" + listener.getClass().getName()
-            + ") threw " + e.getClass().getName() + "; the event is dropped and the call goes on."
-            + " Reported once per listener class.");
-      }
-    }
+    AuthEventListener.deliver(
+        listener, new AuthEvent(type, clientName, host, detail, clock.instant(), duration));
   }
 
   /**

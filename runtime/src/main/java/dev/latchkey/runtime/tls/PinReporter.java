@@ -19,6 +19,7 @@ final class PinReporter {
   void report(String host, String finding) {
     String detail = "report-only: " + finding;
     LOG.log(System.Logger.Level.WARNING, detail);
-    listener.onEvent(new AuthEvent(AuthEvent.Type.NOTICE, host, detail, clock.instant()));
+    AuthEventListener.deliver(
+        listener, new AuthEvent(AuthEvent.Type.NOTICE, host, detail, clock.instant()));
   }
 }

@@ -214,6 +214,23 @@ class TlsPinningTest {
     assertTrue(event.detail().contains(pin(leaf)), event.detail());
   }
 
+  /** Issue 14, defect 8: a listener that throws never fails a call, report-only notices too. */
+  @Test
+  void aThrowingListenerNeverFailsAReportOnlyCall() throws IOException {
+    MockWebServer server = serve(TestPki.leaf("leaf", siblingIntermediate), siblingIntermediate);
+    TlsPolicy policy =
+        TlsPolicy.builder()
+            .pins("**.ondemand.test", pin(intermediate))
+            .addTrustedPem(root.certificatePem())
+            .reportOnly(true)
+            .build();
+    try (LatchkeyClient client = client(server, b -> b.tls(policy).eventListener(event -> {
+      throw new IllegalStateException("a metrics bug");
+    }))) {
+      assertEquals("200 ok", get(client));
+    }
+  }
+
   @Test
   void reportOnlyIsSilentWhenPinsMatch() throws IOException {
     MockWebServer server = serve(TestPki.leaf("leaf", intermediate), intermediate);
