@@ -2,6 +2,7 @@ package dev.latchkey.runtime.session;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.runtime.AccountUnusableException;
 import dev.latchkey.runtime.AuthContext;
@@ -9,6 +10,7 @@ import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.LatchkeyException;
 import dev.latchkey.runtime.LoginThrottledException;
+import dev.latchkey.runtime.Mappers;
 import dev.latchkey.runtime.UnexpectedAnswerException;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.http.SecretBody;
@@ -59,12 +61,15 @@ final class Opener {
    */
   record Opened(String token, long endsAtMillis, String csrf) {}
 
-  /** Reads {@code @Xml} login answers: pointers address the tree without the root element. */
-  private static final com.fasterxml.jackson.databind.ObjectMapper XML =
-      new com.fasterxml.jackson.dataformat.xml.XmlMapper();
 
   private final SessionRecipe recipe;
   private final Login login;
+  /**
+   * Reads {@code @Xml} login answers (pointers address the tree without the root element); null
+   * for JSON. Made per client and only for XML, since Jackson XML is an optional dependency: a
+   * JSON-only class path must never resolve it (issue 15).
+   */
+  private final ObjectMapper xml;
   private final AuthContext context;
   private final OkHttpClient client;
   private final Diagnosis diagnosis;
@@ -77,6 +82,7 @@ final class Opener {
   Opener(SessionRecipe recipe, AuthContext context, OkHttpClient client, Diagnosis diagnosis, Carry carry) {
     this.recipe = recipe;
     this.login = recipe.login();
+    this.xml = login != null && login.xml() ? Mappers.xml() : null;
     this.context = context;
     this.client = client.callTimeoutMillis() > 0 ? client : client.newBuilder().callTimeout(DEFAULT_CALL_TIMEOUT).build();
     this.diagnosis = diagnosis;
@@ -243,7 +249,7 @@ final class Opener {
       throw throttled(response, now, "HTTP " + status);
     }
     byte[] bytes = Bodies.peek(response);
-    JsonNode root = login.xml() ? xml(bytes) : Bodies.json(bytes, context.objectMapper());
+    JsonNode root = xml != null ? xml(bytes) : Bodies.json(bytes, context.objectMapper());
     String code = Bodies.textAt(root, throttlePointer);
     if (code != null && answers.throttleCodes().contains(code)) {
       throw throttled(response, now, ServerText.quote(code, 64, context.redactor()));
@@ -305,12 +311,12 @@ final class Opener {
         || (recipe.csrf() != null && recipe.csrf().source().in() == TokenIn.POINTER);
   }
 
-  private static JsonNode xml(byte[] bytes) {
+  private JsonNode xml(byte[] bytes) {
     if (bytes == null) {
       return null;
     }
     try {
-      return XML.readTree(bytes);
+      return xml.readTree(bytes);
     } catch (IOException e) {
       return null;
     }
