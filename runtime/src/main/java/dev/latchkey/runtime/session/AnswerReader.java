@@ -3,6 +3,7 @@ package dev.latchkey.runtime.session;
 import com.fasterxml.jackson.core.JsonPointer;
 import dev.latchkey.runtime.http.CredentialOrigins;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import okhttp3.Response;
 
 /**
@@ -27,6 +28,8 @@ final class AnswerReader {
   private final SessionRecipe.Answers answers;
   private final CredentialOrigins origins;
   private final JsonPointer errorPointer;
+  /** {@code "name"} of the error field, looked for before parsing: most answers do not have it. */
+  private final byte[] errorField;
   /** {@code sessionGoneStatus} as a table: a {@code Set<Integer>} lookup would box every status. */
   private final boolean[] gone = new boolean[600];
 
@@ -34,6 +37,8 @@ final class AnswerReader {
     this.answers = answers;
     this.origins = origins;
     this.errorPointer = Bodies.pointer(answers.errorPointer());
+    this.errorField = errorPointer == null ? null
+        : ("\"" + errorPointer.last().getMatchingProperty() + "\"").getBytes(StandardCharsets.UTF_8);
     answers.sessionGoneStatus().forEach(status -> gone[status] = true);
   }
 
@@ -41,11 +46,37 @@ final class AnswerReader {
     return status >= 0 && status < gone.length && gone[status];
   }
 
+  /**
+   * The error identifier, if the answer has one. The bytes are searched for the field's name
+   * first, so a warm call whose answer has no error pays a peek and no JSON parse (issue 17's
+   * per-call budget).
+   */
+  private String errorId(Response response) throws IOException {
+    byte[] bytes = Bodies.peek(response);
+    if (bytes == null || indexOf(bytes, errorField) < 0) {
+      return null;
+    }
+    return Bodies.textAt(Bodies.json(bytes), errorPointer);
+  }
+
+  private static int indexOf(byte[] bytes, byte[] needle) {
+    outer:
+    for (int i = 0; i <= bytes.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (bytes[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   Reading read(Response response) throws IOException {
     if (!origins.contains(response.request().url())) {
       return FOREIGN;
     }
-    String errorId = errorPointer == null ? null : Bodies.textAt(Bodies.json(Bodies.peek(response)), errorPointer);
+    String errorId = errorPointer == null ? null : errorId(response);
     if (errorId == null) {
       return gone(response.code()) ? GONE : OK;
     }

@@ -198,7 +198,7 @@ final class SessionEngine {
     boolean adopted = false;
     boolean closedMeanwhile = false;
     try {
-      fresh = pipeline(generation, call);
+      fresh = pipeline(generation, stale, call);
       adopted = fresh.proven() && !fresh.local;
     } catch (IOException | RuntimeException | Error e) {
       failure = e;
@@ -242,7 +242,7 @@ final class SessionEngine {
   }
 
   /** One login: credentials, fail fast, server block, adopt, budget, open, save. */
-  private Session pipeline(long generation, Call call) throws IOException {
+  private Session pipeline(long generation, Session stale, Call call) throws IOException {
     UserPassword credentials = credentials();
     int fingerprint = fingerprint(credentials);
     failFastAfterRefusal(fingerprint);
@@ -258,7 +258,7 @@ final class SessionEngine {
       return new Session(token, generation, now, Long.MAX_VALUE, now, fingerprint, false);
     }
     try {
-      return adoptOrOpen(account(credentials), generation, credentials, call);
+      return adoptOrOpen(account(credentials), generation, stale, credentials, call);
     } catch (AuthenticationFailedException | AccountUnusableException e) {
       remember(e, fingerprint); // before the flight ends, so the next caller already sees it
       throw e;
@@ -268,9 +268,10 @@ final class SessionEngine {
     }
   }
 
-  private Session adoptOrOpen(String key, long generation, UserPassword credentials, Call call) throws IOException {
+  private Session adoptOrOpen(String key, long generation, Session stale, UserPassword credentials, Call call)
+      throws IOException {
     for (int waits = 0; ; waits++) {
-      Object outcome = store.withLoginLock(key, () -> adoptOrOpenLocked(key, generation, credentials));
+      Object outcome = store.withLoginLock(key, () -> adoptOrOpenLocked(key, generation, stale, credentials));
       if (outcome instanceof Session session) {
         return session;
       }
@@ -284,10 +285,13 @@ final class SessionEngine {
   }
 
   /** Under the store's login lock: a usable stored session, or a new one, or the budget's next instant. */
-  private Object adoptOrOpenLocked(String key, long generation, UserPassword credentials) throws IOException {
+  private Object adoptOrOpenLocked(String key, long generation, Session stale, UserPassword credentials)
+      throws IOException {
     long now = context.clock().millis();
     Optional<StoredSession> stored = store.load(key, this::notice);
-    if (stored.isPresent()) {
+    // Never the session this client just found unusable: the store does not know the lifetime a
+    // login answer gave it (expiresIn), only the configured ones.
+    if (stored.isPresent() && (stale == null || stored.get().generation() != stale.generation)) {
       StoredSession s = stored.get();
       Session candidate = new Session(s.token(), s.generation(), s.loginAtMillis(), Long.MAX_VALUE,
           s.lastUseMillis(), 0, true); // its creator saw the server accept it, or invalidated it
@@ -318,13 +322,23 @@ final class SessionEngine {
     Session fresh = new Session(opened.token(), number, now, opened.endsAtMillis(), loginAt, 0, false);
     try {
       store.save(key, new StoredSession(fresh.token, number, now, loginAt),
-          new Lifetimes(recipe.idleLifetime(), recipe.hardLifetime()));
+          new Lifetimes(recipe.idleLifetime(), hardLifetime(now, opened.endsAtMillis())));
     } catch (IOException | RuntimeException e) {
       // the login succeeded: this client keeps its session even if others cannot share it
       notice("session store could not save generation " + number + ": " + e.getClass().getSimpleName());
     }
     persistedTouch.set(loginAt);
     return fresh;
+  }
+
+  /** The configured hard lifetime, shortened to the one the login answer gave (a store expires it then). */
+  private java.time.Duration hardLifetime(long loginAt, long endsAt) {
+    java.time.Duration hard = recipe.hardLifetime();
+    if (endsAt == Long.MAX_VALUE) {
+      return hard;
+    }
+    java.time.Duration said = java.time.Duration.ofMillis(Math.max(1, endsAt - loginAt));
+    return hard == null || said.compareTo(hard) < 0 ? said : hard;
   }
 
   /** The one place the user's supplier is asked. Null is a configuration error, not a wrong password. */
