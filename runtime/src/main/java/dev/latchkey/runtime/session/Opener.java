@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import okhttp3.Cookie;
 import okhttp3.Credentials;
@@ -112,7 +113,7 @@ final class Opener {
     try {
       return Credentials.basic(credentials.user(), new String(password), StandardCharsets.UTF_8);
     } finally {
-      java.util.Arrays.fill(password, '\0');
+      Arrays.fill(password, '\0');
     }
   }
 
@@ -147,7 +148,7 @@ final class Opener {
     } catch (IOException e) {
       throw new LatchkeyException("cannot write the login body", e);
     } finally {
-      java.util.Arrays.fill(password, '\0');
+      Arrays.fill(password, '\0');
     }
   }
 

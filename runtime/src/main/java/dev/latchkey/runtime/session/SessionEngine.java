@@ -8,17 +8,12 @@ import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.LatchkeyException;
 import dev.latchkey.runtime.LoginThrottledException;
 import dev.latchkey.runtime.UserPassword;
-import dev.latchkey.runtime.session.SessionRecipe.StaticHeader;
 import dev.latchkey.runtime.store.SessionStore;
-import dev.latchkey.runtime.store.SessionStore.Lifetimes;
-import dev.latchkey.runtime.store.SessionStore.StoredSession;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Call;
 
 /**
@@ -38,23 +33,19 @@ import okhttp3.Call;
  * fail nor hang a waiter (defect 8).
  */
 final class SessionEngine {
-  /** Store at most one "last use" per this many millis per session: touches are for idle lifetimes. */
-  private static final long TOUCH_EVERY_MILLIS = 30_000;
   /** A budget wait is re-checked a few times at most, so a clock that stands still cannot loop us. */
   private static final int MAX_WAITS = 3;
 
   private final SessionRecipe recipe;
   private final AuthContext context;
   private final Opener opener;
-  private final SessionStore store;
+  private final StoredSessions stored;
   private final boolean storeShared;
   private final LoginBudget budget;
   private final long maxWaitMillis;
   private final Object lock = new Object();
-  private final AtomicLong persistedTouch = new AtomicLong(Long.MIN_VALUE);
   private volatile Session current;
   private volatile Refusal refusal;
-  private volatile String account;
   private CompletableFuture<Session> inFlight; // guarded by lock
   private long lastGeneration; // guarded by lock
   private boolean everOpened; // guarded by lock
@@ -84,7 +75,7 @@ final class SessionEngine {
     this.recipe = recipe;
     this.context = context;
     this.opener = opener;
-    this.store = store;
+    this.stored = new StoredSessions(store, recipe, context);
     this.storeShared = storeShared;
     this.budget = new LoginBudget(recipe.loginLimit(), recipe.loginWindow());
     // A waiter outlives no login: the login's own timeout, any budget wait, and slack for the store.
@@ -113,13 +104,7 @@ final class SessionEngine {
         current = null;
       }
     }
-    if (!failed.local && account != null) {
-      try {
-        store.invalidate(account, failed.generation); // outside the lock: store IO
-      } catch (IOException | RuntimeException e) {
-        notice("session store could not forget generation " + failed.generation + ": " + e.getClass().getSimpleName());
-      }
-    }
+    stored.forget(failed); // outside the lock: store IO
   }
 
   /**
@@ -138,16 +123,7 @@ final class SessionEngine {
   /** The server accepted {@code session} for a call sent at {@code sentAtMillis}. */
   void accepted(Session session, long sentAtMillis) {
     session.accepted(sentAtMillis);
-    long previous = persistedTouch.get();
-    if (session.local || (previous != Long.MIN_VALUE && sentAtMillis - previous < TOUCH_EVERY_MILLIS)
-        || !persistedTouch.compareAndSet(previous, sentAtMillis)) {
-      return;
-    }
-    try {
-      store.touch(account, session.generation, sentAtMillis);
-    } catch (IOException | RuntimeException e) {
-      notice("session store could not record a use: " + e.getClass().getSimpleName());
-    }
+    stored.touch(session, sentAtMillis);
   }
 
   /** Refuses further sessions and ends the current one, unless a shared store keeps it for others. */
@@ -248,7 +224,7 @@ final class SessionEngine {
     failFastAfterRefusal(fingerprint);
     long blocked = budget.blockedAt(context.clock().millis());
     if (blocked >= 0) {
-      throw new LoginThrottledException(context.clientName() + ": the server throttled the login",
+      throw new LoginThrottledException(context.clientName() + ": logins are throttled (the server said so, or the budget is spent)",
           Instant.ofEpochMilli(blocked));
     }
     if (recipe.login() == null) {
@@ -258,7 +234,7 @@ final class SessionEngine {
       return new Session(token, generation, now, Long.MAX_VALUE, now, fingerprint, false);
     }
     try {
-      return adoptOrOpen(account(credentials), generation, stale, credentials, call);
+      return adoptOrOpen(stored.account(credentials), generation, stale, credentials, call);
     } catch (AuthenticationFailedException | AccountUnusableException e) {
       remember(e, fingerprint); // before the flight ends, so the next caller already sees it
       throw e;
@@ -271,7 +247,7 @@ final class SessionEngine {
   private Session adoptOrOpen(String key, long generation, Session stale, UserPassword credentials, Call call)
       throws IOException {
     for (int waits = 0; ; waits++) {
-      Object outcome = store.withLoginLock(key, () -> adoptOrOpenLocked(key, generation, stale, credentials));
+      Object outcome = stored.locked(key, () -> adoptOrOpenLocked(key, generation, stale, credentials));
       if (outcome instanceof Session session) {
         return session;
       }
@@ -287,58 +263,26 @@ final class SessionEngine {
   /** Under the store's login lock: a usable stored session, or a new one, or the budget's next instant. */
   private Object adoptOrOpenLocked(String key, long generation, Session stale, UserPassword credentials)
       throws IOException {
-    long now = context.clock().millis();
-    Optional<StoredSession> stored = store.load(key, this::notice);
-    // Never the session this client just found unusable: the store does not know the lifetime a
-    // login answer gave it (expiresIn), only the configured ones.
-    if (stored.isPresent() && (stale == null || stored.get().generation() != stale.generation)) {
-      StoredSession s = stored.get();
-      Session candidate = new Session(s.token(), s.generation(), s.loginAtMillis(), Long.MAX_VALUE,
-          s.lastUseMillis(), 0, true); // its creator saw the server accept it, or invalidated it
-      if (!Diagnosis.carriable(s.token())) {
-        notice("the stored session, generation " + s.generation() + ", holds characters a header cannot carry;"
-            + " logging in instead");
-      } else if (usable(candidate)) {
-        context.redactor().addSecret(s.token());
-        persistedTouch.set(s.lastUseMillis());
-        return candidate;
-      }
+    Session adopted = stored.adopt(key, stale, this::usable);
+    if (adopted != null) {
+      return adopted;
     }
+    long now = context.clock().millis();
     long next = budget.nextAllowed(now);
-    if (next < 0 && recipe.loginLimit() > 0) {
-      Optional<Instant> shared = store.reserveLogin(key, Instant.ofEpochMilli(now), recipe.loginWindow(),
-          recipe.loginLimit());
-      next = shared.map(Instant::toEpochMilli).orElse(-1L);
+    if (next < 0) {
+      next = stored.reserve(key, now);
     }
     if (next >= 0) {
       return next;
     }
     budget.record(now);
-    // never reuse a generation, even one whose session the store has already expired
-    long number = Math.max(generation, store.lastGeneration(key) + 1);
+    long number = stored.nextGeneration(key, generation);
     Opener.Opened opened = opener.open(credentials, now);
     context.redactor().addSecret(opened.token());
-    long loginAt = context.clock().millis();
-    Session fresh = new Session(opened.token(), number, now, opened.endsAtMillis(), loginAt, 0, false);
-    try {
-      store.save(key, new StoredSession(fresh.token, number, now, loginAt),
-          new Lifetimes(recipe.idleLifetime(), hardLifetime(now, opened.endsAtMillis())));
-    } catch (IOException | RuntimeException e) {
-      // the login succeeded: this client keeps its session even if others cannot share it
-      notice("session store could not save generation " + number + ": " + e.getClass().getSimpleName());
-    }
-    persistedTouch.set(loginAt);
+    Session fresh = new Session(opened.token(), number, now, opened.endsAtMillis(), context.clock().millis(), 0,
+        false);
+    stored.save(key, fresh);
     return fresh;
-  }
-
-  /** The configured hard lifetime, shortened to the one the login answer gave (a store expires it then). */
-  private java.time.Duration hardLifetime(long loginAt, long endsAt) {
-    java.time.Duration hard = recipe.hardLifetime();
-    if (endsAt == Long.MAX_VALUE) {
-      return hard;
-    }
-    java.time.Duration said = java.time.Duration.ofMillis(Math.max(1, endsAt - loginAt));
-    return hard == null || said.compareTo(hard) < 0 ? said : hard;
   }
 
   /** The one place the user's supplier is asked. Null is a configuration error, not a wrong password. */
@@ -403,30 +347,6 @@ final class SessionEngine {
     }
   }
 
-  /**
-   * The store key: client name, auth kind, the credential's origin, and the user with the values
-   * of the non-secret static headers (MediaSilo's host context selects the account). Secret
-   * values (API keys) are left out, so a rotated key keeps the session.
-   */
-  private String account(UserPassword credentials) {
-    String key = account;
-    if (key == null) {
-      StringBuilder identity = new StringBuilder(credentials.user());
-      for (StaticHeader header : recipe.headers()) {
-        if (!header.secret()) {
-          identity.append('\0').append(header.name()).append('=').append(header.value());
-        }
-      }
-      key = SessionStore.accountKey(context.clientName(), recipe.kind(), context.origins().primary(),
-          identity.toString());
-      account = key;
-    }
-    return key;
-  }
-
-  private void notice(String detail) {
-    emit(AuthEvent.Type.NOTICE, detail);
-  }
 
   private void emit(AuthEvent.Type type, String detail) {
     context.emit(type, context.baseUrl().host(), detail);

@@ -147,6 +147,37 @@ class SessionOriginAndStoreTest {
     assertEquals(1, api.logins.get());
   }
 
+  /**
+   * A session another client of the store kept alive is adopted by a client whose own copy sat
+   * idle too long: the store's last use counts, not this client's (found by the MediaSilo fleet test).
+   */
+  @ParameterizedTest
+  @EnumSource(value = Kind.class, names = {"TOKEN", "HEADER_SESSION"})
+  void aSessionAnotherClientKeptAliveIsAdoptedNotReplaced(Kind kind) throws IOException {
+    FakeSessionApi api = new FakeSessionApi("tok");
+    a.setDispatcher(api);
+    a.start(InetAddress.getByName("127.0.0.1"), 0);
+    InMemorySessionStore store = new InMemorySessionStore();
+    dev.latchkey.runtime.MutableClock clock =
+        new dev.latchkey.runtime.MutableClock(java.time.Instant.parse("2026-05-01T08:00:00Z"));
+    UserPassword alice = new UserPassword(FakeSessionApi.USER, FakeSessionApi.PASSWORD);
+    List<LatchkeyClient> fleet = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      LatchkeyClient client = LatchkeyClient.builder("SameName").baseUrl(base(a).toString())
+          .auth(kind.scheme(() -> alice, store)).clock(clock).build();
+      clients.add(client);
+      fleet.add(client);
+      assertEquals(200, get(client, "me"));
+    }
+    java.time.Duration step = kind == Kind.TOKEN ? java.time.Duration.ofMinutes(80) : java.time.Duration.ofMinutes(40);
+    for (int i = 0; i < 3; i++) {
+      clock.advance(step);
+      assertEquals(200, get(fleet.get(0), "me"));
+    }
+    assertEquals(200, get(fleet.get(1), "me"));
+    assertEquals(1, api.logins.get(), "the idle client replaced the fleet's live session");
+  }
+
   /** Calls to another origin, made directly, carry nothing and cost no login. */
   @ParameterizedTest
   @EnumSource(Kind.class)
