@@ -212,7 +212,8 @@ final class Opener {
       throw new UnexpectedAnswerException(what + " answered HTTP " + status + shown
           + (error == null ? Bodies.reason(response, context.redactor()) : ""));
     }
-    if (bytes == null && response.body().contentLength() > Bodies.PEEK_LIMIT) {
+    boolean inBody = login.token().in() == TokenIn.POINTER || login.token().in() == TokenIn.WHOLE_ANSWER;
+    if (inBody && bytes == null && response.body().contentLength() > Bodies.PEEK_LIMIT) {
       throw new UnexpectedAnswerException(what + " answered over " + Bodies.PEEK_LIMIT
           + " bytes; a login answer is small");
     }

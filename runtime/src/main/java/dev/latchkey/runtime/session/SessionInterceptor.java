@@ -115,6 +115,10 @@ final class SessionInterceptor implements Interceptor {
           break;
       }
       rejected(response, reading, session);
+      if (session.local && session.proven() && response.code() == 403) {
+        // Credentials the server accepted before: a permission error, not a refused password.
+        throw refused(request, response, "", false);
+      }
       if (session.local) {
         // Basic carries the credentials themselves: another try would send the refused password again.
         LatchkeyException refused = refused(request, response, " using Basic authentication", true);
@@ -150,7 +154,7 @@ final class SessionInterceptor implements Interceptor {
 
   private LatchkeyException refusedFresh(Request request, Response response, Session session) {
     if (response.code() == 403) {
-      return refused(request, response, "", false);
+      return refused(request, response, " with a freshly created session", false);
     }
     engine.forget(session);
     return refused(request, response, " although the session was freshly created", false);
@@ -163,7 +167,7 @@ final class SessionInterceptor implements Interceptor {
     response.close();
     if (code == 403 && !password) {
       return new AccessDeniedException(diagnosis.who() + ": " + describe(request)
-          + " is not allowed (HTTP 403 with a freshly created session)" + reason);
+          + " is not allowed (HTTP 403" + how + ")" + reason);
     }
     return new AuthenticationFailedException(diagnosis.who() + ": " + describe(request)
         + " was refused with HTTP " + code + how + reason + "; " + diagnosis.whatToCheck(password));

@@ -58,7 +58,9 @@ final class FakeSessionApi extends Dispatcher {
     String sent = first(request.getHeaders().get("X-Auth-Token"), request.getHeaders().get("MediaSiloSessionKey"));
     String basic = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes());
     if ((sent != null && live.contains(sent)) || basic.equals(request.getHeaders().get("Authorization"))) {
-      return new MockResponse.Builder().code(200).body("{\"ok\":true}").build();
+      // /admin: a permission this account does not have
+      return path.endsWith("/admin") ? new MockResponse.Builder().code(403).body("{\"message\":\"not yours\"}").build()
+          : new MockResponse.Builder().code(200).body("{\"ok\":true}").build();
     }
     return new MockResponse.Builder().code(401).body("{\"response\":{\"error_id\":\"NOAUTH\"}}").build();
   }

@@ -306,6 +306,27 @@ class SessionSafetyTest {
     assertEquals(2, server.getRequestCount());
   }
 
+  /**
+   * A 403 with credentials the server accepted before is a permission error: typed as such, and
+   * no reason to stop sending the (right) password.
+   */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void aForbiddenCallWithAcceptedCredentialsIsAccessDeniedAndNothingElse(Kind kind) throws IOException {
+    LatchkeyClient client = client(kind);
+    assertEquals(200, get(client, "me"));
+    if (kind == Kind.TOKEN) {
+      assertEquals(403, get(client, "admin")); // not a "session gone" status for this API: the caller's
+    } else {
+      dev.latchkey.runtime.AccessDeniedException e =
+          assertThrows(dev.latchkey.runtime.AccessDeniedException.class, () -> get(client, "admin"));
+      assertTrue(e.getMessage().contains("not yours"), e.getMessage());
+    }
+    assertEquals(200, get(client, "me"));
+    // MediaSilo's 403 may mean "session gone": one renewal, then denied; Basic never logs in
+    assertEquals(kind == Kind.TOKEN ? 1 : kind == Kind.HEADER_SESSION ? 2 : 0, api.loginAttempts.get());
+  }
+
   /** The same for a session login: a wrong password makes one login, not one per call. */
   @ParameterizedTest
   @EnumSource(value = Kind.class, names = {"TOKEN", "HEADER_SESSION"})
