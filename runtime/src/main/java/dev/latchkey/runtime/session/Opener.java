@@ -180,7 +180,7 @@ final class Opener {
     String what = diagnosis.who() + ": login (" + login.method() + " " + login.path() + ")";
     if (!context.origins().contains(response.request().url())) {
       throw new UnexpectedAnswerException(what + " was redirected to another origin ("
-          + response.request().url().host() + "); its answer is not ours to read");
+          + ServerText.quote(response.request().url().host(), 64, context.redactor()) + "); its answer is not ours to read");
     }
     if (status >= 300 && status < 400) {
       // OkHttp does not follow 307/308 with a one-shot body: the password stays with us.
@@ -220,7 +220,8 @@ final class Opener {
     String token = token(response, root, bytes);
     if (token == null || token.isBlank()) {
       throw new UnexpectedAnswerException(what + " answer (HTTP " + status + ", Content-Type "
-          + response.header("Content-Type", "none") + ") has no key at " + login.token().name()
+          + ServerText.quote(response.header("Content-Type", "none"), 64, context.redactor()) + ") has no key at "
+          + login.token().name()
           + (error == null ? "" : "; error" + shown));
     }
     if (!Diagnosis.carriable(token)) {
