@@ -3,8 +3,10 @@ package dev.latchkey.runtime.session;
 import com.fasterxml.jackson.core.JsonPointer;
 import dev.latchkey.runtime.http.CredentialOrigins;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import okhttp3.Response;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
 
 /**
  * Reads an ordinary call's answer for what it says about the session. Only an answer from the
@@ -29,7 +31,7 @@ final class AnswerReader {
   private final CredentialOrigins origins;
   private final JsonPointer errorPointer;
   /** {@code "name"} of the error field, looked for before parsing: most answers do not have it. */
-  private final byte[] errorField;
+  private final ByteString errorField;
   /** {@code sessionGoneStatus} as a table: a {@code Set<Integer>} lookup would box every status. */
   private final boolean[] gone = new boolean[600];
 
@@ -38,7 +40,7 @@ final class AnswerReader {
     this.origins = origins;
     this.errorPointer = Bodies.pointer(answers.errorPointer());
     this.errorField = errorPointer == null ? null
-        : ("\"" + errorPointer.last().getMatchingProperty() + "\"").getBytes(StandardCharsets.UTF_8);
+        : ByteString.encodeUtf8("\"" + errorPointer.last().getMatchingProperty() + "\"");
     answers.sessionGoneStatus().forEach(status -> gone[status] = true);
   }
 
@@ -47,29 +49,23 @@ final class AnswerReader {
   }
 
   /**
-   * The error identifier, if the answer has one. The bytes are searched for the field's name
-   * first, so a warm call whose answer has no error pays a peek and no JSON parse (issue 17's
-   * per-call budget).
+   * The error identifier, if the answer has one. The answer's own buffer is searched for the
+   * field's name, with no copy; only an answer that has it is copied and parsed. A warm call whose
+   * answer has no error allocates nothing here (issue 17's per-call budget; main copied and parsed
+   * every answer).
    */
   private String errorId(Response response) throws IOException {
-    byte[] bytes = Bodies.peek(response);
-    if (bytes == null || indexOf(bytes, errorField) < 0) {
+    long length = response.body().contentLength();
+    if (length == 0 || length > Bodies.PEEK_LIMIT) {
       return null;
     }
-    return Bodies.textAt(Bodies.json(bytes), errorPointer);
-  }
-
-  private static int indexOf(byte[] bytes, byte[] needle) {
-    outer:
-    for (int i = 0; i <= bytes.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (bytes[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
+    BufferedSource source = response.body().source();
+    source.request(Bodies.PEEK_LIMIT + 1L); // what peekBody would buffer; the caller still reads it all
+    Buffer buffered = source.getBuffer();
+    if (buffered.size() > Bodies.PEEK_LIMIT || buffered.indexOf(errorField) < 0) {
+      return null;
     }
-    return -1;
+    return Bodies.textAt(Bodies.json(buffered.snapshot().toByteArray()), errorPointer);
   }
 
   Reading read(Response response) throws IOException {
