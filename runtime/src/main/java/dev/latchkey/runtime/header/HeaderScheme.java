@@ -19,10 +19,12 @@ import okhttp3.OkHttpClient;
  *
  * <p>Immutable and thread-safe once built; {@link #install} may be called for several clients,
  * each getting its own session. In {@link HeaderAuthMode#SESSION} mode the session is created on
- * first use with one call in flight at a time, renewed once its idle lifetime has passed since the
- * last use (by the client's clock), and re-created once (with one replay) when the server rejects
- * it. Declared headers, {@code Authorization} and the session key never follow a redirect to
- * another origin. {@link #toString()} shows header names, never values.
+ * first use with one call in flight at a time, renewed shortly before its idle lifetime ends since
+ * the last use (a tenth of it, at most a minute, by the client's clock), and re-created once (with
+ * one replay) when the server rejects it. Declared headers, {@code Authorization} and the session
+ * key go only to the client's credential origins, never along a redirect elsewhere. Runs on the one
+ * session engine shared with token login ({@code dev.latchkey.runtime.session}). {@link
+ * #toString()} shows header names, never values.
  */
 public final class HeaderScheme implements AuthScheme {
   private final SessionRecipe recipe;
@@ -136,7 +138,12 @@ public final class HeaderScheme implements AuthScheme {
       return this;
     }
 
-    /** Where the user name and password come from; asked on every Basic request and every session creation. */
+    /**
+     * Where the user name and password come from; asked at every session creation (in Basic mode:
+     * whenever the Basic credentials are made, and again after a refusal, so a rotated password
+     * needs no restart). A refused password is not sent again until the supplier's password
+     * changes or {@link #badPasswordBackoff} passes. Returning null is a configuration error.
+     */
     public Builder credentials(Supplier<UserPassword> credentials) {
       state.credentials = credentials;
       return this;

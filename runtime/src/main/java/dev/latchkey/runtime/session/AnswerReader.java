@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonPointer;
 import dev.latchkey.runtime.http.CredentialOrigins;
 import java.io.IOException;
 import okhttp3.Response;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
 
 /**
  * Reads an ordinary call's answer for what it says about the session. Only an answer from the
@@ -27,6 +30,8 @@ final class AnswerReader {
   private final SessionRecipe.Answers answers;
   private final CredentialOrigins origins;
   private final JsonPointer errorPointer;
+  /** {@code "name"} of the error field, looked for before parsing: most answers do not have it. */
+  private final ByteString errorField;
   /** {@code sessionGoneStatus} as a table: a {@code Set<Integer>} lookup would box every status. */
   private final boolean[] gone = new boolean[600];
 
@@ -34,6 +39,8 @@ final class AnswerReader {
     this.answers = answers;
     this.origins = origins;
     this.errorPointer = Bodies.pointer(answers.errorPointer());
+    this.errorField = errorPointer == null ? null
+        : ByteString.encodeUtf8("\"" + errorPointer.last().getMatchingProperty() + "\"");
     answers.sessionGoneStatus().forEach(status -> gone[status] = true);
   }
 
@@ -41,11 +48,31 @@ final class AnswerReader {
     return status >= 0 && status < gone.length && gone[status];
   }
 
+  /**
+   * The error identifier, if the answer has one. The answer's own buffer is searched for the
+   * field's name, with no copy; only an answer that has it is copied and parsed. A warm call whose
+   * answer has no error allocates nothing here (issue 17's per-call budget; main copied and parsed
+   * every answer).
+   */
+  private String errorId(Response response) throws IOException {
+    long length = response.body().contentLength();
+    if (length == 0 || length > Bodies.PEEK_LIMIT) {
+      return null;
+    }
+    BufferedSource source = response.body().source();
+    source.request(Bodies.PEEK_LIMIT + 1L); // what peekBody would buffer; the caller still reads it all
+    Buffer buffered = source.getBuffer();
+    if (buffered.size() > Bodies.PEEK_LIMIT || buffered.indexOf(errorField) < 0) {
+      return null;
+    }
+    return Bodies.textAt(Bodies.json(buffered.snapshot().toByteArray()), errorPointer);
+  }
+
   Reading read(Response response) throws IOException {
     if (!origins.contains(response.request().url())) {
       return FOREIGN;
     }
-    String errorId = errorPointer == null ? null : Bodies.textAt(Bodies.json(Bodies.peek(response)), errorPointer);
+    String errorId = errorPointer == null ? null : errorId(response);
     if (errorId == null) {
       return gone(response.code()) ? GONE : OK;
     }

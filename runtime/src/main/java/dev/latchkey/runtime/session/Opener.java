@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import okhttp3.Cookie;
 import okhttp3.Credentials;
@@ -127,7 +128,7 @@ final class Opener {
     try {
       return Credentials.basic(credentials.user(), new String(password), StandardCharsets.UTF_8);
     } finally {
-      java.util.Arrays.fill(password, '\0');
+      Arrays.fill(password, '\0');
     }
   }
 
@@ -160,7 +161,7 @@ final class Opener {
     } catch (IOException e) {
       throw new LatchkeyException("cannot write the login body", e);
     } finally {
-      java.util.Arrays.fill(password, '\0');
+      Arrays.fill(password, '\0');
     }
   }
 
@@ -237,7 +238,7 @@ final class Opener {
     String what = diagnosis.who() + ": login (" + login.method() + " " + login.path() + ")";
     if (!context.origins().contains(response.request().url())) {
       throw new UnexpectedAnswerException(what + " was redirected to another origin ("
-          + response.request().url().host() + "); its answer is not ours to read");
+          + ServerText.quote(response.request().url().host(), 64, context.redactor()) + "); its answer is not ours to read");
     }
     if (status >= 300 && status < 400) {
       // OkHttp does not follow 307/308 with a one-shot body: the password stays with us.
@@ -276,7 +277,8 @@ final class Opener {
     String token = token(response, root, bytes);
     if (token == null || token.isBlank()) {
       throw new UnexpectedAnswerException(what + " answer (HTTP " + status + ", Content-Type "
-          + response.header("Content-Type", "none") + ") has no key at " + login.token().name()
+          + ServerText.quote(response.header("Content-Type", "none"), 64, context.redactor()) + ") has no key at "
+          + login.token().name()
           + (error == null ? "" : "; error" + shown));
     }
     if (!Diagnosis.carriable(token)) {

@@ -10,18 +10,13 @@ import dev.latchkey.runtime.LoginThrottledException;
 import dev.latchkey.runtime.SessionState;
 import dev.latchkey.runtime.SessionState.Status;
 import dev.latchkey.runtime.UserPassword;
-import dev.latchkey.runtime.session.SessionRecipe.StaticHeader;
 import dev.latchkey.runtime.store.SessionStore;
-import dev.latchkey.runtime.store.SessionStore.Lifetimes;
-import dev.latchkey.runtime.store.SessionStore.StoredSession;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.Call;
 
 /**
@@ -42,23 +37,19 @@ import okhttp3.Call;
  * #state()} reports all this from memory, for health checks (issue 16).
  */
 final class SessionEngine {
-  /** Store at most one "last use" per this many millis per session: touches are for idle lifetimes. */
-  private static final long TOUCH_EVERY_MILLIS = 30_000;
   /** A budget wait is re-checked a few times at most, so a clock that stands still cannot loop us. */
   private static final int MAX_WAITS = 3;
 
   private final SessionRecipe recipe;
   private final AuthContext context;
   private final Opener opener;
-  private final SessionStore store;
+  private final StoredSessions stored;
   private final boolean storeShared;
   private final LoginBudget budget;
   private final long maxWaitMillis;
   private final Object lock = new Object();
-  private final AtomicLong persistedTouch = new AtomicLong(Long.MIN_VALUE);
   private volatile Session current;
   private volatile Refusal refusal;
-  private volatile String account;
   private CompletableFuture<Session> inFlight; // guarded by lock
   private long lastGeneration; // guarded by lock
   private boolean everOpened; // guarded by lock
@@ -88,7 +79,7 @@ final class SessionEngine {
     this.recipe = recipe;
     this.context = context;
     this.opener = opener;
-    this.store = store;
+    this.stored = new StoredSessions(store, recipe, context);
     this.storeShared = storeShared;
     this.budget = new LoginBudget(recipe.loginLimit(), recipe.loginWindow());
     // A waiter outlives no login: the login's own timeout, any budget wait, and slack for the store.
@@ -117,13 +108,7 @@ final class SessionEngine {
         current = null;
       }
     }
-    if (!failed.local && account != null) {
-      try {
-        store.invalidate(account, failed.generation); // outside the lock: store IO
-      } catch (IOException | RuntimeException e) {
-        notice("session store could not forget generation " + failed.generation + ": " + e.getClass().getSimpleName());
-      }
-    }
+    stored.forget(failed); // outside the lock: store IO
   }
 
   /**
@@ -159,16 +144,7 @@ final class SessionEngine {
   /** The server accepted {@code session} for a call sent at {@code sentAtMillis}. */
   void accepted(Session session, long sentAtMillis) {
     session.accepted(sentAtMillis);
-    long previous = persistedTouch.get();
-    if (session.local || (previous != Long.MIN_VALUE && sentAtMillis - previous < TOUCH_EVERY_MILLIS)
-        || !persistedTouch.compareAndSet(previous, sentAtMillis)) {
-      return;
-    }
-    try {
-      store.touch(account, session.generation, sentAtMillis);
-    } catch (IOException | RuntimeException e) {
-      notice("session store could not record a use: " + e.getClass().getSimpleName());
-    }
+    stored.touch(session, sentAtMillis);
   }
 
   /** Refuses further sessions and ends the current one, unless a shared store keeps it for others. */
@@ -314,7 +290,7 @@ final class SessionEngine {
     failFastAfterRefusal(fingerprint);
     long blocked = budget.blockedAt(context.clock().millis());
     if (blocked >= 0) {
-      throw new LoginThrottledException(context.clientName() + ": the server throttled the login",
+      throw new LoginThrottledException(context.clientName() + ": logins are throttled (the server said so, or the budget is spent)",
           Instant.ofEpochMilli(blocked));
     }
     if (recipe.login() == null) {
@@ -324,7 +300,7 @@ final class SessionEngine {
       return new Session(token, generation, now, Long.MAX_VALUE, now, fingerprint, false, null);
     }
     try {
-      return adoptOrOpen(account(credentials), generation, stale, credentials, call);
+      return adoptOrOpen(stored.account(credentials), generation, stale, credentials, call);
     } catch (AuthenticationFailedException | AccountUnusableException e) {
       remember(e, fingerprint); // before the flight ends, so the next caller already sees it
       throw e;
@@ -337,7 +313,7 @@ final class SessionEngine {
   private Session adoptOrOpen(String key, long generation, Session stale, UserPassword credentials, Call call)
       throws IOException {
     for (int waits = 0; ; waits++) {
-      Object outcome = store.withLoginLock(key, () -> adoptOrOpenLocked(key, generation, stale, credentials));
+      Object outcome = stored.locked(key, () -> adoptOrOpenLocked(key, generation, stale, credentials));
       if (outcome instanceof Session session) {
         return session;
       }
@@ -353,53 +329,26 @@ final class SessionEngine {
   /** Under the store's login lock: a usable stored session, or a new one, or the budget's next instant. */
   private Object adoptOrOpenLocked(String key, long generation, Session stale, UserPassword credentials)
       throws IOException {
-    long now = context.clock().millis();
-    Optional<StoredSession> stored = store.load(key, this::notice);
-    if (stored.isPresent()) {
-      StoredSession s = stored.get();
-      // A stored session holds the token only. What the login answer said besides (its end, its
-      // CSRF value) is known for this client's own last session: a stored copy of it keeps both,
-      // so a session that ended by its announced lifetime is not adopted back.
-      boolean own = stale != null && stale.generation == s.generation() && stale.token.equals(s.token());
-      Session candidate = new Session(s.token(), s.generation(), s.loginAtMillis(),
-          own ? stale.endsAtMillis : Long.MAX_VALUE, s.lastUseMillis(), 0, true,
-          own ? stale.csrf : null); // its creator saw the server accept it, or invalidated it
-      if (recipe.csrf() != null && candidate.csrf == null) {
-        notice("the stored session, generation " + s.generation() + ", has no CSRF value here; logging in instead");
-      } else if (!Diagnosis.carriable(s.token())) {
-        notice("the stored session, generation " + s.generation() + ", holds characters a header cannot carry;"
-            + " logging in instead");
-      } else if (usable(candidate)) {
-        context.redactor().addSecret(s.token());
-        persistedTouch.set(s.lastUseMillis());
-        return candidate;
-      }
+    Session adopted = stored.adopt(key, stale, this::usable);
+    if (adopted != null) {
+      return adopted;
     }
+    long now = context.clock().millis();
     long next = budget.nextAllowed(now);
-    if (next < 0 && recipe.loginLimit() > 0) {
-      Optional<Instant> shared = store.reserveLogin(key, Instant.ofEpochMilli(now), recipe.loginWindow(),
-          recipe.loginLimit());
-      next = shared.map(Instant::toEpochMilli).orElse(-1L);
+    if (next < 0) {
+      next = stored.reserve(key, now);
     }
     if (next >= 0) {
       return next;
     }
     budget.record(now);
-    // never reuse a generation, even one whose session the store has already expired
-    long number = Math.max(generation, store.lastGeneration(key) + 1);
+    long number = stored.nextGeneration(key, generation);
     Opener.Opened opened = opener.open(credentials, now);
     context.redactor().addSecret(opened.token());
     context.redactor().addSecret(opened.csrf());
-    long loginAt = context.clock().millis();
-    Session fresh = new Session(opened.token(), number, now, opened.endsAtMillis(), loginAt, 0, false, opened.csrf());
-    try {
-      store.save(key, new StoredSession(fresh.token, number, now, loginAt),
-          new Lifetimes(recipe.idleLifetime(), recipe.hardLifetime()));
-    } catch (IOException | RuntimeException e) {
-      // the login succeeded: this client keeps its session even if others cannot share it
-      notice("session store could not save generation " + number + ": " + e.getClass().getSimpleName());
-    }
-    persistedTouch.set(loginAt);
+    Session fresh = new Session(opened.token(), number, now, opened.endsAtMillis(), context.clock().millis(), 0,
+        false, opened.csrf());
+    stored.save(key, fresh);
     return fresh;
   }
 
@@ -460,30 +409,6 @@ final class SessionEngine {
     }
   }
 
-  /**
-   * The store key: client name, auth kind, the credential's origin, and the user with the values
-   * of the non-secret static headers (MediaSilo's host context selects the account). Secret
-   * values (API keys) are left out, so a rotated key keeps the session.
-   */
-  private String account(UserPassword credentials) {
-    String key = account;
-    if (key == null) {
-      StringBuilder identity = new StringBuilder(credentials.user());
-      for (StaticHeader header : recipe.headers()) {
-        if (!header.secret()) {
-          identity.append('\0').append(header.name()).append('=').append(header.value());
-        }
-      }
-      key = SessionStore.accountKey(context.clientName(), recipe.kind(), context.origins().primary(),
-          identity.toString());
-      account = key;
-    }
-    return key;
-  }
-
-  private void notice(String detail) {
-    emit(AuthEvent.Type.NOTICE, detail);
-  }
 
   private void emit(AuthEvent.Type type, String detail) {
     context.emit(type, context.baseUrl().host(), detail);

@@ -46,44 +46,17 @@ final class SessionInterceptor implements Interceptor {
     recipe.rateLimitStatus().forEach(status -> rateLimited[status] = true);
   }
 
-  /** Whether this call already renewed its session: at most once per call (found by fuzzing). */
-  private static final class Renewal {
-    boolean used;
-  }
-
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     if (!context.origins().contains(request.url())) {
       return chain.proceed(request); // an absolute URL elsewhere: our credentials are not for it
     }
-    Renewal renewal = new Renewal();
-    Response response = exchange(chain, request, renewal);
-    if (!isRateLimit(response)) {
-      return response;
-    }
-    Duration wait = Bodies.retryAfter(response.header("Retry-After"), context.clock().millis());
-    Duration max = recipe.maxRateLimitWait();
-    if (wait != null && !max.isZero() && wait.compareTo(max) <= 0 && !isOneShot(request)) {
-      response.close();
-      emit(AuthEvent.Type.THROTTLED, "rate limited; waiting " + wait + " once before retrying");
-      sleep(wait, chain.call());
-      response = exchange(chain, request, renewal);
-      if (!isRateLimit(response)) {
-        return response;
-      }
-      wait = Bodies.retryAfter(response.header("Retry-After"), context.clock().millis());
-    }
-    int code = response.code();
-    response.close();
-    emit(AuthEvent.Type.THROTTLED, "rate limited with HTTP " + code);
-    throw new RateLimitedException(diagnosis.who() + ": " + describe(request) + " was rate limited with HTTP "
-        + code + (wait == null ? " without a usable Retry-After" : ""), wait == null ? Duration.ZERO : wait);
-  }
-
-  private Response exchange(Chain chain, Request request, Renewal renewal) throws IOException {
     Call call = chain.call();
     Session session = engine.acquire(call);
+    // Per call, in locals (no allocation on the warm path): at most one renewal, one rate-limit wait.
+    boolean renewed = false;
+    boolean waited = false;
     while (true) {
       long sentAt = context.clock().millis();
       Response response = send(chain, request, session);
@@ -93,6 +66,14 @@ final class SessionInterceptor implements Interceptor {
       } catch (IOException | RuntimeException e) {
         response.close(); // peeking the body failed: the answer must not leak its connection
         throw e;
+      }
+      if (reading.verdict() == AnswerReader.Verdict.OK && isRateLimit(response)) {
+        if (waited || !waitOutRateLimit(response, request, call)) {
+          throw rateLimited(response, request);
+        }
+        waited = true;
+        session = engine.acquire(call);
+        continue;
       }
       switch (reading.verdict()) {
         case FOREIGN:
@@ -115,13 +96,17 @@ final class SessionInterceptor implements Interceptor {
           break;
       }
       rejected(response, reading, session);
+      if (session.local && session.proven() && response.code() == 403) {
+        // Credentials the server accepted before: a permission error, not a refused password.
+        throw refused(request, response, "", false);
+      }
       if (session.local) {
         // Credentials rotated since this session was made (the password in the secret store, the
         // token file): one try with the new ones, as a rotated password needs no restart.
-        Session remade = renewal.used || isOneShot(request) ? null : engine.remade(session, call);
+        Session remade = renewed || isOneShot(request) ? null : engine.remade(session, call);
         if (remade != null) {
           response.close();
-          renewal.used = true;
+          renewed = true;
           session = remade;
           continue;
         }
@@ -132,7 +117,7 @@ final class SessionInterceptor implements Interceptor {
         engine.refusedCredentials(session, refused);
         throw refused;
       }
-      if (!session.proven() || renewal.used) {
+      if (!session.proven() || renewed) {
         // A session the server never accepted, or one this call already renewed: another would
         // be refused the same way.
         throw refusedFresh(request, response, session);
@@ -143,9 +128,31 @@ final class SessionInterceptor implements Interceptor {
         throw new ReplayRefusedException(diagnosis.who() + ": " + describe(request)
             + ": session gone and the one-shot request body cannot be sent again; the next call logs in anew");
       }
-      renewal.used = true;
+      renewed = true;
       session = engine.renew(session, call);
     }
+  }
+
+  /** Waits out a short {@code Retry-After} once, closing the answer; false if it may not be waited. */
+  private boolean waitOutRateLimit(Response response, Request request, Call call) throws IOException {
+    Duration wait = Bodies.retryAfter(response.header("Retry-After"), context.clock().millis());
+    Duration max = recipe.maxRateLimitWait();
+    if (wait == null || max.isZero() || wait.compareTo(max) > 0 || isOneShot(request)) {
+      return false;
+    }
+    response.close();
+    emit(AuthEvent.Type.THROTTLED, "rate limited; waiting " + wait + " once before retrying");
+    sleep(wait, call);
+    return true;
+  }
+
+  private RateLimitedException rateLimited(Response response, Request request) {
+    Duration wait = Bodies.retryAfter(response.header("Retry-After"), context.clock().millis());
+    int code = response.code();
+    response.close();
+    emit(AuthEvent.Type.THROTTLED, "rate limited with HTTP " + code);
+    return new RateLimitedException(diagnosis.who() + ": " + describe(request) + " was rate limited with HTTP "
+        + code + (wait == null ? " without a usable Retry-After" : ""), wait == null ? Duration.ZERO : wait);
   }
 
   private Response send(Chain chain, Request request, Session session) throws IOException {
@@ -161,7 +168,7 @@ final class SessionInterceptor implements Interceptor {
 
   private LatchkeyException refusedFresh(Request request, Response response, Session session) {
     if (response.code() == 403) {
-      return refused(request, response, "", false);
+      return refused(request, response, " with a freshly created session", false);
     }
     engine.forget(session);
     return refused(request, response, " although the session was freshly created", false);
@@ -174,7 +181,7 @@ final class SessionInterceptor implements Interceptor {
     response.close();
     if (code == 403 && !password) {
       return new AccessDeniedException(diagnosis.who() + ": " + describe(request)
-          + " is not allowed (HTTP 403 with a freshly created session)" + reason);
+          + " is not allowed (HTTP 403" + how + ")" + reason);
     }
     return new AuthenticationFailedException(diagnosis.who() + ": " + describe(request)
         + " was refused with HTTP " + code + how + reason + "; " + diagnosis.whatToCheck(password));

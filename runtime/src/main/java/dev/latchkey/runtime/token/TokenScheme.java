@@ -43,10 +43,12 @@ import okhttp3.OkHttpClient;
  *
  * <p>Guarantees, per installed client: one login in flight at a time (concurrent callers wait for
  * it); at most one re-login and one replay per call; never more logins than the login limit in any
- * sliding window; a refused password is not tried again for {@link Builder#badPasswordBackoff}.
- * Login calls run synchronously on {@link AuthContext#plainClient()}, never through the dispatcher
- * that queues the calls waiting for them. Immutable and thread-safe; {@link #toString()} shows no
- * secret.
+ * sliding window; a refused password is not tried again for {@link Builder#badPasswordBackoff}
+ * (unless the supplier's password changes); the token goes only to the client's credential
+ * origins, and only their answers can mean "session gone". Login calls run synchronously on {@link
+ * AuthContext#plainClient()}, never through the dispatcher that queues the calls waiting for them.
+ * Runs on the one session engine shared with header sessions ({@code dev.latchkey.runtime.session}).
+ * Immutable and thread-safe; {@link #toString()} shows no secret.
  */
 public final class TokenScheme implements AuthScheme {
   private final SessionRecipe recipe;
