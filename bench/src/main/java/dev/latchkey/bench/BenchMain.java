@@ -77,8 +77,8 @@ public final class BenchMain {
     long seconds = (System.nanoTime() - started) / 1_000_000_000L;
     ResultsWriter.write(report, mode, only, seconds, out.resolve("results.md"), docs);
     System.out.println();
-    System.out.println("benchmarks took " + seconds + " s; " + report.problems().size()
-        + " problems");
+    System.out.println(
+        "benchmarks took " + seconds + " s; " + report.problems().size() + " problems");
     if (!report.problems().isEmpty()) {
       report.problems().forEach(p -> System.out.println("PROBLEM: " + p));
       System.exit(1);

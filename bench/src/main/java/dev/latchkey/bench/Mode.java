@@ -36,12 +36,30 @@ public record Mode(
   }
 
   static Mode full() {
-    return new Mode(false, Duration.ofSeconds(20), Duration.ofSeconds(5), 5, 3,
-        Duration.ofMinutes(2), 5, Duration.ofSeconds(2), 7, 200);
+    return new Mode(
+        false,
+        Duration.ofSeconds(20),
+        Duration.ofSeconds(5),
+        5,
+        3,
+        Duration.ofMinutes(2),
+        5,
+        Duration.ofSeconds(2),
+        7,
+        200);
   }
 
   static Mode brief() {
-    return new Mode(true, Duration.ofMillis(2500), Duration.ofMillis(500), 1, 1,
-        Duration.ofMinutes(10), 1, Duration.ofMillis(300), 2, 200);
+    return new Mode(
+        true,
+        Duration.ofMillis(2500),
+        Duration.ofMillis(500),
+        1,
+        1,
+        Duration.ofMinutes(10),
+        1,
+        Duration.ofMillis(300),
+        2,
+        200);
   }
 }

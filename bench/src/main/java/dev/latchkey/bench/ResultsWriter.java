@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 final class ResultsWriter {
   private ResultsWriter() {}
 
-  static void write(Report report, Mode mode, List<String> benchmarks, long seconds,
-      Path results, Path docs) throws IOException {
+  static void write(
+      Report report, Mode mode, List<String> benchmarks, long seconds, Path results, Path docs)
+      throws IOException {
     String run = runLine(mode, benchmarks, seconds);
     StringBuilder all = new StringBuilder("# Benchmark results\n\n").append(run).append("\n\n");
     for (Map.Entry<String, List<Table>> section : report.sections().entrySet()) {
@@ -32,10 +33,14 @@ final class ResultsWriter {
         text = replace(text, section.getKey(), sectionText(section.getValue()));
       }
       // Per benchmark, so that a run of some benchmarks (--only) keeps the others' verdicts.
-      for (String benchmark : report.goals().stream().map(Report.Goal::benchmark).distinct()
-          .toList()) {
-        text = replace(text, "goals-" + benchmark, goals(report.goals().stream()
-            .filter(g -> g.benchmark().equals(benchmark)).toList()));
+      for (String benchmark :
+          report.goals().stream().map(Report.Goal::benchmark).distinct().toList()) {
+        text = replace(
+            text,
+            "goals-" + benchmark,
+            goals(report.goals().stream()
+                .filter(g -> g.benchmark().equals(benchmark))
+                .toList()));
       }
       Files.writeString(docs, text);
     }
@@ -50,7 +55,10 @@ final class ResultsWriter {
   private static String sectionText(List<Table> tables) {
     StringBuilder text = new StringBuilder();
     for (Table table : tables) {
-      text.append("**").append(table.title()).append("**\n\n").append(table.markdown())
+      text.append("**")
+          .append(table.title())
+          .append("**\n\n")
+          .append(table.markdown())
           .append('\n');
     }
     return text.toString();
@@ -64,14 +72,15 @@ final class ResultsWriter {
 
   /** Replaces a marked section; a file without the markers is left as it is. */
   private static String replace(String text, String name, String body) {
-    Pattern section = Pattern.compile("(<!-- bench:" + Pattern.quote(name) + " -->\n)(.*?)"
-        + "(<!-- /bench:" + Pattern.quote(name) + " -->)", Pattern.DOTALL);
+    Pattern section = Pattern.compile(
+        "(<!-- bench:" + Pattern.quote(name) + " -->\n)(.*?)" + "(<!-- /bench:"
+            + Pattern.quote(name) + " -->)",
+        Pattern.DOTALL);
     Matcher m = section.matcher(text);
     if (!m.find()) {
       System.out.println("docs: no section '" + name + "', left as it is");
       return text;
     }
-    return text.substring(0, m.start()) + m.group(1) + body + m.group(3)
-        + text.substring(m.end());
+    return text.substring(0, m.start()) + m.group(1) + body + m.group(3) + text.substring(m.end());
   }
 }

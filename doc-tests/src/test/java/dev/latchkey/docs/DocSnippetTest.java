@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DocSnippetTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-  @TempDir Path out;
+  @TempDir
+  Path out;
 
   static List<Snippet> all() throws IOException {
     List<Snippet> snippets = new ArrayList<>();
@@ -42,14 +43,16 @@ class DocSnippetTest {
 
   @TestFactory
   Stream<DynamicTest> everySnippetCompiles() throws IOException {
-    return all().stream().filter(snippet -> !snippet.skip())
+    return all().stream()
+        .filter(snippet -> !snippet.skip())
         .map(snippet -> DynamicTest.dynamicTest(snippet.toString(), () -> compile(snippet)));
   }
 
   @Test
   void theScanFindsTheSnippetsAndTheirMarkers() throws IOException {
     List<Snippet> snippets = all();
-    assertTrue(snippets.stream().filter(s -> s.file().equals("README.md")).count() >= 3,
+    assertTrue(
+        snippets.stream().filter(s -> s.file().equals("README.md")).count() >= 3,
         snippets.toString());
     assertTrue(snippets.stream().anyMatch(s -> s.file().equals("redis/README.md")));
     assertTrue(snippets.stream().anyMatch(s -> s.file().startsWith("docs/")));
@@ -77,14 +80,15 @@ class DocSnippetTest {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     String classPath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    JavaFileObject source = new SimpleJavaFileObject(
-        URI.create("string:///docsnippets/" + snippet.className() + ".java"),
-        JavaFileObject.Kind.SOURCE) {
-      @Override
-      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-        return snippet.source();
-      }
-    };
+    JavaFileObject source =
+        new SimpleJavaFileObject(
+            URI.create("string:///docsnippets/" + snippet.className() + ".java"),
+            JavaFileObject.Kind.SOURCE) {
+          @Override
+          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return snippet.source();
+          }
+        };
     StringWriter errors = new StringWriter();
     Path classes;
     try {
@@ -92,12 +96,26 @@ class DocSnippetTest {
     } catch (IOException e) {
       throw new AssertionError(e);
     }
-    boolean ok = compiler.getTask(errors, null, null,
-        List.of("-classpath", classPath, "-processorpath", classPath,
-            "-processor", "dev.latchkey.processor.LatchkeyProcessor",
-            "-d", classes.toString(), "-s", classes.toString(),
-            "-Xlint:-options"),
-        null, List.of(source)).call();
+    boolean ok = compiler
+        .getTask(
+            errors,
+            null,
+            null,
+            List.of(
+                "-classpath",
+                classPath,
+                "-processorpath",
+                classPath,
+                "-processor",
+                "dev.latchkey.processor.LatchkeyProcessor",
+                "-d",
+                classes.toString(),
+                "-s",
+                classes.toString(),
+                "-Xlint:-options"),
+            null,
+            List.of(source))
+        .call();
     return ok ? "" : errors.toString().replace(File.separator + File.separator, File.separator);
   }
 }

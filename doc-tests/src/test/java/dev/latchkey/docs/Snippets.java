@@ -19,8 +19,8 @@ final class Snippets {
 
   /** README.md, redis/README.md and every docs/*.md: a new doc page is scanned by being there. */
   static List<Path> files(Path root) throws IOException {
-    List<Path> files = new ArrayList<>(List.of(root.resolve("README.md"),
-        root.resolve("redis/README.md")));
+    List<Path> files =
+        new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("redis/README.md")));
     try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
       docs.filter(path -> path.toString().endsWith(".md")).sorted().forEach(files::add);
     }
@@ -42,10 +42,12 @@ final class Snippets {
           skip = true;
         } else if (directive.startsWith("imports ")) {
           Arrays.stream(directive.substring("imports ".length()).split(","))
-              .map(String::strip).filter(s -> !s.isEmpty()).forEach(imports::add);
+              .map(String::strip)
+              .filter(s -> !s.isEmpty())
+              .forEach(imports::add);
         } else {
-          throw new IllegalArgumentException(name + ":" + (i + 1)
-              + ": unknown snippet marker '" + directive + "' (skip, imports a.B, c.*)");
+          throw new IllegalArgumentException(name + ":" + (i + 1) + ": unknown snippet marker '"
+              + directive + "' (skip, imports a.B, c.*)");
         }
         continue;
       }

@@ -77,7 +77,8 @@ public final class LatchkeyMetrics implements MeterBinder, AuthEventListener {
 
   /** Names the auth kind of a client the index does not list (one built by hand). */
   public LatchkeyMetrics authKind(String client, String authKind) {
-    authKinds.put(Objects.requireNonNull(client, "client"), Objects.requireNonNull(authKind, "authKind"));
+    authKinds.put(
+        Objects.requireNonNull(client, "client"), Objects.requireNonNull(authKind, "authKind"));
     MeterRegistry bound = registry;
     if (bound != null) {
       register(bound, client);
@@ -128,7 +129,8 @@ public final class LatchkeyMetrics implements MeterBinder, AuthEventListener {
           timer(bound, LOGIN_DURATION, tags).record(event.duration());
         }
       }
-      case LOGIN_FAILED -> counter(bound, LOGINS, tags.and("outcome", "failure")).increment();
+      case LOGIN_FAILED ->
+        counter(bound, LOGINS, tags.and("outcome", "failure")).increment();
       case CHALLENGE -> {
         counter(bound, CHALLENGES, tags).increment();
         if (event.hasDuration()) {

@@ -25,8 +25,14 @@ class LatchkeyMetricsTest {
     LatchkeyMetrics metrics = new LatchkeyMetrics().authKind("Hand", "token");
     metrics.onEvent(event(AuthEvent.Type.LOGIN, "Hand", Duration.ofMillis(5)));
     metrics.bindTo(registry);
-    assertEquals(0, registry.get(LatchkeyMetrics.LOGINS).tag("client", "Hand")
-        .tag("outcome", "success").counter().count());
+    assertEquals(
+        0,
+        registry
+            .get(LatchkeyMetrics.LOGINS)
+            .tag("client", "Hand")
+            .tag("outcome", "success")
+            .counter()
+            .count());
   }
 
   @Test
@@ -37,14 +43,34 @@ class LatchkeyMetricsTest {
     metrics.onEvent(event(AuthEvent.Type.LOGIN_FAILED, "Hand", null));
     metrics.onEvent(event(AuthEvent.Type.RENEWED, "Hand", null));
     metrics.onEvent(event(AuthEvent.Type.NOTICE, "Hand", null));
-    assertEquals(1, registry.get(LatchkeyMetrics.LOGINS).tags("client", "Hand", "auth", "token",
-        "outcome", "success").counter().count());
-    assertEquals(1, registry.get(LatchkeyMetrics.LOGINS).tags("outcome", "failure", "client", "Hand")
-        .counter().count());
-    assertEquals(1, registry.get(LatchkeyMetrics.RENEWALS).tags("client", "Hand", "what", "session")
-        .counter().count());
-    assertEquals(5, registry.get(LatchkeyMetrics.LOGIN_DURATION).tag("client", "Hand").timer()
-        .totalTime(TimeUnit.MILLISECONDS));
+    assertEquals(
+        1,
+        registry
+            .get(LatchkeyMetrics.LOGINS)
+            .tags("client", "Hand", "auth", "token", "outcome", "success")
+            .counter()
+            .count());
+    assertEquals(
+        1,
+        registry
+            .get(LatchkeyMetrics.LOGINS)
+            .tags("outcome", "failure", "client", "Hand")
+            .counter()
+            .count());
+    assertEquals(
+        1,
+        registry
+            .get(LatchkeyMetrics.RENEWALS)
+            .tags("client", "Hand", "what", "session")
+            .counter()
+            .count());
+    assertEquals(
+        5,
+        registry
+            .get(LatchkeyMetrics.LOGIN_DURATION)
+            .tag("client", "Hand")
+            .timer()
+            .totalTime(TimeUnit.MILLISECONDS));
   }
 
   @Test
@@ -52,8 +78,13 @@ class LatchkeyMetricsTest {
     LatchkeyMetrics metrics = new LatchkeyMetrics();
     metrics.bindTo(registry);
     metrics.onEvent(event(AuthEvent.Type.REJECTED, "", null));
-    assertEquals(1, registry.get(LatchkeyMetrics.REJECTIONS).tags("client", "unknown", "auth", "unknown")
-        .counter().count());
+    assertEquals(
+        1,
+        registry
+            .get(LatchkeyMetrics.REJECTIONS)
+            .tags("client", "unknown", "auth", "unknown")
+            .counter()
+            .count());
     assertNull(registry.find(LatchkeyMetrics.REJECTIONS).tag("client", "").counter());
   }
 
@@ -67,6 +98,12 @@ class LatchkeyMetricsTest {
     }
     pool.shutdown();
     assertEquals(true, pool.awaitTermination(30, TimeUnit.SECONDS));
-    assertEquals(8000, registry.get(LatchkeyMetrics.NONCE_REUSES).tag("client", "Hand").counter().count());
+    assertEquals(
+        8000,
+        registry
+            .get(LatchkeyMetrics.NONCE_REUSES)
+            .tag("client", "Hand")
+            .counter()
+            .count());
   }
 }

@@ -48,8 +48,8 @@ class SimulatorMetricsTest {
 
   @Test
   void digestChallengesReusesAndStaleNoncesMatchTheOnDemandSimulator() throws Exception {
-    try (SimServer sim = OnDemandSimulator.start(0, "robot_user", "pw".toCharArray(),
-            Duration.ofMinutes(5), simClock);
+    try (SimServer sim = OnDemandSimulator.start(
+            0, "robot_user", "pw".toCharArray(), Duration.ofMinutes(5), simClock);
         LatchkeyOnDemandApi api = LatchkeyOnDemandApi.builder()
             .baseUrl(base(sim.url()))
             .credentials(() -> new UserPassword("robot_user", "pw"))
@@ -68,21 +68,42 @@ class SimulatorMetricsTest {
       double reuses = count(LatchkeyMetrics.NONCE_REUSES, "OnDemandApi");
       assertEquals(stats.get("rejected").asDouble(), challenges); // every 401 was a challenge read
       assertEquals(stats.get("stale").asDouble(), rejections);
-      assertEquals(stats.get("logins").asDouble(), challenges); // each fresh nonce authenticated once
+      assertEquals(
+          stats.get("logins").asDouble(), challenges); // each fresh nonce authenticated once
       // unsigned requests (challenged) + requests signed with a fresh nonce + with a cached one
-      assertEquals(stats.get("requests").asDouble(), (challenges - rejections) + challenges + reuses);
+      assertEquals(
+          stats.get("requests").asDouble(), (challenges - rejections) + challenges + reuses);
       assertEquals(2, challenges);
-      assertEquals(challenges, registry.get(LatchkeyMetrics.CHALLENGE_DURATION)
-          .tag("client", "OnDemandApi").timer().count());
-      assertEquals("digest", registry.get(LatchkeyMetrics.CHALLENGES).tag("client", "OnDemandApi").counter().getId().getTag("auth"));
+      assertEquals(
+          challenges,
+          registry
+              .get(LatchkeyMetrics.CHALLENGE_DURATION)
+              .tag("client", "OnDemandApi")
+              .timer()
+              .count());
+      assertEquals(
+          "digest",
+          registry
+              .get(LatchkeyMetrics.CHALLENGES)
+              .tag("client", "OnDemandApi")
+              .counter()
+              .getId()
+              .getTag("auth"));
     }
   }
 
   @Test
   void tokenLoginsRejectionsRenewalsAndThrottlesMatchTheXandrSimulator() throws Exception {
     XandrSimulatorConfig d = XandrSimulatorConfig.defaults();
-    XandrSimulatorConfig config = new XandrSimulatorConfig(d.user(), d.password(), d.userId(),
-        Duration.ofHours(2), Duration.ofHours(24), 2, Duration.ofHours(24), 0);
+    XandrSimulatorConfig config = new XandrSimulatorConfig(
+        d.user(),
+        d.password(),
+        d.userId(),
+        Duration.ofHours(2),
+        Duration.ofHours(24),
+        2,
+        Duration.ofHours(24),
+        0);
     try (XandrSimulator sim = XandrSimulator.start(config, simClock);
         LatchkeyXandrApi api = LatchkeyXandrApi.builder()
             .baseUrl(base(sim.url()))
@@ -97,11 +118,18 @@ class SimulatorMetricsTest {
       JsonNode stats = stats(sim.url());
       assertEquals(stats.get("logins").asDouble(), loginCount("XandrApi", "success"));
       assertEquals(stats.get("rejected").asDouble(), count(LatchkeyMetrics.REJECTIONS, "XandrApi"));
-      assertEquals(stats.get("login_throttled").asDouble(), count(LatchkeyMetrics.THROTTLES, "XandrApi"));
+      assertEquals(
+          stats.get("login_throttled").asDouble(), count(LatchkeyMetrics.THROTTLES, "XandrApi"));
       assertEquals(stats.get("logins").asDouble() - 1, count(LatchkeyMetrics.RENEWALS, "XandrApi"));
       assertEquals(2, stats.get("logins").asInt());
       assertEquals(1, stats.get("login_throttled").asInt());
-      assertEquals(2, registry.get(LatchkeyMetrics.LOGIN_DURATION).tag("client", "XandrApi").timer().count());
+      assertEquals(
+          2,
+          registry
+              .get(LatchkeyMetrics.LOGIN_DURATION)
+              .tag("client", "XandrApi")
+              .timer()
+              .count());
     }
   }
 
@@ -122,11 +150,22 @@ class SimulatorMetricsTest {
       assertEquals(200, api.me().execute().code());
       JsonNode stats = stats(sim.url());
       assertEquals(stats.get("logins").asDouble(), loginCount("MediaSiloApi", "success"));
-      assertEquals(stats.get("rejected").asDouble(), count(LatchkeyMetrics.REJECTIONS, "MediaSiloApi"));
-      assertEquals(stats.get("login_throttled").asDouble(), count(LatchkeyMetrics.THROTTLES, "MediaSiloApi"));
-      assertEquals(stats.get("logins").asDouble() - 1, count(LatchkeyMetrics.RENEWALS, "MediaSiloApi"));
+      assertEquals(
+          stats.get("rejected").asDouble(), count(LatchkeyMetrics.REJECTIONS, "MediaSiloApi"));
+      assertEquals(
+          stats.get("login_throttled").asDouble(),
+          count(LatchkeyMetrics.THROTTLES, "MediaSiloApi"));
+      assertEquals(
+          stats.get("logins").asDouble() - 1, count(LatchkeyMetrics.RENEWALS, "MediaSiloApi"));
       assertEquals(2, stats.get("logins").asInt());
-      assertEquals("header", registry.get(LatchkeyMetrics.REJECTIONS).tag("client", "MediaSiloApi").counter().getId().getTag("auth"));
+      assertEquals(
+          "header",
+          registry
+              .get(LatchkeyMetrics.REJECTIONS)
+              .tag("client", "MediaSiloApi")
+              .counter()
+              .getId()
+              .getTag("auth"));
     }
   }
 
@@ -139,12 +178,17 @@ class SimulatorMetricsTest {
 
   private double count(String meter, String client) {
     return registry.get(meter).tag("client", client).counters().stream()
-        .mapToDouble(c -> c.count()).sum();
+        .mapToDouble(c -> c.count())
+        .sum();
   }
 
   private double loginCount(String client, String outcome) {
-    return registry.get(LatchkeyMetrics.LOGINS).tag("client", client).tag("outcome", outcome)
-        .counter().count();
+    return registry
+        .get(LatchkeyMetrics.LOGINS)
+        .tag("client", client)
+        .tag("outcome", outcome)
+        .counter()
+        .count();
   }
 
   private static String base(URI url) {

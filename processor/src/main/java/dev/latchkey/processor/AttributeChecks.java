@@ -39,15 +39,8 @@ final class AttributeChecks {
   String pointer(Mirror mirror, String name) {
     String pointer = mirror.string(name);
     Syntax.jsonPointerProblem(pointer)
-        .ifPresent(
-            why ->
-                mirror.error(
-                    reporter,
-                    name,
-                    Diagnostic.BAD_JSON_POINTER,
-                    mirror.describe(name),
-                    pointer,
-                    why));
+        .ifPresent(why -> mirror.error(
+            reporter, name, Diagnostic.BAD_JSON_POINTER, mirror.describe(name), pointer, why));
     return pointer;
   }
 

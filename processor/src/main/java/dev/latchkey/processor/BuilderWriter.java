@@ -43,6 +43,7 @@ final class BuilderWriter {
   /** A TLS call the user made, replayed on the runtime builder after the annotation's pins. */
   private static final TypeName TLS_STEP =
       ParameterizedTypeName.get(ClassName.get(Consumer.class), LATCHKEY_CLIENT_BUILDER);
+
   private static final TypeName CREDENTIALS =
       ParameterizedTypeName.get(ClassName.get(Supplier.class), USER_PASSWORD);
   private static final TypeName RETROFIT_HOOK =
@@ -60,55 +61,49 @@ final class BuilderWriter {
 
   TypeSpec builder() {
     return TypeSpec.classBuilder(builder)
-        .addJavadoc(
-            Javadocs.of(
-                "Configures a {@link "
-                    + model.generatedName().simpleName()
-                    + "}. Not thread-safe; each {@link #build()} makes a new client."))
+        .addJavadoc(Javadocs.of("Configures a {@link "
+            + model.generatedName().simpleName()
+            + "}. Not thread-safe; each {@link #build()} makes a new client."))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addFields(fields())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(
+            MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethods(setters())
         .addMethods(scheme.setters(builder))
         .addMethod(build())
-        .addMethod(
-            MethodSpec.methodBuilder("scheme")
-                .addModifiers(Modifier.PRIVATE)
-                .returns(AUTH_SCHEME)
-                .addCode(scheme.schemeBody())
-                .build())
+        .addMethod(MethodSpec.methodBuilder("scheme")
+            .addModifiers(Modifier.PRIVATE)
+            .returns(AUTH_SCHEME)
+            .addCode(scheme.schemeBody())
+            .build())
         .build();
   }
 
   private List<FieldSpec> fields() {
     List<FieldSpec> fields = new ArrayList<>();
-    fields.add(
-        FieldSpec.builder(
-                ParameterizedTypeName.get(ClassName.get(List.class), CUSTOMIZER),
-                "customizers",
-                Modifier.PRIVATE,
-                Modifier.FINAL)
-            .initializer("new $T<>()", ArrayList.class)
-            .build());
-    fields.add(
-        FieldSpec.builder(
-                ParameterizedTypeName.get(ClassName.get(List.class), TLS_STEP),
-                "tlsSteps",
-                Modifier.PRIVATE,
-                Modifier.FINAL)
-            .initializer("new $T<>()", ArrayList.class)
-            .build());
+    fields.add(FieldSpec.builder(
+            ParameterizedTypeName.get(ClassName.get(List.class), CUSTOMIZER),
+            "customizers",
+            Modifier.PRIVATE,
+            Modifier.FINAL)
+        .initializer("new $T<>()", ArrayList.class)
+        .build());
+    fields.add(FieldSpec.builder(
+            ParameterizedTypeName.get(ClassName.get(List.class), TLS_STEP),
+            "tlsSteps",
+            Modifier.PRIVATE,
+            Modifier.FINAL)
+        .initializer("new $T<>()", ArrayList.class)
+        .build());
     fields.add(Setters.field(ClassName.get(String.class), "environment"));
     fields.add(Setters.field(ClassName.get(String.class), "baseUrl"));
     fields.add(Setters.field(OK_HTTP_CLIENT, "okHttpClient"));
-    fields.add(
-        FieldSpec.builder(Clock.class, "clock", Modifier.PRIVATE)
-            .initializer("$T.systemUTC()", Clock.class)
-            .build());
-    fields.add(
-        FieldSpec.builder(AUTH_EVENT_LISTENER, "eventListener", Modifier.PRIVATE)
-            .initializer("$T.NONE", AUTH_EVENT_LISTENER)
-            .build());
+    fields.add(FieldSpec.builder(Clock.class, "clock", Modifier.PRIVATE)
+        .initializer("$T.systemUTC()", Clock.class)
+        .build());
+    fields.add(FieldSpec.builder(AUTH_EVENT_LISTENER, "eventListener", Modifier.PRIVATE)
+        .initializer("$T.NONE", AUTH_EVENT_LISTENER)
+        .build());
     if (model.auth().needsCredentials()) {
       fields.add(Setters.field(CREDENTIALS, "credentials"));
     }
@@ -133,42 +128,37 @@ final class BuilderWriter {
 
   private List<MethodSpec> setters() {
     List<MethodSpec> setters = new ArrayList<>(connectionSetters());
-    setters.add(
-        adder(
-            "addConverterFactory",
-            CONVERTER_FACTORY,
-            "converterFactories",
-            "Adds a converter for bodies (Gson, Moshi, scalars ...), asked in the order added and"
-                + " before the built-in Jackson one, which takes every type nobody claimed."));
-    setters.add(
-        adder(
-            "addCallAdapterFactory",
-            CALL_ADAPTER_FACTORY,
-            "callAdapterFactories",
-            "Adds a call adapter (RxJava, Reactor, Guava ...), asked in the order added and before"
-                + " the interface's CallAdapters factories and the built-in ones; declare the types"
-                + " it serves with CallAdapters on the interface."));
-    setters.add(
-        Setters.setter(
-            builder,
-            OBJECT_MAPPER,
-            "objectMapper",
-            "The Jackson mapper for bodies and for login answers, used as given; by default a"
-                + " mapper with the JavaTime and JDK 8 modules that ignores unknown fields."));
-    setters.add(
-        Setters.setter(
-            builder,
-            ClassName.get(Executor.class),
-            "callbackExecutor",
-            "Where enqueued callbacks and CompletableFuture completions run; OkHttp's threads"
-                + " unless set."));
-    setters.add(
-        adder(
-            "retrofit",
-            RETROFIT_HOOK,
-            "retrofitHooks",
-            "Changes any other Retrofit.Builder setting, in order after Latchkey's own; the base URL"
-                + " and the authenticated OkHttp client are set last and cannot be replaced."));
+    setters.add(adder(
+        "addConverterFactory",
+        CONVERTER_FACTORY,
+        "converterFactories",
+        "Adds a converter for bodies (Gson, Moshi, scalars ...), asked in the order added and"
+            + " before the built-in Jackson one, which takes every type nobody claimed."));
+    setters.add(adder(
+        "addCallAdapterFactory",
+        CALL_ADAPTER_FACTORY,
+        "callAdapterFactories",
+        "Adds a call adapter (RxJava, Reactor, Guava ...), asked in the order added and before"
+            + " the interface's CallAdapters factories and the built-in ones; declare the types"
+            + " it serves with CallAdapters on the interface."));
+    setters.add(Setters.setter(
+        builder,
+        OBJECT_MAPPER,
+        "objectMapper",
+        "The Jackson mapper for bodies and for login answers, used as given; by default a"
+            + " mapper with the JavaTime and JDK 8 modules that ignores unknown fields."));
+    setters.add(Setters.setter(
+        builder,
+        ClassName.get(Executor.class),
+        "callbackExecutor",
+        "Where enqueued callbacks and CompletableFuture completions run; OkHttp's threads"
+            + " unless set."));
+    setters.add(adder(
+        "retrofit",
+        RETROFIT_HOOK,
+        "retrofitHooks",
+        "Changes any other Retrofit.Builder setting, in order after Latchkey's own; the base URL"
+            + " and the authenticated OkHttp client are set last and cannot be replaced."));
     return setters;
   }
 
@@ -222,13 +212,12 @@ final class BuilderWriter {
         trustPem(),
         tls()));
     if (model.auth().needsCredentials()) {
-      setters.add(
-          Setters.setter(
-              builder,
-              CREDENTIALS,
-              "credentials",
-              "Where the user name and password come from; asked at each login, so a rotated"
-                  + " password needs no restart."));
+      setters.add(Setters.setter(
+          builder,
+          CREDENTIALS,
+          "credentials",
+          "Where the user name and password come from; asked at each login, so a rotated"
+              + " password needs no restart."));
     }
     return setters;
   }
@@ -245,10 +234,8 @@ final class BuilderWriter {
 
   private MethodSpec customize() {
     return MethodSpec.methodBuilder("customize")
-        .addJavadoc(
-            Javadocs.of(
-                "Adds a step to the unauthenticated OkHttp client (TLS, logging),"
-                    + " applied in order."))
+        .addJavadoc(Javadocs.of("Adds a step to the unauthenticated OkHttp client (TLS, logging),"
+            + " applied in order."))
         .addModifiers(Modifier.PUBLIC)
         .returns(builder)
         .addParameter(CUSTOMIZER, "customizer")
@@ -260,22 +247,20 @@ final class BuilderWriter {
 
   private MethodSpec pins() {
     return MethodSpec.methodBuilder("pins")
-        .addJavadoc(
-            Javadocs.of(
-                "Pins hosts matching {@code hostPattern} ({@code host}, {@code *.host} or {@code"
-                    + " **.host}) to these SPKI pins ({@code sha256/<base64>}), replacing the"
-                    + " pins of that pattern from the interface's PinCertificates annotation or an"
-                    + " earlier call."
-                    + " Applied in call order with {@link #trustPem} and {@link #tls}; a bad"
-                    + " pattern or pin makes {@link #build()} throw, naming it."))
+        .addJavadoc(Javadocs.of(
+            "Pins hosts matching {@code hostPattern} ({@code host}, {@code *.host} or {@code"
+                + " **.host}) to these SPKI pins ({@code sha256/<base64>}), replacing the"
+                + " pins of that pattern from the interface's PinCertificates annotation or an"
+                + " earlier call."
+                + " Applied in call order with {@link #trustPem} and {@link #tls}; a bad"
+                + " pattern or pin makes {@link #build()} throw, naming it."))
         .addModifiers(Modifier.PUBLIC)
         .returns(builder)
         .addParameter(String.class, "hostPattern")
         .addParameter(String[].class, "pins")
         .varargs()
         .addStatement("$T.requireNonNull(hostPattern, $S)", Objects.class, "hostPattern")
-        .addStatement(
-            "String[] copy = $T.requireNonNull(pins, $S).clone()", Objects.class, "pins")
+        .addStatement("String[] copy = $T.requireNonNull(pins, $S).clone()", Objects.class, "pins")
         .addStatement("tlsSteps.add(client -> client.pins(hostPattern, copy))")
         .addStatement("return this")
         .build();
@@ -284,10 +269,9 @@ final class BuilderWriter {
   private MethodSpec trustPem() {
     return MethodSpec.methodBuilder("trustPem")
         .addJavadoc(
-            Javadocs.of(
-                "Trusts the PEM certificate(s) in {@code pemText} as extra trust anchors,"
-                    + " besides the platform's. Applied in call order with {@link #pins} and"
-                    + " {@link #tls}; bad PEM makes {@link #build()} throw."))
+            Javadocs.of("Trusts the PEM certificate(s) in {@code pemText} as extra trust anchors,"
+                + " besides the platform's. Applied in call order with {@link #pins} and"
+                + " {@link #tls}; bad PEM makes {@link #build()} throw."))
         .addModifiers(Modifier.PUBLIC)
         .returns(builder)
         .addParameter(String.class, "pemText")
@@ -300,10 +284,9 @@ final class BuilderWriter {
   private MethodSpec tls() {
     return MethodSpec.methodBuilder("tls")
         .addJavadoc(
-            Javadocs.of(
-                "Replaces the whole TLS policy, including the pins from the interface's"
-                    + " PinCertificates annotations and earlier {@link #pins} and {@link"
-                    + " #trustPem} calls; later calls change it further."))
+            Javadocs.of("Replaces the whole TLS policy, including the pins from the interface's"
+                + " PinCertificates annotations and earlier {@link #pins} and {@link"
+                + " #trustPem} calls; later calls change it further."))
         .addModifiers(Modifier.PUBLIC)
         .returns(builder)
         .addParameter(TLS_POLICY, "policy")
@@ -314,12 +297,8 @@ final class BuilderWriter {
   }
 
   private MethodSpec build() {
-    Chain client =
-        new Chain(
-            "$T client = $T.builder($S)",
-            LATCHKEY_CLIENT_BUILDER,
-            LATCHKEY_CLIENT,
-            model.clientName());
+    Chain client = new Chain(
+        "$T client = $T.builder($S)", LATCHKEY_CLIENT_BUILDER, LATCHKEY_CLIENT, model.clientName());
     for (EnvironmentModel environment : model.environments()) {
       if (environment.isProperty()) {
         client.call(

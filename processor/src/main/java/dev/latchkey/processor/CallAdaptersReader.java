@@ -66,7 +66,9 @@ final class CallAdaptersReader {
 
   private static TypeElement typeOf(AnnotationValue item) {
     return item.getValue() instanceof DeclaredType type
-        && type.asElement() instanceof TypeElement element ? element : null;
+            && type.asElement() instanceof TypeElement element
+        ? element
+        : null;
   }
 
   private boolean isFactory(TypeElement factory) {

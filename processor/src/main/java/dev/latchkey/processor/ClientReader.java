@@ -1,9 +1,8 @@
 package dev.latchkey.processor;
 
-import dev.latchkey.processor.check.MethodChecks;
-
 import com.palantir.javapoet.ClassName;
 import com.sun.source.util.Trees;
+import dev.latchkey.processor.check.MethodChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +24,8 @@ import javax.lang.model.util.Types;
  */
 final class ClientReader {
   /** The auth annotations, in the order messages list them. */
-  static final List<String> AUTH_ANNOTATIONS =
-      List.of(
-          DigestAuthReader.ANNOTATION, TokenLoginReader.ANNOTATION, HeaderAuthReader.ANNOTATION);
+  static final List<String> AUTH_ANNOTATIONS = List.of(
+      DigestAuthReader.ANNOTATION, TokenLoginReader.ANNOTATION, HeaderAuthReader.ANNOTATION);
 
   private static final String XML = "dev.latchkey.annotations.Xml";
 
@@ -92,19 +90,18 @@ final class ClientReader {
       return Optional.empty();
     }
     ClassName interfaceName = ClassName.get(element);
-    return Optional.of(
-        new ClientModel(
-            element,
-            interfaceName,
-            generatedName(interfaceName),
-            element.getSimpleName().toString(),
-            element.getModifiers().contains(Modifier.PUBLIC),
-            environmentModels,
-            xml.isPresent(),
-            pinModels,
-            authModel.get(),
-            methodModels,
-            adaptersModel));
+    return Optional.of(new ClientModel(
+        element,
+        interfaceName,
+        generatedName(interfaceName),
+        element.getSimpleName().toString(),
+        element.getModifiers().contains(Modifier.PUBLIC),
+        environmentModels,
+        xml.isPresent(),
+        pinModels,
+        authModel.get(),
+        methodModels,
+        adaptersModel));
   }
 
   /**
@@ -146,10 +143,9 @@ final class ClientReader {
   }
 
   private Optional<? extends AuthModel> readAuth(Mirror auth) {
-    String name =
-        ((TypeElement) auth.annotation().getAnnotationType().asElement())
-            .getQualifiedName()
-            .toString();
+    String name = ((TypeElement) auth.annotation().getAnnotationType().asElement())
+        .getQualifiedName()
+        .toString();
     switch (name) {
       case DigestAuthReader.ANNOTATION:
         return digest.read(auth);

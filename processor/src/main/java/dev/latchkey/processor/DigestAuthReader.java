@@ -28,14 +28,13 @@ final class DigestAuthReader {
     if (reporter.errorCount() > errors || nonceLifetime.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        new DigestModel(
-            nonceLifetime.get(),
-            algorithms,
-            digest.bool("integrity"),
-            digest.string("realm"),
-            digest.bool("proxy"),
-            digest.bool("mutualAuth")));
+    return Optional.of(new DigestModel(
+        nonceLifetime.get(),
+        algorithms,
+        digest.bool("integrity"),
+        digest.string("realm"),
+        digest.bool("proxy"),
+        digest.bool("mutualAuth")));
   }
 
   private List<String> algorithms(Mirror digest) {

@@ -29,17 +29,16 @@ final class DigestSchemeWriter implements SchemeWriter {
 
   @Override
   public CodeBlock schemeBody() {
-    CodeBlock algorithms =
-        digest.algorithms().stream()
-            .map(name -> CodeBlock.of("$T.$N", DIGEST_ALGORITHM, name))
-            .collect(CodeBlock.joining(", "));
-    Chain chain =
-        new Chain("$T scheme = $T.builder()", DIGEST_SCHEME.nestedClass("Builder"), DIGEST_SCHEME)
-            .call("nonceLifetime($L)", TokenSchemeWriter.duration(digest.nonceLifetime()))
-            .call("algorithms($T.of($L))", List.class, algorithms)
-            .call("integrity($L)", digest.integrity())
-            .call("realm($S)", digest.realm())
-            .call("proxy($L)", digest.proxy());
+    CodeBlock algorithms = digest.algorithms().stream()
+        .map(name -> CodeBlock.of("$T.$N", DIGEST_ALGORITHM, name))
+        .collect(CodeBlock.joining(", "));
+    Chain chain = new Chain(
+            "$T scheme = $T.builder()", DIGEST_SCHEME.nestedClass("Builder"), DIGEST_SCHEME)
+        .call("nonceLifetime($L)", TokenSchemeWriter.duration(digest.nonceLifetime()))
+        .call("algorithms($T.of($L))", List.class, algorithms)
+        .call("integrity($L)", digest.integrity())
+        .call("realm($S)", digest.realm())
+        .call("proxy($L)", digest.proxy());
     if (digest.mutualAuth()) {
       // only when asked for: the generated code of every other digest interface stays as it was
       chain.call("mutualAuth(true)");

@@ -32,10 +32,8 @@ final class EnvironmentReader {
     List<Mirror> mirrors = new ArrayList<>();
     Mirror.find(iface, ENVIRONMENT, elements).ifPresent(mirrors::add);
     Mirror.find(iface, ENVIRONMENTS, elements)
-        .ifPresent(
-            container ->
-                mirrors.addAll(
-                    container.repeated(AnnotationSource.find(trees, iface, ENVIRONMENT))));
+        .ifPresent(container ->
+            mirrors.addAll(container.repeated(AnnotationSource.find(trees, iface, ENVIRONMENT))));
     List<EnvironmentModel> result = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Mirror environment : mirrors) {

@@ -17,34 +17,33 @@ final class HeaderAuthReader {
   static final String ANNOTATION = "dev.latchkey.annotations.HeaderAuth";
 
   /** The generated builder's own methods (and Object's), which a header setter must not shadow. */
-  static final Set<String> RESERVED_SETTERS =
-      Set.of(
-          "build",
-          "builder",
-          "environment",
-          "baseUrl",
-          "okHttpClient",
-          "clock",
-          "eventListener",
-          "customize",
-          "credentials",
-          "mode",
-          "sessionStore",
-          "pins",
-          "trustPem",
-          "tls",
-          "tlsSteps",
-          "signingKey",
-          "customizers",
-          "equals",
-          "hashCode",
-          "toString",
-          "getClass",
-          "notify",
-          "notifyAll",
-          "wait",
-          "clone",
-          "finalize");
+  static final Set<String> RESERVED_SETTERS = Set.of(
+      "build",
+      "builder",
+      "environment",
+      "baseUrl",
+      "okHttpClient",
+      "clock",
+      "eventListener",
+      "customize",
+      "credentials",
+      "mode",
+      "sessionStore",
+      "pins",
+      "trustPem",
+      "tls",
+      "tlsSteps",
+      "signingKey",
+      "customizers",
+      "equals",
+      "hashCode",
+      "toString",
+      "getClass",
+      "notify",
+      "notifyAll",
+      "wait",
+      "clone",
+      "finalize");
 
   private static final Pattern BODY_FIELD = Pattern.compile("(.*)=\\{([^{}]*)\\}");
 
@@ -67,13 +66,12 @@ final class HeaderAuthReader {
     if (!basic && session.isEmpty() && headers.isEmpty()) {
       auth.error(reporter, Diagnostic.NO_HEADERS);
     }
-    HeaderModel model =
-        new HeaderModel(
-            headers,
-            basic,
-            session,
-            checks.statuses(auth, "authFailedStatus"),
-            checks.statuses(auth, "rateLimitStatus"));
+    HeaderModel model = new HeaderModel(
+        headers,
+        basic,
+        session,
+        checks.statuses(auth, "authFailedStatus"),
+        checks.statuses(auth, "rateLimitStatus"));
     return reporter.errorCount() > errors ? Optional.empty() : Optional.of(model);
   }
 
@@ -87,16 +85,15 @@ final class HeaderAuthReader {
       session.error(reporter, "keyHeader", Diagnostic.SESSION_WITHOUT_KEY_HEADER, path);
     }
     Optional<Duration> idle = checks.duration(session, "idleLifetime", true);
-    return Optional.of(
-        new SessionModel(
-            path,
-            checks.pointer(session, "usernameField"),
-            checks.pointer(session, "passwordField"),
-            checks.pointer(session, "keyPointer"),
-            keyHeader,
-            idle,
-            checks.relativePath(session, "endPath"),
-            bodyFields(session, headers)));
+    return Optional.of(new SessionModel(
+        path,
+        checks.pointer(session, "usernameField"),
+        checks.pointer(session, "passwordField"),
+        checks.pointer(session, "keyPointer"),
+        keyHeader,
+        idle,
+        checks.relativePath(session, "endPath"),
+        bodyFields(session, headers)));
   }
 
   private List<BodyField> bodyFields(Mirror session, List<StaticHeaderModel> headers) {

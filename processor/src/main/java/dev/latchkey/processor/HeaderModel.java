@@ -39,7 +39,8 @@ record HeaderModel(
    * One {@code @StaticHeader}: a header, and either the builder setter that gives its value or a
    * fixed {@code value} (then {@code setter} is empty); {@code format} holds {@code {value}}.
    */
-  record StaticHeaderModel(String name, String setter, boolean secret, String format, String value) {
+  record StaticHeaderModel(
+      String name, String setter, boolean secret, String format, String value) {
 
     /** Whether the builder has a setter for it (else its value is fixed). */
     boolean hasSetter() {

@@ -46,29 +46,26 @@ final class HeaderSchemeWriter implements SchemeWriter {
     if (!header.needsCredentials()) {
       return setters; // the static headers are the whole authentication: no mode to choose
     }
-    setters.add(
-        Setters.setter(
-            builder,
-            HEADER_AUTH_MODE,
-            "mode",
-            "Basic or session authentication; "
-                + (header.session().isPresent() ? "session" : "basic")
-                + " unless set."));
-    setters.add(
-        Setters.setter(
-            builder,
-            TokenSchemeWriter.DURATION,
-            "maxRateLimitWait",
-            "The longest Retry-After the client waits out by itself, once, before retrying a"
-                + " rate-limited call; zero, throw RateLimitedException at once, unless set."));
+    setters.add(Setters.setter(
+        builder,
+        HEADER_AUTH_MODE,
+        "mode",
+        "Basic or session authentication; "
+            + (header.session().isPresent() ? "session" : "basic")
+            + " unless set."));
+    setters.add(Setters.setter(
+        builder,
+        TokenSchemeWriter.DURATION,
+        "maxRateLimitWait",
+        "The longest Retry-After the client waits out by itself, once, before retrying a"
+            + " rate-limited call; zero, throw RateLimitedException at once, unless set."));
     if (header.session().isPresent()) {
-      setters.add(
-          Setters.setter(
-              builder,
-              SESSION_STORE,
-              "sessionStore",
-              "Where the session lives, so that clients in other processes (a file store) or on"
-                  + " other machines (a Redis store) share it; in memory when not set."));
+      setters.add(Setters.setter(
+          builder,
+          SESSION_STORE,
+          "sessionStore",
+          "Where the session lives, so that clients in other processes (a file store) or on"
+              + " other machines (a Redis store) share it; in memory when not set."));
     }
     return setters;
   }

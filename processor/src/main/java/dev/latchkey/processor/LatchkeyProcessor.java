@@ -111,10 +111,9 @@ public class LatchkeyProcessor extends AbstractProcessor {
 
   /** Reads, checks and writes one interface. Package-private so a test can make it fail. */
   void generate(TypeElement iface, Reporter reporter) throws Exception {
-    Optional<ClientModel> model =
-        new ClientReader(
-                processingEnv.getElementUtils(), processingEnv.getTypeUtils(), trees(), reporter)
-            .read(iface);
+    Optional<ClientModel> model = new ClientReader(
+            processingEnv.getElementUtils(), processingEnv.getTypeUtils(), trees(), reporter)
+        .read(iface);
     if (model.isPresent()) {
       new ClientWriter(processingEnv.getTypeUtils()).write(model.get(), processingEnv.getFiler());
       writeDefinition(model.get());

@@ -24,8 +24,7 @@ final class LoginFieldsCheck {
   }
 
   /** The valid entries of {@code attribute}, in order; every other one reported on its own value. */
-  List<String> read(
-      Mirror login, String attribute, String body, List<StaticHeaderModel> headers) {
+  List<String> read(Mirror login, String attribute, String body, List<StaticHeaderModel> headers) {
     List<String> result = new ArrayList<>();
     for (AnnotationValue item : login.list(attribute)) {
       String entry = (String) item.getValue();

@@ -34,10 +34,8 @@ final class PinReader {
     List<Mirror> mirrors = new ArrayList<>();
     Mirror.find(iface, PIN_CERTIFICATES, elements).ifPresent(mirrors::add);
     Mirror.find(iface, PIN_CERTIFICATES_LIST, elements)
-        .ifPresent(
-            container ->
-                mirrors.addAll(
-                    container.repeated(AnnotationSource.find(trees, iface, PIN_CERTIFICATES))));
+        .ifPresent(container -> mirrors.addAll(
+            container.repeated(AnnotationSource.find(trees, iface, PIN_CERTIFICATES))));
     List<PinModel> result = new ArrayList<>();
     Set<String> hosts = new HashSet<>();
     for (Mirror annotation : mirrors) {
@@ -57,11 +55,10 @@ final class PinReader {
 
   private boolean checkHost(Mirror annotation, String host) {
     return Syntax.hostPatternProblem(host)
-        .map(
-            why -> {
-              annotation.error(reporter, "host", Diagnostic.PIN_BAD_HOST, host, why);
-              return false;
-            })
+        .map(why -> {
+          annotation.error(reporter, "host", Diagnostic.PIN_BAD_HOST, host, why);
+          return false;
+        })
         .orElse(true);
   }
 

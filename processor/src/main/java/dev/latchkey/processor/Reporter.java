@@ -46,8 +46,8 @@ public final class Reporter {
    * Reports on a source tree, for the few places {@code Messager} cannot find from an element
    * (see {@link AnnotationSource}).
    */
-  void error(Trees trees, Tree tree, CompilationUnitTree unit, Diagnostic diagnostic,
-      Object... args) {
+  void error(
+      Trees trees, Tree tree, CompilationUnitTree unit, Diagnostic diagnostic, Object... args) {
     errors++;
     trees.printMessage(Kind.ERROR, diagnostic.format(args), tree, unit);
   }

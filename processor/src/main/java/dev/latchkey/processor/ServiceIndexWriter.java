@@ -27,7 +27,8 @@ import javax.tools.StandardLocation;
  * "isolating". The processor tells Gradle which through {@link LatchkeyProcessor#getSupportedOptions}.
  */
 final class ServiceIndexWriter {
-  static final String PATH = "META-INF/services/" + DefinitionWriter.CLIENT_DEFINITION.canonicalName();
+  static final String PATH =
+      "META-INF/services/" + DefinitionWriter.CLIENT_DEFINITION.canonicalName();
 
   private ServiceIndexWriter() {}
 

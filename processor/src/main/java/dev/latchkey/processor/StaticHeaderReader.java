@@ -70,8 +70,10 @@ final class StaticHeaderReader {
 
   /** " Did you mean "x"?" when a declared setter differs only in case, else the declared ones. */
   static String suggestion(String setter, List<StaticHeaderModel> headers) {
-    List<String> declared =
-        headers.stream().map(StaticHeaderModel::setter).filter(s -> !s.isEmpty()).toList();
+    List<String> declared = headers.stream()
+        .map(StaticHeaderModel::setter)
+        .filter(s -> !s.isEmpty())
+        .toList();
     for (String candidate : declared) {
       if (candidate.equalsIgnoreCase(setter)) {
         return " Did you mean \"" + candidate + "\"?";

@@ -44,32 +44,30 @@ final class StaticHeaderWriter {
       if (!header.hasSetter()) {
         continue;
       }
-      String what =
-          "The value of the {@code "
-              + header.name()
-              + "} header"
-              + (header.format().equals("{value}")
-                  ? ""
-                  : ", sent as {@code " + header.format().replace("{value}", "<value>") + "}")
-              + (header.secret() ? " (a secret: never logged or shown)" : "");
-      setters.add(
-          MethodSpec.methodBuilder(header.setter())
-              .addJavadoc(Javadocs.of(what + "; required."))
-              .addModifiers(Modifier.PUBLIC)
-              .returns(builder)
-              .addParameter(String.class, header.setter())
-              .addStatement("$T.requireNonNull($N, $S)", Objects.class, header.setter(), header.setter())
-              .addStatement("this.$N = () -> $N", header.setter(), header.setter())
-              .addStatement("return this")
-              .build());
-      setters.add(
-          Setters.setter(
-              builder,
-              SUPPLIER,
-              header.setter(),
-              what
-                  + ", asked on every request, so that a value that rotates (a token file)"
-                  + " needs no rebuild."));
+      String what = "The value of the {@code "
+          + header.name()
+          + "} header"
+          + (header.format().equals("{value}")
+              ? ""
+              : ", sent as {@code " + header.format().replace("{value}", "<value>") + "}")
+          + (header.secret() ? " (a secret: never logged or shown)" : "");
+      setters.add(MethodSpec.methodBuilder(header.setter())
+          .addJavadoc(Javadocs.of(what + "; required."))
+          .addModifiers(Modifier.PUBLIC)
+          .returns(builder)
+          .addParameter(String.class, header.setter())
+          .addStatement(
+              "$T.requireNonNull($N, $S)", Objects.class, header.setter(), header.setter())
+          .addStatement("this.$N = () -> $N", header.setter(), header.setter())
+          .addStatement("return this")
+          .build());
+      setters.add(Setters.setter(
+          builder,
+          SUPPLIER,
+          header.setter(),
+          what
+              + ", asked on every request, so that a value that rotates (a token file)"
+              + " needs no rebuild."));
     }
     return setters;
   }

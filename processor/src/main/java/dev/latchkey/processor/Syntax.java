@@ -172,7 +172,10 @@ final class Syntax {
       return Optional.empty();
     }
     Optional<Duration> window = duration(text.substring(slash + 1));
-    if (count < 1 || window.isEmpty() || window.get().isNegative() || window.get().isZero()) {
+    if (count < 1
+        || window.isEmpty()
+        || window.get().isNegative()
+        || window.get().isZero()) {
       return Optional.empty();
     }
     return Optional.of(new Limit(count, window.get()));
@@ -274,7 +277,8 @@ final class Syntax {
         at++;
       }
       if (!text.substring(start, at).matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
-        throw new IllegalArgumentException("'" + text.substring(start, at) + "' is not a JSON number");
+        throw new IllegalArgumentException(
+            "'" + text.substring(start, at) + "' is not a JSON number");
       }
     }
 

@@ -75,39 +75,38 @@ final class TokenLoginReader {
     String logoutPath = logoutPath(login);
     String logoutMethod = logoutMethod(login, logoutPath);
     List<String> logoutFields = logoutFields(login, logoutMethod, headers);
-    TokenModel model =
-        new TokenModel(
-            path,
-            body,
-            basic,
-            username,
-            password,
-            loginFields,
-            tokenPointer,
-            tokenHeader,
-            tokenCookie,
-            carrier.header(),
-            format,
-            carrier.cookie(),
-            carrier.query(),
-            checks.pointer(login, "expiresInPointer"),
-            idle,
-            hard,
-            checks.statuses(login, "sessionGoneStatus"),
-            errorPointer,
-            login.strings("sessionGoneErrors"),
-            login.strings("badCredentialErrors"),
-            login.strings("terminalErrors"),
-            login.strings("forbiddenErrors"),
-            limit,
-            throttlePointer,
-            login.strings("throttleCodes"),
-            logoutPath,
-            logoutMethod,
-            logoutFields,
-            csrf(login.nested("csrf")),
-            headers,
-            jwtPath);
+    TokenModel model = new TokenModel(
+        path,
+        body,
+        basic,
+        username,
+        password,
+        loginFields,
+        tokenPointer,
+        tokenHeader,
+        tokenCookie,
+        carrier.header(),
+        format,
+        carrier.cookie(),
+        carrier.query(),
+        checks.pointer(login, "expiresInPointer"),
+        idle,
+        hard,
+        checks.statuses(login, "sessionGoneStatus"),
+        errorPointer,
+        login.strings("sessionGoneErrors"),
+        login.strings("badCredentialErrors"),
+        login.strings("terminalErrors"),
+        login.strings("forbiddenErrors"),
+        limit,
+        throttlePointer,
+        login.strings("throttleCodes"),
+        logoutPath,
+        logoutMethod,
+        logoutFields,
+        csrf(login.nested("csrf")),
+        headers,
+        jwtPath);
     return reporter.errorCount() > errors ? Optional.empty() : Optional.of(model);
   }
 
@@ -258,8 +257,7 @@ final class TokenLoginReader {
   }
 
   /** The JSON body of a POST or PUT logout; any other method sends no body. */
-  private List<String> logoutFields(
-      Mirror login, String method, List<StaticHeaderModel> headers) {
+  private List<String> logoutFields(Mirror login, String method, List<StaticHeaderModel> headers) {
     boolean hasBody = method.equals("POST") || method.equals("PUT");
     if (!hasBody && !login.list("logoutFields").isEmpty()) {
       login.error(

@@ -65,7 +65,11 @@ record TokenModel(
 
   /** A declared {@code @Csrf}: exactly one source, and the header that sends it. */
   record CsrfModel(
-      String pointer, String answerHeader, String answerCookie, String header, boolean writesOnly) {}
+      String pointer,
+      String answerHeader,
+      String answerCookie,
+      String header,
+      boolean writesOnly) {}
 
   /** Whether the builder offers {@code signingKey(..)}. */
   boolean hasJwt() {

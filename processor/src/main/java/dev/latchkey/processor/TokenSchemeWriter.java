@@ -46,41 +46,37 @@ final class TokenSchemeWriter implements SchemeWriter {
   @Override
   public List<MethodSpec> setters(ClassName builder) {
     List<MethodSpec> setters = new ArrayList<>(staticHeaders.setters(builder));
-    MethodSpec store =
-        Setters.setter(
-            builder,
-            SESSION_STORE,
-            "sessionStore",
-            "Where the session and the login budget live, so that clients in other processes (a"
-                + " file store) or on other machines share them; in memory when not set.");
+    MethodSpec store = Setters.setter(
+        builder,
+        SESSION_STORE,
+        "sessionStore",
+        "Where the session and the login budget live, so that clients in other processes (a"
+            + " file store) or on other machines share them; in memory when not set.");
     setters.add(store);
-    setters.add(
-        Setters.setter(
-            builder,
-            DURATION,
-            "maxThrottleWait",
-            "How long a call may wait for the login budget (the login limit) before it fails with"
-                + " LoginThrottledException; zero, fail at once, unless set."));
-    setters.add(
-        Setters.setter(
-            builder,
-            DURATION,
-            "badPasswordBackoff",
-            "After a refused password or an unusable account, calls fail at once for this long"
-                + " instead of logging in again (which could lock the account); 5 minutes unless"
-                + " set."));
+    setters.add(Setters.setter(
+        builder,
+        DURATION,
+        "maxThrottleWait",
+        "How long a call may wait for the login budget (the login limit) before it fails with"
+            + " LoginThrottledException; zero, fail at once, unless set."));
+    setters.add(Setters.setter(
+        builder,
+        DURATION,
+        "badPasswordBackoff",
+        "After a refused password or an unusable account, calls fail at once for this long"
+            + " instead of logging in again (which could lock the account); 5 minutes unless"
+            + " set."));
     if (!token.hasJwt()) {
       return setters;
     }
-    setters.add(
-        Setters.setter(
-            builder,
-            JWT_SIGNING_KEY,
-            "signingKey",
-            "The key that signs JWT logins ({@code "
-                + token.jwtPath()
-                + "}); used instead of the"
-                + " password when set."));
+    setters.add(Setters.setter(
+        builder,
+        JWT_SIGNING_KEY,
+        "signingKey",
+        "The key that signs JWT logins ({@code "
+            + token.jwtPath()
+            + "}); used instead of the"
+            + " password when set."));
     return setters;
   }
 
@@ -134,15 +130,13 @@ final class TokenSchemeWriter implements SchemeWriter {
     }
     token
         .csrf()
-        .ifPresent(
-            csrf ->
-                chain.call(
-                    "csrf($S, $S, $S, $S, $L)",
-                    csrf.pointer(),
-                    csrf.answerHeader(),
-                    csrf.answerCookie(),
-                    csrf.header(),
-                    csrf.writesOnly()));
+        .ifPresent(csrf -> chain.call(
+            "csrf($S, $S, $S, $S, $L)",
+            csrf.pointer(),
+            csrf.answerHeader(),
+            csrf.answerCookie(),
+            csrf.header(),
+            csrf.writesOnly()));
     staticHeaders.declare(chain);
     if (xml) {
       chain.call("xml(true)");

@@ -25,8 +25,8 @@ class ClientIndexTest {
 
   @Test
   void everyPublicInterfaceIsListedOnceInOneIndex() throws IOException {
-    Compilation compilation =
-        Compilations.compile("good/OnDemandApi.java", "good/XandrApi.java", "good/MediaSiloApi.java");
+    Compilation compilation = Compilations.compile(
+        "good/OnDemandApi.java", "good/XandrApi.java", "good/MediaSiloApi.java");
     assertThat(compilation).succeededWithoutWarnings();
     JavaFileObject index =
         compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "", INDEX).orElseThrow();
@@ -40,40 +40,43 @@ class ClientIndexTest {
 
   @Test
   void aPackagePrivateInterfaceGetsNoDefinition() {
-    Compilation compilation =
-        Compilations.compile(
-            JavaFileObjects.forSourceLines(
-                "com.example.HiddenApi",
-                "package com.example;",
-                "import dev.latchkey.annotations.DigestAuth;",
-                "import okhttp3.ResponseBody;",
-                "import retrofit2.Call;",
-                "import retrofit2.http.GET;",
-                "@DigestAuth",
-                "interface HiddenApi {",
-                "  @GET(\"x\") Call<ResponseBody> x();",
-                "}"));
+    Compilation compilation = Compilations.compile(JavaFileObjects.forSourceLines(
+        "com.example.HiddenApi",
+        "package com.example;",
+        "import dev.latchkey.annotations.DigestAuth;",
+        "import okhttp3.ResponseBody;",
+        "import retrofit2.Call;",
+        "import retrofit2.http.GET;",
+        "@DigestAuth",
+        "interface HiddenApi {",
+        "  @GET(\"x\") Call<ResponseBody> x();",
+        "}"));
     assertThat(compilation).succeededWithoutWarnings();
     assertTrue(compilation.generatedSourceFile("com.example.LatchkeyHiddenApi").isPresent());
-    assertFalse(compilation.generatedSourceFile("com.example.LatchkeyHiddenApiDefinition").isPresent());
-    assertFalse(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "", INDEX).isPresent());
+    assertFalse(compilation
+        .generatedSourceFile("com.example.LatchkeyHiddenApiDefinition")
+        .isPresent());
+    assertFalse(
+        compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "", INDEX).isPresent());
   }
 
   @Test
   void theIndexCanBeTurnedOff() {
-    Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new LatchkeyProcessor())
-            .withOptions("-Alatchkey.index=false")
-            .compile(
-                JavaFileObjects.forResource("good/XandrApi.java"),
-                JavaFileObjects.forResource("stubs/dev/latchkey/runtime/token/TokenScheme.java"),
-                JavaFileObjects.forResource("stubs/dev/latchkey/runtime/token/JwtSigningKey.java"),
-                JavaFileObjects.forResource("stubs/dev/latchkey/runtime/store/SessionStore.java"));
+    Compilation compilation = Compiler.javac()
+        .withProcessors(new LatchkeyProcessor())
+        .withOptions("-Alatchkey.index=false")
+        .compile(
+            JavaFileObjects.forResource("good/XandrApi.java"),
+            JavaFileObjects.forResource("stubs/dev/latchkey/runtime/token/TokenScheme.java"),
+            JavaFileObjects.forResource("stubs/dev/latchkey/runtime/token/JwtSigningKey.java"),
+            JavaFileObjects.forResource("stubs/dev/latchkey/runtime/store/SessionStore.java"));
     assertThat(compilation).succeeded();
     assertTrue(compilation.generatedSourceFile("com.example.LatchkeyXandrApi").isPresent());
-    assertFalse(compilation.generatedSourceFile("com.example.LatchkeyXandrApiDefinition").isPresent());
-    assertFalse(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "", INDEX).isPresent());
+    assertFalse(compilation
+        .generatedSourceFile("com.example.LatchkeyXandrApiDefinition")
+        .isPresent());
+    assertFalse(
+        compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "", INDEX).isPresent());
   }
 
   @Test

@@ -12,16 +12,15 @@ import javax.tools.JavaFileObject;
 /** Compiles test inputs with the processor, the runtime stubs, and warnings as errors. */
 final class Compilations {
   /** Stand-ins for runtime classes other modules are still writing; the contract's signatures. */
-  private static final List<String> STUBS =
-      List.of(
-          "stubs/dev/latchkey/runtime/digest/DigestAlgorithm.java",
-          "stubs/dev/latchkey/runtime/digest/DigestScheme.java",
-          "stubs/dev/latchkey/runtime/token/JwtSigningKey.java",
-          "stubs/dev/latchkey/runtime/token/TokenScheme.java",
-          "stubs/dev/latchkey/runtime/token/LoginBody.java",
-          "stubs/dev/latchkey/runtime/store/SessionStore.java",
-          "stubs/dev/latchkey/runtime/header/HeaderAuthMode.java",
-          "stubs/dev/latchkey/runtime/header/HeaderScheme.java");
+  private static final List<String> STUBS = List.of(
+      "stubs/dev/latchkey/runtime/digest/DigestAlgorithm.java",
+      "stubs/dev/latchkey/runtime/digest/DigestScheme.java",
+      "stubs/dev/latchkey/runtime/token/JwtSigningKey.java",
+      "stubs/dev/latchkey/runtime/token/TokenScheme.java",
+      "stubs/dev/latchkey/runtime/token/LoginBody.java",
+      "stubs/dev/latchkey/runtime/store/SessionStore.java",
+      "stubs/dev/latchkey/runtime/header/HeaderAuthMode.java",
+      "stubs/dev/latchkey/runtime/header/HeaderScheme.java");
 
   private Compilations() {}
 

@@ -53,30 +53,27 @@ class DeferredRoundTest {
 
   @Test
   void generatesOnceTheMissingTypeExists() throws IOException {
-    JavaFileObject source =
-        JavaFileObjects.forSourceLines(
-            "com.example.DtoApi",
-            "package com.example;",
-            "",
-            "import com.example.model.Dto;",
-            "import dev.latchkey.annotations.DigestAuth;",
-            "import retrofit2.Call;",
-            "import retrofit2.http.GET;",
-            "",
-            "@DigestAuth",
-            "public interface DtoApi {",
-            "  @GET(\"dto\")",
-            "  Call<Dto> dto();",
-            "}");
-    Compilation compilation =
-        Compiler.javac()
-            .withProcessors(new LatchkeyProcessor(), new DtoWriter())
-            .withOptions("-Xlint:all,-processing", "-Werror")
-            .compile(
-                source,
-                JavaFileObjects.forResource("stubs/dev/latchkey/runtime/digest/DigestScheme.java"),
-                JavaFileObjects.forResource(
-                    "stubs/dev/latchkey/runtime/digest/DigestAlgorithm.java"));
+    JavaFileObject source = JavaFileObjects.forSourceLines(
+        "com.example.DtoApi",
+        "package com.example;",
+        "",
+        "import com.example.model.Dto;",
+        "import dev.latchkey.annotations.DigestAuth;",
+        "import retrofit2.Call;",
+        "import retrofit2.http.GET;",
+        "",
+        "@DigestAuth",
+        "public interface DtoApi {",
+        "  @GET(\"dto\")",
+        "  Call<Dto> dto();",
+        "}");
+    Compilation compilation = Compiler.javac()
+        .withProcessors(new LatchkeyProcessor(), new DtoWriter())
+        .withOptions("-Xlint:all,-processing", "-Werror")
+        .compile(
+            source,
+            JavaFileObjects.forResource("stubs/dev/latchkey/runtime/digest/DigestScheme.java"),
+            JavaFileObjects.forResource("stubs/dev/latchkey/runtime/digest/DigestAlgorithm.java"));
     assertThat(compilation).succeededWithoutWarnings();
     String generated = GeneratedShapeTest.source(compilation, "com.example.LatchkeyDtoApi");
     assertTrue(generated.contains("public Call<Dto> dto()"), generated);

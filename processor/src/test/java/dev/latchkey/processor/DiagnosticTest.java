@@ -222,8 +222,7 @@ class DiagnosticTest {
             "PinBadBase64",
             "Td4\"})",
             "sha256/x4QzPSC810K5/cMjb05Qm4k3Bw5zBn4lTdO/nEW/Td4"),
-        new Case(
-            Diagnostic.PIN_WRONG_LENGTH, "PinWrongLength", "sha256/AAAA", "sha256/AAAA", 3),
+        new Case(Diagnostic.PIN_WRONG_LENGTH, "PinWrongLength", "sha256/AAAA", "sha256/AAAA", 3),
         new Case(Diagnostic.PINS_EMPTY, "PinsEmpty", "pins = {}", "api.example.com"),
         new Case(
             Diagnostic.PIN_BAD_HOST,
@@ -231,19 +230,17 @@ class DiagnosticTest {
             "host =",
             "https://api.example.com",
             "it has a scheme; give the host only"),
-        new Case(
-            Diagnostic.PIN_HOST_DUPLICATE, "PinHostDuplicate", "// again", "api.example.com"));
+        new Case(Diagnostic.PIN_HOST_DUPLICATE, "PinHostDuplicate", "// again", "api.example.com"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void reportsOneErrorOnTheWrongValue(Case c) {
     JavaFileObject source = JavaFileObjects.forResource("bad/" + c.file() + ".java");
-    Compilation compilation =
-        c.diagnostic() == Diagnostic.XML_MODULE_MISSING
-            // A JSON-only user's class path: latchkey-runtime without its optional XML module.
-            ? Compilations.compileWithout("jackson-dataformat-xml", source)
-            : Compilations.compile(source);
+    Compilation compilation = c.diagnostic() == Diagnostic.XML_MODULE_MISSING
+        // A JSON-only user's class path: latchkey-runtime without its optional XML module.
+        ? Compilations.compileWithout("jackson-dataformat-xml", source)
+        : Compilations.compile(source);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
@@ -254,14 +251,12 @@ class DiagnosticTest {
 
   @Test
   void everyReaderDiagnosticHasACase() {
-    Set<Diagnostic> readers =
-        Arrays.stream(Diagnostic.values())
-            .filter(d -> d.code().compareTo("LK100") < 0)
-            .collect(Collectors.toCollection(() -> EnumSet.noneOf(Diagnostic.class)));
-    Set<Diagnostic> tested =
-        cases()
-            .map(Case::diagnostic)
-            .collect(Collectors.toCollection(() -> EnumSet.noneOf(Diagnostic.class)));
+    Set<Diagnostic> readers = Arrays.stream(Diagnostic.values())
+        .filter(d -> d.code().compareTo("LK100") < 0)
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Diagnostic.class)));
+    Set<Diagnostic> tested = cases()
+        .map(Case::diagnostic)
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Diagnostic.class)));
     assertEquals(readers, tested);
   }
 }

@@ -43,11 +43,10 @@ class GeneratedClientTest {
   void callsTheServerThroughTheInterface() throws Exception {
     Object api = build("OnDemandApi", server.url("/api/").toString());
     server.enqueue(new MockResponse.Builder().code(200).body("<product/>").build());
-    server.enqueue(
-        new MockResponse.Builder()
-            .code(200)
-            .body("<items><item>a</item><item>b</item></items>")
-            .build());
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .body("<items><item>a</item><item>b</item></items>")
+        .build());
 
     Response<?> product = execute(api, "product", new Class<?>[] {String.class}, "42");
     Response<?> page = execute(api, "page", new Class<?>[] {int.class}, 3);
@@ -72,10 +71,9 @@ class GeneratedClientTest {
   @Test
   void buildWithoutBaseUrlOrEnvironmentNamesWhatIsMissing() throws Exception {
     Object builder = builder("MediaSiloApi");
-    InvocationTargetException thrown =
-        assertThrows(
-            InvocationTargetException.class,
-            () -> builder.getClass().getMethod("build").invoke(builder));
+    InvocationTargetException thrown = assertThrows(
+        InvocationTargetException.class,
+        () -> builder.getClass().getMethod("build").invoke(builder));
     LatchkeyConfigException cause =
         assertInstanceOf(LatchkeyConfigException.class, thrown.getCause());
     assertTrue(cause.getMessage().contains("production"), cause.getMessage());

@@ -41,7 +41,9 @@ class GeneratedPinsTest {
   @Test
   void everyClientHasTheTlsMethods() throws Exception {
     Object builder = builder("XandrApi");
-    builder.getClass().getMethod("pins", String.class, String[].class)
+    builder
+        .getClass()
+        .getMethod("pins", String.class, String[].class)
         .invoke(builder, "api.appnexus.com", new String[] {R46});
     assertEquals(Map.of("api.appnexus.com", List.of(R46)), pins(builder));
   }
@@ -53,15 +55,16 @@ class GeneratedPinsTest {
     pin(builder, PATTERN, mine);
     mine[0] = R46; // the builder copied the array
     pin(builder, "api.example.org", DV_CA);
-    assertEquals(
-        Map.of(PATTERN, List.of(OTHER), "api.example.org", List.of(DV_CA)), pins(builder));
+    assertEquals(Map.of(PATTERN, List.of(OTHER), "api.example.org", List.of(DV_CA)), pins(builder));
   }
 
   @Test
   void tlsReplacesThePolicyAndLaterPinsStillApply() throws Exception {
     Object builder = builder("OnDemandApi");
     pin(builder, "before.example.com", OTHER);
-    builder.getClass().getMethod("tls", TlsPolicy.class)
+    builder
+        .getClass()
+        .getMethod("tls", TlsPolicy.class)
         .invoke(builder, TlsPolicy.platformDefault());
     pin(builder, "after.example.com", R46);
     assertEquals(Map.of("after.example.com", List.of(R46)), pins(builder));
@@ -88,12 +91,16 @@ class GeneratedPinsTest {
   }
 
   private static void pin(Object builder, String pattern, String... pins) throws Exception {
-    builder.getClass().getMethod("pins", String.class, String[].class)
+    builder
+        .getClass()
+        .getMethod("pins", String.class, String[].class)
         .invoke(builder, pattern, pins);
   }
 
   private static Object build(Object builder) throws Exception {
-    builder.getClass().getMethod("baseUrl", String.class)
+    builder
+        .getClass()
+        .getMethod("baseUrl", String.class)
         .invoke(builder, "http://127.0.0.1:9/api/");
     return builder.getClass().getMethod("build").invoke(builder);
   }

@@ -48,13 +48,17 @@ class GeneratedShapeTest {
     // direct() and response() run on the caller's thread without declaring IOException.
     assertEquals(2, count(source, "catch (UncheckedIOException e)"), source);
     assertEquals(2, count(source, "throw DirectCallAdapterFactory.unwrap(e);"), source);
-    assertTrue(source.contains("public Object suspended(Continuation<? super ResponseBody>"),
-        source);
-    for (String builderMethod : new String[] {"addConverterFactory(Converter.Factory factory)",
-        "addCallAdapterFactory(CallAdapter.Factory factory)",
-        "objectMapper(ObjectMapper objectMapper)", "callbackExecutor(Executor callbackExecutor)",
-        "retrofit(Consumer<Retrofit.Builder> hook)", "maxThrottleWait(Duration maxThrottleWait)",
-        "badPasswordBackoff(Duration badPasswordBackoff)"}) {
+    assertTrue(
+        source.contains("public Object suspended(Continuation<? super ResponseBody>"), source);
+    for (String builderMethod : new String[] {
+      "addConverterFactory(Converter.Factory factory)",
+      "addCallAdapterFactory(CallAdapter.Factory factory)",
+      "objectMapper(ObjectMapper objectMapper)",
+      "callbackExecutor(Executor callbackExecutor)",
+      "retrofit(Consumer<Retrofit.Builder> hook)",
+      "maxThrottleWait(Duration maxThrottleWait)",
+      "badPasswordBackoff(Duration badPasswordBackoff)"
+    }) {
       assertTrue(source.contains("public Builder " + builderMethod), builderMethod);
     }
   }
@@ -116,8 +120,8 @@ class GeneratedShapeTest {
           Call<ResponseBody> x();
         }
         """;
-    Compilation compilation = Compilations.compile(
-        JavaFileObjects.forSourceString("com.example.MutualApi", api));
+    Compilation compilation =
+        Compilations.compile(JavaFileObjects.forSourceString("com.example.MutualApi", api));
     assertThat(compilation).succeededWithoutWarnings();
     assertTrue(source(compilation, "com.example.LatchkeyMutualApi").contains(".mutualAuth(true)"));
     Compilation plain = Compilations.compile(JavaFileObjects.forSourceString(
@@ -127,7 +131,11 @@ class GeneratedShapeTest {
   }
 
   static String source(Compilation compilation, String name) throws IOException {
-    return compilation.generatedSourceFile(name).orElseThrow().getCharContent(false).toString();
+    return compilation
+        .generatedSourceFile(name)
+        .orElseThrow()
+        .getCharContent(false)
+        .toString();
   }
 
   private static int count(String text, String part) {

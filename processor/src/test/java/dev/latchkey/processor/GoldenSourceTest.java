@@ -22,8 +22,15 @@ class GoldenSourceTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"OnDemandApi", "XandrApi", "MediaSiloApi", "StackApi", "F5Api", "ProxmoxApi",
-        "KubernetesApi"})
+      strings = {
+        "OnDemandApi",
+        "XandrApi",
+        "MediaSiloApi",
+        "StackApi",
+        "F5Api",
+        "ProxmoxApi",
+        "KubernetesApi"
+      })
   void generatesTheGoldenSource(String name) throws IOException {
     assertGolden(name, "Latchkey" + name);
   }

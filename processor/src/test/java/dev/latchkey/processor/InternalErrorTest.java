@@ -13,13 +13,12 @@ class InternalErrorTest {
 
   @Test
   void turnsAnUnexpectedExceptionIntoOneErrorNamingTheInterface() {
-    LatchkeyProcessor failing =
-        new LatchkeyProcessor() {
-          @Override
-          void generate(TypeElement iface, Reporter reporter) {
-            throw new IllegalStateException("boom");
-          }
-        };
+    LatchkeyProcessor failing = new LatchkeyProcessor() {
+      @Override
+      void generate(TypeElement iface, Reporter reporter) {
+        throw new IllegalStateException("boom");
+      }
+    };
     JavaFileObject source = JavaFileObjects.forResource("good/XandrApi.java");
     Compilation compilation = Compilations.compile(failing, source);
     assertThat(compilation).failed();

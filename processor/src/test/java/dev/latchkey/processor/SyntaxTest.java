@@ -71,19 +71,18 @@ class SyntaxTest {
   @Test
   void parsesLoginLimits() {
     assertEquals(Optional.of(new Syntax.Limit(10, Duration.ofMinutes(5))), Syntax.limit("10/PT5M"));
-    for (String bad :
-        new String[] {
-          "0/PT5M",
-          "-1/PT5M",
-          "10",
-          "10/",
-          "/PT5M",
-          "x/PT5M",
-          "10/PT0S",
-          "10/-PT5M",
-          "10/5m",
-          "99999999999/PT5M"
-        }) {
+    for (String bad : new String[] {
+      "0/PT5M",
+      "-1/PT5M",
+      "10",
+      "10/",
+      "/PT5M",
+      "x/PT5M",
+      "10/PT0S",
+      "10/-PT5M",
+      "10/5m",
+      "99999999999/PT5M"
+    }) {
       assertEquals(Optional.empty(), Syntax.limit(bad), bad);
     }
   }
@@ -97,7 +96,11 @@ class SyntaxTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "example.com", "*.example.com", "**.example.com", "api-2.example.co.uk", "localhost"
+        "example.com",
+        "*.example.com",
+        "**.example.com",
+        "api-2.example.co.uk",
+        "localhost"
       })
   void acceptsCertificatePinnerHostPatterns(String pattern) {
     assertEquals(Optional.empty(), Syntax.hostPatternProblem(pattern));
@@ -106,8 +109,17 @@ class SyntaxTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "", "https://example.com", "example.com:443", "example.com/api", "api.*.example.com",
-        "*", "***.example.com", "Example.com", "example..com", "example.com.", "exa_mple.com",
+        "",
+        "https://example.com",
+        "example.com:443",
+        "example.com/api",
+        "api.*.example.com",
+        "*",
+        "***.example.com",
+        "Example.com",
+        "example..com",
+        "example.com.",
+        "exa_mple.com",
         "*.*.example.com"
       })
   void rejectsWhatCertificatePinnerRefuses(String pattern) {
@@ -129,8 +141,16 @@ class SyntaxTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "1", "-0.5e3", "true", "false", "null", "\"x\"", "[\"password\"]", "{\"a\": [1, {}]}",
-        " [ ] ", "\"a\\\"b\""
+        "1",
+        "-0.5e3",
+        "true",
+        "false",
+        "null",
+        "\"x\"",
+        "[\"password\"]",
+        "{\"a\": [1, {}]}",
+        " [ ] ",
+        "\"a\\\"b\""
       })
   void acceptsJsonLiterals(String text) {
     assertEquals(Optional.empty(), Syntax.jsonProblem(text), text);
@@ -151,7 +171,8 @@ class SyntaxTest {
   @Test
   void readsLoginFieldsPerBody() {
     assertEquals(Optional.empty(), LoginFieldsCheck.problem("/loginProviderName=tmos", "JSON"));
-    assertEquals(Optional.empty(), LoginFieldsCheck.problem("/credentials/site/contentUrl=", "JSON"));
+    assertEquals(
+        Optional.empty(), LoginFieldsCheck.problem("/credentials/site/contentUrl=", "JSON"));
     assertEquals(Optional.empty(), LoginFieldsCheck.problem("/id:=1", "JSON"));
     assertEquals(Optional.empty(), LoginFieldsCheck.problem("output_mode=json", "FORM"));
     assertTrue(LoginFieldsCheck.problem("output_mode=json", "JSON").isPresent());

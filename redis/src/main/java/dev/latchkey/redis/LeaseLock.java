@@ -87,19 +87,23 @@ final class LeaseLock {
    */
   Renewal keepAlive(RedisKeys keys, String token, ScheduledExecutorService timer) {
     long period = Math.max(1, lease.toMillis() / 3);
-    ScheduledFuture<?> renewing = timer.scheduleWithFixedDelay(() -> {
-      long renewed;
-      try {
-        renewed = link.eval(
-            Scripts.RENEW, List.of(keys.lock()), token, Long.toString(lease.toMillis()));
-      } catch (LatchkeyException e) {
-        return; // Redis away or slow: try again at the next period
-      }
-      if (renewed == 0) {
-        // Lost: ScheduledExecutorService runs a periodic task that throws no more.
-        throw new IllegalStateException("lease lost");
-      }
-    }, period, period, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> renewing = timer.scheduleWithFixedDelay(
+        () -> {
+          long renewed;
+          try {
+            renewed = link.eval(
+                Scripts.RENEW, List.of(keys.lock()), token, Long.toString(lease.toMillis()));
+          } catch (LatchkeyException e) {
+            return; // Redis away or slow: try again at the next period
+          }
+          if (renewed == 0) {
+            // Lost: ScheduledExecutorService runs a periodic task that throws no more.
+            throw new IllegalStateException("lease lost");
+          }
+        },
+        period,
+        period,
+        TimeUnit.MILLISECONDS);
     return () -> renewing.cancel(false);
   }
 

@@ -63,23 +63,20 @@ final class RedisLink implements Closeable {
     this.clock = clock;
     // the URI's timeout bounds connecting and its handshake; TimeoutOptions bounds each command
     uri.setTimeout(connectTimeout);
-    this.resources =
-        ClientResources.builder()
-            .ioThreadPoolSize(2)
-            .computationThreadPoolSize(2)
-            .reconnectDelay(
-                Delay.exponential(
-                    Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
-            .build();
+    this.resources = ClientResources.builder()
+        .ioThreadPoolSize(2)
+        .computationThreadPoolSize(2)
+        .reconnectDelay(Delay.exponential(
+            Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+        .build();
     this.client = RedisClient.create(resources, uri);
-    client.setOptions(
-        ClientOptions.builder()
-            .autoReconnect(true)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .requestQueueSize(10_000)
-            .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
-            .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-            .build());
+    client.setOptions(ClientOptions.builder()
+        .autoReconnect(true)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .requestQueueSize(10_000)
+        .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
+        .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+        .build());
   }
 
   /** Host and port, for messages (never a password). */

@@ -67,9 +67,8 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     this.fallbackLoginLimit = b.fallbackLoginLimit;
     this.listener = b.listener;
     this.clock = b.clock;
-    this.link =
-        new RedisLink(
-            uri, b.connectTimeout, b.commandTimeout, b.probeInterval, b.listener, b.clock);
+    this.link = new RedisLink(
+        uri, b.connectTimeout, b.commandTimeout, b.probeInterval, b.listener, b.clock);
     Duration wait = b.lockWait != null ? b.lockWait : defaultLockWait(b.lockLease);
     this.lease = new LeaseLock(link, b.lockLease, wait);
   }
@@ -123,20 +122,18 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     }
     try {
       String token = Objects.requireNonNull(hash.get("token"));
-      return Optional.of(
-          new StoredSession(
-              token,
-              Long.parseLong(hash.get("gen")),
-              Long.parseLong(hash.get("loginAt")),
-              Long.parseLong(hash.get("lastUse"))));
+      return Optional.of(new StoredSession(
+          token,
+          Long.parseLong(hash.get("gen")),
+          Long.parseLong(hash.get("loginAt")),
+          Long.parseLong(hash.get("lastUse"))));
     } catch (RuntimeException e) {
       // never a crash: the next login replaces it
-      notice.accept(
-          "session in Redis under "
-              + keys.session()
-              + " is unreadable ("
-              + e.getClass().getSimpleName()
-              + "); ignored, it will be replaced at the next login");
+      notice.accept("session in Redis under "
+          + keys.session()
+          + " is unreadable ("
+          + e.getClass().getSimpleName()
+          + "); ignored, it will be replaced at the next login");
       return Optional.empty();
     }
   }
@@ -169,19 +166,17 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     long end = lifetimes.endMillis(session);
     long ttl =
         end == Long.MAX_VALUE ? UNKNOWN_LIFETIME_TTL.toMillis() : end - session.lastUseMillis();
-    run(
-        () ->
-            link.eval(
-                Scripts.SAVE,
-                List.of(keys.session(), keys.generation()),
-                session.token(),
-                Long.toString(session.generation()),
-                Long.toString(session.loginAtMillis()),
-                Long.toString(session.lastUseMillis()),
-                millis(lifetimes.idle()),
-                millis(lifetimes.hard()),
-                Long.toString(ttl),
-                Long.toString(GENERATION_TTL.toMillis())));
+    run(() -> link.eval(
+        Scripts.SAVE,
+        List.of(keys.session(), keys.generation()),
+        session.token(),
+        Long.toString(session.generation()),
+        Long.toString(session.loginAtMillis()),
+        Long.toString(session.lastUseMillis()),
+        millis(lifetimes.idle()),
+        millis(lifetimes.hard()),
+        Long.toString(ttl),
+        Long.toString(GENERATION_TTL.toMillis())));
   }
 
   private static String millis(Duration d) {
@@ -199,13 +194,11 @@ public final class RedisSessionStore implements SessionStore, Closeable {
   public void touch(String account, long generation, long lastUseMillis) throws IOException {
     local.touch(account, generation, lastUseMillis);
     RedisKeys keys = new RedisKeys(account);
-    run(
-        () ->
-            link.eval(
-                Scripts.TOUCH,
-                List.of(keys.session()),
-                Long.toString(generation),
-                Long.toString(lastUseMillis)));
+    run(() -> link.eval(
+        Scripts.TOUCH,
+        List.of(keys.session()),
+        Long.toString(generation),
+        Long.toString(lastUseMillis)));
   }
 
   @Override
@@ -255,12 +248,11 @@ public final class RedisSessionStore implements SessionStore, Closeable {
               null);
         }
         // The atomic throttle still bounds logins; waiting longer would only fail the call.
-        notice(
-            "login lock of "
-                + account
-                + " still held after "
-                + lease.maxWait()
-                + "; going on without it");
+        notice("login lock of "
+            + account
+            + " still held after "
+            + lease.maxWait()
+            + "; going on without it");
         return call(action);
       }
       try (LeaseLock.Renewal renewal = lease.keepAlive(keys, token, leaseTimer)) {
@@ -276,12 +268,11 @@ public final class RedisSessionStore implements SessionStore, Closeable {
   private void release(RedisKeys keys, String token) {
     try {
       if (!lease.release(keys, token)) {
-        notice(
-            "the login lock lease ("
-                + lease.lease()
-                + ") of "
-                + keys.account()
-                + " ran out before the login finished; consider a longer lockLease");
+        notice("the login lock lease ("
+            + lease.lease()
+            + ") of "
+            + keys.account()
+            + " ran out before the login finished; consider a longer lockLease");
       }
     } catch (LatchkeyException e) {
       // Redis went away: the lease frees the lock by itself
@@ -306,14 +297,13 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     RedisKeys keys = new RedisKeys(account);
     long verdict;
     try {
-      verdict =
-          link.eval(
-              Scripts.RESERVE,
-              List.of(keys.logins()),
-              Long.toString(now.toEpochMilli()),
-              Long.toString(window.toMillis()),
-              Integer.toString(limit),
-              member(now));
+      verdict = link.eval(
+          Scripts.RESERVE,
+          List.of(keys.logins()),
+          Long.toString(now.toEpochMilli()),
+          Long.toString(window.toMillis()),
+          Integer.toString(limit),
+          member(now));
     } catch (RedisUnavailableException e) {
       failUnlessFallback(e);
       return local.reserveLogin(account, now, window, Math.min(limit, fallbackLoginLimit));
@@ -343,15 +333,13 @@ public final class RedisSessionStore implements SessionStore, Closeable {
     local.recordLogin(account, at, keepAfter);
     RedisKeys keys = new RedisKeys(account);
     long ttl = Math.max(1, at.toEpochMilli() - keepAfter.toEpochMilli());
-    run(
-        () ->
-            link.eval(
-                Scripts.RECORD,
-                List.of(keys.logins()),
-                Long.toString(at.toEpochMilli()),
-                Long.toString(keepAfter.toEpochMilli()),
-                member(at),
-                Long.toString(ttl)));
+    run(() -> link.eval(
+        Scripts.RECORD,
+        List.of(keys.logins()),
+        Long.toString(at.toEpochMilli()),
+        Long.toString(keepAfter.toEpochMilli()),
+        member(at),
+        Long.toString(ttl)));
   }
 
   /** A unique member per login, so two logins in the same millisecond count twice. */

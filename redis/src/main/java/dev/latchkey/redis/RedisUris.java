@@ -47,10 +47,9 @@ final class RedisUris {
   }
 
   private static LatchkeyConfigException notAUri(String uri) {
-    return new LatchkeyConfigException(
-        "RedisSessionStore: '"
-            + masked(uri)
-            + "' is not a Redis URI such as redis://127.0.0.1:6379");
+    return new LatchkeyConfigException("RedisSessionStore: '"
+        + masked(uri)
+        + "' is not a Redis URI such as redis://127.0.0.1:6379");
   }
 
   /** The URI with any user information ({@code user:password@}) replaced. */

@@ -16,8 +16,7 @@ final class Scripts {
    * (a slow worker whose lease expired must not replace a newer login); remembers the highest
    * generation. Returns 1 if stored, 0 if a newer one was kept.
    */
-  static final String SAVE =
-      """
+  static final String SAVE = """
       local stored = tonumber(redis.call('HGET', KEYS[1], 'gen') or '0')
       local gen = tonumber(ARGV[2])
       local highest = tonumber(redis.call('GET', KEYS[2]) or '0')
@@ -40,8 +39,7 @@ final class Scripts {
       """;
 
   /** KEYS: session. ARGV: gen. Deletes the session only if it is still of that generation. */
-  static final String INVALIDATE =
-      """
+  static final String INVALIDATE = """
       if redis.call('HGET', KEYS[1], 'gen') == ARGV[1] then
         redis.call('DEL', KEYS[1])
         return 1
@@ -53,8 +51,7 @@ final class Scripts {
    * KEYS: session. ARGV: gen, lastUse. Moves lastUse forward (never back) for that generation only,
    * and the key's expiry with it: idle after the use, but never past login + hard.
    */
-  static final String TOUCH =
-      """
+  static final String TOUCH = """
       local h = redis.call('HMGET', KEYS[1], 'gen', 'lastUse', 'loginAt', 'idle', 'hard')
       if h[1] ~= ARGV[1] then
         return 0
@@ -88,8 +85,7 @@ final class Scripts {
    * started at or before now - window, then records this one if fewer than limit remain. Returns -1
    * if reserved, else the millis at which the oldest one leaves the window.
    */
-  static final String RESERVE =
-      """
+  static final String RESERVE = """
       local now = tonumber(ARGV[1])
       local window = tonumber(ARGV[2])
       redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
@@ -103,8 +99,7 @@ final class Scripts {
       """;
 
   /** KEYS: logins. ARGV: at, keepAfter, member, ttl. Records a login, dropping old ones. */
-  static final String RECORD =
-      """
+  static final String RECORD = """
       redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
       redis.call('ZADD', KEYS[1], ARGV[1], ARGV[3])
       redis.call('PEXPIRE', KEYS[1], ARGV[4])
@@ -115,8 +110,7 @@ final class Scripts {
    * KEYS: lock. ARGV: token, lease millis. Extends the lease only if this holder still has it: 1,
    * else 0 (it ran out and someone else may hold the lock now).
    */
-  static final String RENEW =
-      """
+  static final String RENEW = """
       if redis.call('GET', KEYS[1]) == ARGV[1] then
         redis.call('PEXPIRE', KEYS[1], ARGV[2])
         return 1
@@ -125,8 +119,7 @@ final class Scripts {
       """;
 
   /** KEYS: lock. ARGV: token. Releases the lock only if this holder still has it. */
-  static final String UNLOCK =
-      """
+  static final String UNLOCK = """
       if redis.call('GET', KEYS[1]) == ARGV[1] then
         redis.call('DEL', KEYS[1])
         return 1

@@ -40,13 +40,14 @@ public final class RedisServer implements AutoCloseable {
    * Starts a server on a free port, or skips the test if there is no redis-server (fails on CI).
    */
   public static RedisServer start() throws IOException {
-    String binary =
-        BINARIES.stream().filter(b -> Files.isExecutable(Path.of(b))).findFirst().orElse(null);
+    String binary = BINARIES.stream()
+        .filter(b -> Files.isExecutable(Path.of(b)))
+        .findFirst()
+        .orElse(null);
     if (binary == null) {
       if ("true".equals(System.getenv("CI"))) {
-        fail(
-            "redis-server is not installed, and CI must not skip the fleet tests; install the"
-                + " redis-server package");
+        fail("redis-server is not installed, and CI must not skip the fleet tests; install the"
+            + " redis-server package");
       }
       assumeTrue(
           false,
@@ -77,24 +78,23 @@ public final class RedisServer implements AutoCloseable {
     if (process != null && process.isAlive()) {
       return;
     }
-    process =
-        new ProcessBuilder(
-                binary,
-                "--port",
-                Integer.toString(port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--protected-mode",
-                "yes",
-                "--loglevel",
-                "warning")
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
+    process = new ProcessBuilder(
+            binary,
+            "--port",
+            Integer.toString(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--protected-mode",
+            "yes",
+            "--loglevel",
+            "warning")
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_GUARD_MILLIS);
     while (!ping(port)) {
       if (System.nanoTime() > deadline || !process.isAlive()) {

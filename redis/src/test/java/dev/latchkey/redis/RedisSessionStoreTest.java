@@ -92,8 +92,11 @@ class RedisSessionStoreTest {
 
   @Test
   void aSessionIsStoredUnderItsAccountWithATtlFromTheLifetimes() throws IOException {
-    String account = SessionStore.accountKey("XandrApi", "token",
-        dev.latchkey.runtime.http.Origin.of(okhttp3.HttpUrl.get("https://api.example.test/")), "alice");
+    String account = SessionStore.accountKey(
+        "XandrApi",
+        "token",
+        dev.latchkey.runtime.http.Origin.of(okhttp3.HttpUrl.get("https://api.example.test/")),
+        "alice");
     long now = System.currentTimeMillis();
     store()
         .save(
@@ -178,15 +181,13 @@ class RedisSessionStoreTest {
         granted.set(0);
         for (RedisSessionStore store : fleet) {
           for (int t = 0; t < threads; t++) {
-            done.add(
-                pool.submit(
-                    () -> {
-                      together.await(30, TimeUnit.SECONDS);
-                      if (store.reserveLogin("acct", now, WINDOW, 10).isEmpty()) {
-                        granted.incrementAndGet();
-                      }
-                      return null;
-                    }));
+            done.add(pool.submit(() -> {
+              together.await(30, TimeUnit.SECONDS);
+              if (store.reserveLogin("acct", now, WINDOW, 10).isEmpty()) {
+                granted.incrementAndGet();
+              }
+              return null;
+            }));
           }
         }
         for (Future<?> f : done) {
@@ -218,22 +219,16 @@ class RedisSessionStoreTest {
       for (int i = 0; i < instances; i++) {
         RedisSessionStore store = store();
         for (int t = 0; t < 3; t++) {
-          done.add(
-              pool.submit(
-                  () ->
-                      store.withLoginLock(
-                          "acct",
-                          () -> {
-                            maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
-                            Thread.sleep(
-                                20); // widens the window a second holder would need; nothing
-                            // asserts on time
-                            // reentrant, as the SPI says: a nested store call under the lock does
-                            // not deadlock
-                            store.withLoginLock("acct", () -> null);
-                            inside.decrementAndGet();
-                            return null;
-                          })));
+          done.add(pool.submit(() -> store.withLoginLock("acct", () -> {
+            maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            Thread.sleep(20); // widens the window a second holder would need; nothing
+            // asserts on time
+            // reentrant, as the SPI says: a nested store call under the lock does
+            // not deadlock
+            store.withLoginLock("acct", () -> null);
+            inside.decrementAndGet();
+            return null;
+          })));
         }
       }
       for (Future<?> f : done) {
@@ -257,44 +252,32 @@ class RedisSessionStoreTest {
     CountDownLatch slowReleased = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Future<?> slowWorker =
-          pool.submit(
-              () ->
-                  slow.withLoginLock(
-                      "acct",
-                      () -> {
-                        slowHasIt.countDown();
-                        assertTrue(
-                            nextHasIt.await(30, TimeUnit.SECONDS),
-                            "the other worker took over after the lease");
-                        return null;
-                      }));
+      Future<?> slowWorker = pool.submit(() -> slow.withLoginLock("acct", () -> {
+        slowHasIt.countDown();
+        assertTrue(
+            nextHasIt.await(30, TimeUnit.SECONDS), "the other worker took over after the lease");
+        return null;
+      }));
       assertTrue(slowHasIt.await(30, TimeUnit.SECONDS));
       // The lease runs out while its holder still works: its renewals could not reach Redis (a
       // long GC pause, a partition). Renewal (issue 14) makes that the only way it can happen.
       redis().del("latchkey:{acct}:lock");
-      Future<?> nextWorker =
-          pool.submit(
-              () ->
-                  next.withLoginLock(
-                      "acct",
-                      () -> {
-                        nextHasIt.countDown();
-                        assertTrue(slowReleased.await(30, TimeUnit.SECONDS));
-                        // the slow holder's release ran while we hold the lock: it must not have
-                        // deleted ours
-                        assertNotNull(redis().get("latchkey:{acct}:lock"));
-                        return null;
-                      }));
+      Future<?> nextWorker = pool.submit(() -> next.withLoginLock("acct", () -> {
+        nextHasIt.countDown();
+        assertTrue(slowReleased.await(30, TimeUnit.SECONDS));
+        // the slow holder's release ran while we hold the lock: it must not have
+        // deleted ours
+        assertNotNull(redis().get("latchkey:{acct}:lock"));
+        return null;
+      }));
       slowWorker.get(60, TimeUnit.SECONDS);
       slowReleased.countDown();
       nextWorker.get(60, TimeUnit.SECONDS);
     } finally {
       pool.shutdownNow();
     }
-    assertTrue(
-        events.stream()
-            .anyMatch(e -> e.type() == AuthEvent.Type.NOTICE && e.detail().contains("ran out")));
+    assertTrue(events.stream()
+        .anyMatch(e -> e.type() == AuthEvent.Type.NOTICE && e.detail().contains("ran out")));
   }
 
   /**
@@ -308,7 +291,8 @@ class RedisSessionStoreTest {
     RedisSessionStore holder =
         store(RedisSessionStore.builder(redis.uri()).lockLease(Duration.ofMillis(1000)));
     RedisSessionStore other = store(RedisSessionStore.builder(redis.uri())
-        .lockWait(Duration.ofMillis(200)).onUnavailable(RedisUnavailablePolicy.FAIL));
+        .lockWait(Duration.ofMillis(200))
+        .onUnavailable(RedisUnavailablePolicy.FAIL));
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(1);
     ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -322,7 +306,8 @@ class RedisSessionStoreTest {
       long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3000);
       int refused = 0;
       while (System.nanoTime() < until) {
-        RedisUnavailableException e = assertThrows(RedisUnavailableException.class,
+        RedisUnavailableException e = assertThrows(
+            RedisUnavailableException.class,
             () -> other.withLoginLock("acct", () -> "a second login"),
             "the lease ran out during the login and another worker took the lock");
         assertTrue(e.getMessage().contains("still held"), e.getMessage());
@@ -344,17 +329,15 @@ class RedisSessionStoreTest {
   @Test
   void theDefaultWaitCoversADefaultLogin() {
     assertEquals(Duration.ofSeconds(70), RedisSessionStore.defaultLockWait(Duration.ofSeconds(30)));
-    assertEquals(Duration.ofSeconds(100),
-        RedisSessionStore.defaultLockWait(Duration.ofSeconds(90)));
+    assertEquals(
+        Duration.ofSeconds(100), RedisSessionStore.defaultLockWait(Duration.ofSeconds(90)));
   }
 
   @Test
   void aSlowRedisKeepsALoginWaitingForTheLockInsteadOfGoingLocal() throws Exception {
-    RedisSessionStore store =
-        store(
-            RedisSessionStore.builder(redis.uri())
-                .commandTimeout(Duration.ofMillis(200))
-                .probeInterval(Duration.ofMillis(50)));
+    RedisSessionStore store = store(RedisSessionStore.builder(redis.uri())
+        .commandTimeout(Duration.ofMillis(200))
+        .probeInterval(Duration.ofMillis(50)));
     store.lastGeneration("acct"); // connected
     assertEquals("+OK", redis.command("CLIENT", "PAUSE", "1500")); // every other client waits
     assertEquals("ran", store.withLoginLock("acct", () -> "ran"));
@@ -377,32 +360,22 @@ class RedisSessionStoreTest {
     CountDownLatch letGo = new CountDownLatch(1);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
-      Future<?> holding =
-          pool.submit(
-              () ->
-                  holder.withLoginLock(
-                      "acct",
-                      () -> {
-                        held.countDown();
-                        return letGo.await(30, TimeUnit.SECONDS);
-                      }));
+      Future<?> holding = pool.submit(() -> holder.withLoginLock("acct", () -> {
+        held.countDown();
+        return letGo.await(30, TimeUnit.SECONDS);
+      }));
       assertTrue(held.await(30, TimeUnit.SECONDS));
       RedisSessionStore patient =
           store(RedisSessionStore.builder(redis.uri()).lockWait(Duration.ofMillis(200)));
       assertEquals(
           "ran", patient.withLoginLock("acct", () -> "ran"), "the atomic throttle bounds it");
-      assertTrue(
-          events.stream()
-              .anyMatch(
-                  e -> e.type() == AuthEvent.Type.NOTICE && e.detail().contains("still held")));
-      RedisSessionStore strict =
-          store(
-              RedisSessionStore.builder(redis.uri())
-                  .lockWait(Duration.ofMillis(200))
-                  .onUnavailable(RedisUnavailablePolicy.FAIL));
-      RedisUnavailableException e =
-          assertThrows(
-              RedisUnavailableException.class, () -> strict.withLoginLock("acct", () -> "ran"));
+      assertTrue(events.stream()
+          .anyMatch(e -> e.type() == AuthEvent.Type.NOTICE && e.detail().contains("still held")));
+      RedisSessionStore strict = store(RedisSessionStore.builder(redis.uri())
+          .lockWait(Duration.ofMillis(200))
+          .onUnavailable(RedisUnavailablePolicy.FAIL));
+      RedisUnavailableException e = assertThrows(
+          RedisUnavailableException.class, () -> strict.withLoginLock("acct", () -> "ran"));
       assertTrue(e.getMessage().contains("still held"), e.getMessage());
       letGo.countDown();
       holding.get(30, TimeUnit.SECONDS);
@@ -414,11 +387,9 @@ class RedisSessionStoreTest {
   @Test
   void whileRedisIsDownTheStoreWorksLocallyWithAConservativeThrottleThenSharesAgain()
       throws Exception {
-    RedisSessionStore store =
-        store(
-            RedisSessionStore.builder(redis.uri())
-                .probeInterval(Duration.ofMillis(100))
-                .fallbackLoginLimit(2));
+    RedisSessionStore store = store(RedisSessionStore.builder(redis.uri())
+        .probeInterval(Duration.ofMillis(100))
+        .fallbackLoginLimit(2));
     long now = System.currentTimeMillis();
     store.save("a", new StoredSession("t1", 1, now, now), new Lifetimes(Duration.ofHours(2), null));
     assertTrue(store.reserveLogin("a", T0, WINDOW, 10).isEmpty());
@@ -442,7 +413,9 @@ class RedisSessionStoreTest {
     }
     assertEquals(
         1,
-        events.stream().filter(e -> e.type() == AuthEvent.Type.STORE_UNAVAILABLE).count(),
+        events.stream()
+            .filter(e -> e.type() == AuthEvent.Type.STORE_UNAVAILABLE)
+            .count(),
         "one event on losing Redis, however many operations failed");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (store.isUnavailable() || store.load("a", n -> {}).isPresent() != false) {
@@ -460,7 +433,9 @@ class RedisSessionStoreTest {
         "t2",
         store().load("a", n -> {}).orElseThrow().token(),
         "another instance sees it: shared again");
-    assertEquals(1, events.stream().filter(e -> e.type() == AuthEvent.Type.STORE_RESTORED).count());
+    assertEquals(
+        1,
+        events.stream().filter(e -> e.type() == AuthEvent.Type.STORE_RESTORED).count());
   }
 
   @Test
@@ -468,11 +443,9 @@ class RedisSessionStoreTest {
     RedisServer doomed = RedisServer.start();
     String uri = "redis://:hunter2-secret@127.0.0.1:" + doomed.port();
     doomed.stop();
-    RedisSessionStore store =
-        store(
-            RedisSessionStore.builder(uri)
-                .onUnavailable(RedisUnavailablePolicy.FAIL)
-                .commandTimeout(Duration.ofMillis(500)));
+    RedisSessionStore store = store(RedisSessionStore.builder(uri)
+        .onUnavailable(RedisUnavailablePolicy.FAIL)
+        .commandTimeout(Duration.ofMillis(500)));
     RedisUnavailableException e =
         assertThrows(RedisUnavailableException.class, () -> store.load("a", n -> {}));
     assertTrue(e.getMessage().contains("127.0.0.1:" + doomed.port()), e.getMessage());
@@ -486,23 +459,21 @@ class RedisSessionStoreTest {
 
   @Test
   void badSettingsAreRefusedNamingTheSetterAndNeverThePassword() {
-    LatchkeyConfigException e =
-        assertThrows(
-            LatchkeyConfigException.class,
-            () -> RedisSessionStore.builder("http://:pw-secret@127.0.0.1:6379").build());
+    LatchkeyConfigException e = assertThrows(
+        LatchkeyConfigException.class,
+        () -> RedisSessionStore.builder("http://:pw-secret@127.0.0.1:6379").build());
     assertTrue(e.getMessage().contains("redis://"), e.getMessage());
     assertFalse(e.getMessage().contains("pw-secret"), e.getMessage());
-    e =
-        assertThrows(
-            LatchkeyConfigException.class,
-            () -> RedisSessionStore.builder(redis.uri()).lockLease(Duration.ZERO).build());
+    e = assertThrows(
+        LatchkeyConfigException.class,
+        () -> RedisSessionStore.builder(redis.uri()).lockLease(Duration.ZERO).build());
     assertTrue(e.getMessage().contains("lockLease"), e.getMessage());
-    e =
-        assertThrows(
-            LatchkeyConfigException.class,
-            () -> RedisSessionStore.builder(redis.uri()).fallbackLoginLimit(0).build());
+    e = assertThrows(
+        LatchkeyConfigException.class,
+        () -> RedisSessionStore.builder(redis.uri()).fallbackLoginLimit(0).build());
     assertTrue(e.getMessage().contains("fallbackLoginLimit"), e.getMessage());
-    assertThrows(LatchkeyConfigException.class, () -> RedisSessionStore.builder(null).build());
+    assertThrows(
+        LatchkeyConfigException.class, () -> RedisSessionStore.builder(null).build());
     for (String bad :
         List.of("redis://127.0.0.1:notaport", "redis://", "redis://h:99999", "127.0.0.1:6379")) {
       assertThrows(

@@ -40,9 +40,11 @@ public interface AuthEventListener {
       listener.onEvent(event);
     } catch (RuntimeException e) {
       if (ListenerIsolation.WARNED.add(listener.getClass())) {
-        ListenerIsolation.LOG.log(Level.WARNING, event.client() + ": an AuthEventListener ("
-            + listener.getClass().getName() + ") threw " + e.getClass().getName()
-            + "; the event is dropped and the call goes on. Reported once per listener class.");
+        ListenerIsolation.LOG.log(
+            Level.WARNING,
+            event.client() + ": an AuthEventListener ("
+                + listener.getClass().getName() + ") threw " + e.getClass().getName()
+                + "; the event is dropped and the call goes on. Reported once per listener class.");
       }
     }
   }

@@ -3,9 +3,9 @@ package dev.latchkey.runtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.runtime.http.CredentialOrigins;
 import dev.latchkey.runtime.http.DirectCallAdapterFactory;
+import dev.latchkey.runtime.http.LazyConverterFactory;
 import dev.latchkey.runtime.logging.HttpLog;
 import dev.latchkey.runtime.logging.Redactor;
-import dev.latchkey.runtime.http.LazyConverterFactory;
 import dev.latchkey.runtime.tls.TlsPolicy;
 import java.io.Closeable;
 import java.io.IOException;
@@ -62,16 +62,15 @@ public final class LatchkeyClient implements Closeable {
     // Login answers are JSON even for an @Xml client (Xandr, MediaSilo): the user's mapper when
     // given, else (null) the shared default JSON one, made at the first login that needs it.
     ObjectMapper json = builder.objectMapper;
-    AuthContext context =
-        new AuthContext(
-            name,
-            baseUrl,
-            builder.clock,
-            builder.listener,
-            plainClient,
-            CredentialOrigins.of(baseUrl, builder.resolveOrigins()),
-            redactor,
-            json);
+    AuthContext context = new AuthContext(
+        name,
+        baseUrl,
+        builder.clock,
+        builder.listener,
+        plainClient,
+        CredentialOrigins.of(baseUrl, builder.resolveOrigins()),
+        redactor,
+        json);
     OkHttpClient.Builder authenticated = plainClient.newBuilder();
     this.schemeResources = scheme.install(context, authenticated);
     this.okHttpClient = authenticated.build();
@@ -83,7 +82,8 @@ public final class LatchkeyClient implements Closeable {
    * whatever redactor, also masks the secrets this client's engines register (issue 14, defect 7).
    */
   private void linkLogs(OkHttpClient client) {
-    for (List<okhttp3.Interceptor> interceptors : List.of(client.interceptors(), client.networkInterceptors())) {
+    for (List<okhttp3.Interceptor> interceptors :
+        List.of(client.interceptors(), client.networkInterceptors())) {
       for (okhttp3.Interceptor interceptor : interceptors) {
         if (interceptor instanceof HttpLog log) {
           log.redactor().include(redactor);
@@ -412,7 +412,8 @@ public final class LatchkeyClient implements Closeable {
       }
       OkHttpClassPath.checkOkHttpsOwnClassPath();
       HttpUrl baseUrl = resolveBaseUrl();
-      if (tls == null && TlsPolicy.platformDefault().withOverrides(baseUrl.host()).hasPins()) {
+      if (tls == null
+          && TlsPolicy.platformDefault().withOverrides(baseUrl.host()).hasPins()) {
         // Pin overrides from configuration (LATCHKEY_PINS, latchkey.pins.<host>) are for every
         // client whose host they cover, also one whose interface has no @PinCertificates and
         // whose builder made no TLS call (issue 14, defect 5): an operator pinning a host must
@@ -433,9 +434,9 @@ public final class LatchkeyClient implements Closeable {
           String key = environmentProperties.get(environment);
           url = lookup(key);
           if (url == null || url.isBlank()) {
-            throw new LatchkeyConfigException(
-                name + ": environment '" + environment + "' takes its base URL from system property '"
-                    + key + "' or environment variable '" + envName(key) + "', and neither is set");
+            throw new LatchkeyConfigException(name + ": environment '" + environment
+                + "' takes its base URL from system property '" + key
+                + "' or environment variable '" + envName(key) + "', and neither is set");
           }
         } else {
           throw new LatchkeyConfigException(
@@ -443,8 +444,8 @@ public final class LatchkeyClient implements Closeable {
         }
       }
       if (url == null) {
-        throw new LatchkeyConfigException(
-            name + ": no base URL; call baseUrl(..) or environment(..) with one of " + declaredNames());
+        throw new LatchkeyConfigException(name
+            + ": no base URL; call baseUrl(..) or environment(..) with one of " + declaredNames());
       }
       HttpUrl parsed = HttpUrl.parse(url);
       if (parsed == null) {

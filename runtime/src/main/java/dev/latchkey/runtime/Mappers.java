@@ -14,7 +14,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class Mappers {
   /** The Maven coordinates an {@code @Xml} client needs on its class path. */
-  public static final String XML_ARTIFACT = "com.fasterxml.jackson.dataformat:jackson-dataformat-xml";
+  public static final String XML_ARTIFACT =
+      "com.fasterxml.jackson.dataformat:jackson-dataformat-xml";
 
   private static final String XML_MAPPER = "com.fasterxml.jackson.dataformat.xml.XmlMapper";
 

@@ -35,12 +35,14 @@ class AuthContextTest {
   @Test
   void anyOtherListenerGetsEveryEvent() {
     List<AuthEvent> events = new ArrayList<>();
-    AuthContext context = new AuthContext("Api", BASE, CLOCK,
-        AuthEventListener.NONE.andThen(events::add), new OkHttpClient());
+    AuthContext context = new AuthContext(
+        "Api", BASE, CLOCK, AuthEventListener.NONE.andThen(events::add), new OkHttpClient());
     assertTrue(context.listening());
     context.emit(AuthEvent.Type.NONCE_REUSED, "h:1", "realm=r");
-    assertEquals(List.of(new AuthEvent(AuthEvent.Type.NONCE_REUSED, "Api", "h:1", "realm=r",
-        Instant.EPOCH, null)), events);
+    assertEquals(
+        List.of(new AuthEvent(
+            AuthEvent.Type.NONCE_REUSED, "Api", "h:1", "realm=r", Instant.EPOCH, null)),
+        events);
   }
 
   @Test

@@ -39,20 +39,18 @@ class ClientNoDelayTest {
     return builder
         .baseUrl(server.url("/").toString())
         .auth(new LatchkeyClientTest.MarkerScheme())
-        .customize(
-            b ->
-                b.addNetworkInterceptor(
-                    chain -> {
-                      noDelay.add(chain.connection().socket().getTcpNoDelay());
-                      return chain.proceed(chain.request());
-                    }))
+        .customize(b -> b.addNetworkInterceptor(chain -> {
+          noDelay.add(chain.connection().socket().getTcpNoDelay());
+          return chain.proceed(chain.request());
+        }))
         .build();
   }
 
   private static void postLargeBody(OkHttpClient client, String url) throws IOException {
     // 24 KiB: OkHttp writes it in three 8 KiB pieces.
     RequestBody body = RequestBody.create("x".repeat(24 * 1024), MediaType.get("application/json"));
-    try (Response response = client.newCall(new Request.Builder().url(url).post(body).build()).execute()) {
+    try (Response response =
+        client.newCall(new Request.Builder().url(url).post(body).build()).execute()) {
       assertEquals(200, response.code());
     }
   }

@@ -23,12 +23,20 @@ import okhttp3.ResponseBody;
  * can send them, and the socket-level hostile suite covers that; here they would only be noise.
  */
 public final class FuzzedNetwork implements Interceptor {
-  private static final int[] STATUSES = {200, 201, 204, 302, 400, 401, 403, 404, 405, 420, 429,
-      500, 503};
-  private static final String[] TYPES = {"application/json", "text/html", "text/plain",
-      "application/xml", "application/octet-stream"};
-  private static final String[] HEADERS = {"Retry-After", "WWW-Authenticate", "Set-Cookie",
-      "Authentication-Info", "Content-Type", "X-Other"};
+  private static final int[] STATUSES = {
+    200, 201, 204, 302, 400, 401, 403, 404, 405, 420, 429, 500, 503
+  };
+  private static final String[] TYPES = {
+    "application/json", "text/html", "text/plain", "application/xml", "application/octet-stream"
+  };
+  private static final String[] HEADERS = {
+    "Retry-After",
+    "WWW-Authenticate",
+    "Set-Cookie",
+    "Authentication-Info",
+    "Content-Type",
+    "X-Other"
+  };
 
   private final FuzzedDataProvider data;
   private final List<String> templates;

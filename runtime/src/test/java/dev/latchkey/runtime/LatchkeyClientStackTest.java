@@ -70,7 +70,8 @@ class LatchkeyClientStackTest {
   }
 
   private LatchkeyClient.Builder builder() {
-    return LatchkeyClient.builder("Api").baseUrl(server.url("/").toString())
+    return LatchkeyClient.builder("Api")
+        .baseUrl(server.url("/").toString())
         .auth(new LatchkeyClientTest.MarkerScheme());
   }
 
@@ -121,13 +122,15 @@ class LatchkeyClientStackTest {
   void userCallAdaptersComeBeforeOurs() throws IOException {
     answer("{}");
     List<Type> seen = new ArrayList<>();
-    try (LatchkeyClient client = builder().addCallAdapterFactory(new retrofit2.CallAdapter.Factory() {
-      @Override
-      public retrofit2.CallAdapter<?, ?> get(Type type, Annotation[] annotations, Retrofit r) {
-        seen.add(type);
-        return null; // passes on: ours still serve the method
-      }
-    }).build()) {
+    try (LatchkeyClient client = builder()
+        .addCallAdapterFactory(new retrofit2.CallAdapter.Factory() {
+          @Override
+          public retrofit2.CallAdapter<?, ?> get(Type type, Annotation[] annotations, Retrofit r) {
+            seen.add(type);
+            return null; // passes on: ours still serve the method
+          }
+        })
+        .build()) {
       client.create(Api.class).event();
       assertEquals(List.of(Event.class), seen);
     }
@@ -136,14 +139,20 @@ class LatchkeyClientStackTest {
   @Test
   void aUserMapperServesBodiesAndLoginAnswers() throws IOException {
     // Lenient JSON only the user's mapper accepts, in the login answer and in the body.
-    JsonMapper lenient = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+    JsonMapper lenient = JsonMapper.builder()
+        .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
         .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-        .addModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module()).build();
+        .addModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+        .build();
     server.enqueue(new MockResponse.Builder()
-        .body("{/* vendor */ \"response\":{\"status\":\"OK\",\"token\":\"tok-1\"}}").build());
+        .body("{/* vendor */ \"response\":{\"status\":\"OK\",\"token\":\"tok-1\"}}")
+        .build());
     answer("{/* c */ \"at\":\"2026-12-02T00:00:00Z\",\"day\":\"2026-12-02\"}");
-    try (LatchkeyClient client = LatchkeyClient.builder("Api").baseUrl(server.url("/").toString())
-        .auth(tokenScheme()).objectMapper(lenient).build()) {
+    try (LatchkeyClient client = LatchkeyClient.builder("Api")
+        .baseUrl(server.url("/").toString())
+        .auth(tokenScheme())
+        .objectMapper(lenient)
+        .build()) {
       assertEquals(LocalDate.of(2026, 12, 2), client.create(Api.class).event().day());
     }
   }
@@ -151,17 +160,25 @@ class LatchkeyClientStackTest {
   @Test
   void withoutTheUserMapperTheSameLoginAnswerIsRefused() throws IOException {
     server.enqueue(new MockResponse.Builder()
-        .body("{/* vendor */ \"response\":{\"status\":\"OK\",\"token\":\"tok-1\"}}").build());
-    try (LatchkeyClient client = LatchkeyClient.builder("Api").baseUrl(server.url("/").toString())
-        .auth(tokenScheme()).build()) {
-      assertThrows(UnexpectedAnswerException.class, () -> client.create(Api.class).declared());
+        .body("{/* vendor */ \"response\":{\"status\":\"OK\",\"token\":\"tok-1\"}}")
+        .build());
+    try (LatchkeyClient client = LatchkeyClient.builder("Api")
+        .baseUrl(server.url("/").toString())
+        .auth(tokenScheme())
+        .build()) {
+      assertThrows(
+          UnexpectedAnswerException.class, () -> client.create(Api.class).declared());
     }
   }
 
   private static TokenScheme tokenScheme() {
-    return TokenScheme.builder().loginPath("auth").tokenPointer("/response/token")
-        .header("Authorization", "{token}").idleLifetime(Duration.ofHours(2))
-        .credentials(() -> new UserPassword("alice", "S3cret!password")).build();
+    return TokenScheme.builder()
+        .loginPath("auth")
+        .tokenPointer("/response/token")
+        .header("Authorization", "{token}")
+        .idleLifetime(Duration.ofHours(2))
+        .credentials(() -> new UserPassword("alice", "S3cret!password"))
+        .build();
   }
 
   @Test
@@ -206,16 +223,25 @@ class LatchkeyClientStackTest {
   void aDeclaredIoExceptionGetsTheTypedFailureAndAnUndeclaredOneTheUncheckedWrapper()
       throws IOException {
     for (int i = 0; i < 2; i++) {
-      server.enqueue(new MockResponse.Builder().code(401)
-          .body("{\"response\":{\"error_id\":\"NOAUTH\"}}").build());
+      server.enqueue(new MockResponse.Builder()
+          .code(401)
+          .body("{\"response\":{\"error_id\":\"NOAUTH\"}}")
+          .build());
     }
-    TokenScheme scheme = TokenScheme.builder().loginPath("auth").tokenPointer("/response/token")
-        .header("Authorization", "{token}").idleLifetime(Duration.ofHours(2))
-        .errorPointer("/response/error_id").badCredentialErrors("NOAUTH")
+    TokenScheme scheme = TokenScheme.builder()
+        .loginPath("auth")
+        .tokenPointer("/response/token")
+        .header("Authorization", "{token}")
+        .idleLifetime(Duration.ofHours(2))
+        .errorPointer("/response/error_id")
+        .badCredentialErrors("NOAUTH")
         .badPasswordBackoff(Duration.ZERO)
-        .credentials(() -> new UserPassword("alice", "wrong")).build();
+        .credentials(() -> new UserPassword("alice", "wrong"))
+        .build();
     try (LatchkeyClient client = LatchkeyClient.builder("Api")
-        .baseUrl(server.url("/").toString()).auth(scheme).build()) {
+        .baseUrl(server.url("/").toString())
+        .auth(scheme)
+        .build()) {
       Api api = client.create(Api.class);
       assertThrows(AuthenticationFailedException.class, api::declared);
       UncheckedIOException wrapped = assertThrows(UncheckedIOException.class, api::event);

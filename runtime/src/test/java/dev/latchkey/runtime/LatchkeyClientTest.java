@@ -47,8 +47,8 @@ class LatchkeyClientTest {
 
     @Override
     public Closeable install(AuthContext context, OkHttpClient.Builder builder) {
-      builder.addInterceptor(
-          chain -> chain.proceed(chain.request().newBuilder().header("X-Marker", "1").build()));
+      builder.addInterceptor(chain ->
+          chain.proceed(chain.request().newBuilder().header("X-Marker", "1").build()));
       return () -> closed = true;
     }
   }
@@ -72,7 +72,8 @@ class LatchkeyClientTest {
     for (int i = 0; i < 3; i++) {
       server.enqueue(new MockResponse.Builder().body("{\"a\":1,\"extra\":true}").build());
     }
-    try (LatchkeyClient client = builder().baseUrl(server.url("/v1/").toString()).build()) {
+    try (LatchkeyClient client =
+        builder().baseUrl(server.url("/v1/").toString()).build()) {
       Api api = client.create(Api.class);
       assertEquals(1, api.call().execute().body().get("a"));
       assertEquals(1, api.direct().get("a"));
@@ -87,7 +88,8 @@ class LatchkeyClientTest {
   void directBodyThrowsHttpExceptionOnErrorStatus() {
     server.enqueue(new MockResponse.Builder().code(500).body("{}").build());
     try (LatchkeyClient client = builder().baseUrl(server.url("/").toString()).build()) {
-      HttpException e = assertThrows(HttpException.class, () -> client.create(Api.class).direct());
+      HttpException e =
+          assertThrows(HttpException.class, () -> client.create(Api.class).direct());
       assertEquals(500, e.code());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -108,20 +110,18 @@ class LatchkeyClientTest {
   void environmentsResolveFromLiteralAndProperty() throws IOException {
     System.setProperty("latchkey.test.staging.url", "http://127.0.0.1:1/staging/");
     try {
-      LatchkeyClient literal =
-          builder()
-              .declareEnvironment("production", "http://127.0.0.1:1/prod/")
-              .declareEnvironmentProperty("staging", "latchkey.test.staging.url")
-              .environment("production")
-              .build();
+      LatchkeyClient literal = builder()
+          .declareEnvironment("production", "http://127.0.0.1:1/prod/")
+          .declareEnvironmentProperty("staging", "latchkey.test.staging.url")
+          .environment("production")
+          .build();
       assertEquals("http://127.0.0.1:1/prod/", literal.baseUrl().toString());
       literal.close();
-      LatchkeyClient fromProperty =
-          builder()
-              .declareEnvironment("production", "http://127.0.0.1:1/prod/")
-              .declareEnvironmentProperty("staging", "latchkey.test.staging.url")
-              .environment("staging")
-              .build();
+      LatchkeyClient fromProperty = builder()
+          .declareEnvironment("production", "http://127.0.0.1:1/prod/")
+          .declareEnvironmentProperty("staging", "latchkey.test.staging.url")
+          .environment("staging")
+          .build();
       assertEquals("http://127.0.0.1:1/staging/", fromProperty.baseUrl().toString());
       fromProperty.close();
     } finally {
@@ -131,29 +131,29 @@ class LatchkeyClientTest {
 
   @Test
   void configurationErrorsNameTheProblem() {
-    LatchkeyConfigException unknown =
-        assertThrows(
-            LatchkeyConfigException.class,
-            () -> builder().declareEnvironment("production", "http://x/").environment("prod").build());
+    LatchkeyConfigException unknown = assertThrows(
+        LatchkeyConfigException.class,
+        () -> builder()
+            .declareEnvironment("production", "http://x/")
+            .environment("prod")
+            .build());
     assertTrue(unknown.getMessage().contains("unknown environment 'prod'"), unknown.getMessage());
     assertTrue(unknown.getMessage().contains("production"), unknown.getMessage());
 
-    LatchkeyConfigException unset =
-        assertThrows(
-            LatchkeyConfigException.class,
-            () ->
-                builder()
-                    .declareEnvironmentProperty("staging", "latchkey.unset.key")
-                    .environment("staging")
-                    .build());
+    LatchkeyConfigException unset = assertThrows(
+        LatchkeyConfigException.class,
+        () -> builder()
+            .declareEnvironmentProperty("staging", "latchkey.unset.key")
+            .environment("staging")
+            .build());
     assertTrue(unset.getMessage().contains("LATCHKEY_UNSET_KEY"), unset.getMessage());
 
-    LatchkeyConfigException slash =
-        assertThrows(
-            LatchkeyConfigException.class, () -> builder().baseUrl("http://x/api").build());
+    LatchkeyConfigException slash = assertThrows(
+        LatchkeyConfigException.class, () -> builder().baseUrl("http://x/api").build());
     assertTrue(slash.getMessage().contains("must end in '/'"), slash.getMessage());
 
-    assertThrows(LatchkeyConfigException.class, () -> builder().baseUrl("ftp://x/").build());
+    assertThrows(
+        LatchkeyConfigException.class, () -> builder().baseUrl("ftp://x/").build());
     assertThrows(LatchkeyConfigException.class, () -> builder().build());
     assertThrows(
         LatchkeyConfigException.class,
@@ -163,7 +163,8 @@ class LatchkeyClientTest {
   @Test
   void closeReleasesSchemeAndOwnedDispatcherButNotAUsersClient() throws IOException {
     MarkerScheme scheme = new MarkerScheme();
-    LatchkeyClient owned = LatchkeyClient.builder("Api").auth(scheme).baseUrl("http://x/").build();
+    LatchkeyClient owned =
+        LatchkeyClient.builder("Api").auth(scheme).baseUrl("http://x/").build();
     owned.close();
     assertTrue(scheme.closed);
     assertTrue(owned.okHttpClient().dispatcher().executorService().isShutdown());
@@ -195,37 +196,33 @@ class LatchkeyClientTest {
   @Test
   void addedOriginsReachTheSchemeAndABadOneIsRefusedByName() {
     AuthContext[] seen = new AuthContext[1];
-    AuthScheme capture =
-        new AuthScheme() {
-          @Override
-          public String kind() {
-            return "capture";
-          }
+    AuthScheme capture = new AuthScheme() {
+      @Override
+      public String kind() {
+        return "capture";
+      }
 
-          @Override
-          public Closeable install(AuthContext context, OkHttpClient.Builder builder) {
-            seen[0] = context;
-            return () -> {};
-          }
-        };
-    LatchkeyClient client =
-        LatchkeyClient.builder("Api")
-            .baseUrl("https://api.example/v1/")
-            .addOrigin("https://files.example/anything")
-            .auth(capture)
-            .build();
+      @Override
+      public Closeable install(AuthContext context, OkHttpClient.Builder builder) {
+        seen[0] = context;
+        return () -> {};
+      }
+    };
+    LatchkeyClient client = LatchkeyClient.builder("Api")
+        .baseUrl("https://api.example/v1/")
+        .addOrigin("https://files.example/anything")
+        .auth(capture)
+        .build();
     assertTrue(seen[0].origins().contains(okhttp3.HttpUrl.get("https://files.example/x")));
     assertFalse(seen[0].origins().contains(okhttp3.HttpUrl.get("https://other.example/")));
     assertTrue(seen[0].redactor() == client.redactor());
-    LatchkeyConfigException bad =
-        assertThrows(
-            LatchkeyConfigException.class,
-            () ->
-                LatchkeyClient.builder("Api")
-                    .baseUrl("https://api.example/v1/")
-                    .addOrigin("ftp:/nope")
-                    .auth(capture)
-                    .build());
+    LatchkeyConfigException bad = assertThrows(
+        LatchkeyConfigException.class,
+        () -> LatchkeyClient.builder("Api")
+            .baseUrl("https://api.example/v1/")
+            .addOrigin("ftp:/nope")
+            .auth(capture)
+            .build());
     assertTrue(bad.getMessage().contains("addOrigin") && bad.getMessage().contains("ftp:/nope"));
   }
 }

@@ -23,7 +23,11 @@ final class OkHttpClashMain {
       }
     };
     try {
-      LatchkeyClient.builder("Api").baseUrl("http://127.0.0.1:9/").auth(none).build().close();
+      LatchkeyClient.builder("Api")
+          .baseUrl("http://127.0.0.1:9/")
+          .auth(none)
+          .build()
+          .close();
       System.out.println("built");
     } catch (LatchkeyConfigException e) {
       System.out.println("refused: " + e.getMessage());

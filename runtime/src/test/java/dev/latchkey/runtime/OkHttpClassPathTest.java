@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -33,8 +33,8 @@ class OkHttpClassPathTest {
     assertTrue(Files.isRegularFile(OKHTTP4), "the build copies " + OKHTTP4);
     URL okhttp4 = OKHTTP4.toUri().toURL();
     try (URLClassLoader userClassPath = new URLClassLoader(new URL[] {okhttp4, okhttp5()}, null)) {
-      LatchkeyConfigException e = assertThrows(LatchkeyConfigException.class,
-          () -> OkHttpClassPath.check(userClassPath));
+      LatchkeyConfigException e =
+          assertThrows(LatchkeyConfigException.class, () -> OkHttpClassPath.check(userClassPath));
       String message = e.getMessage();
       assertTrue(message.contains("okhttp-4.12.0.jar"), message);
       assertTrue(message.contains(okhttp5().toString()), message);
@@ -46,10 +46,11 @@ class OkHttpClassPathTest {
   @Test
   void aClientBuiltOnSuchAClassPathFailsAtBuildWithTheOneClearError() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classPath = OKHTTP4.toAbsolutePath() + File.pathSeparator
-        + System.getProperty("java.class.path");
+    String classPath =
+        OKHTTP4.toAbsolutePath() + File.pathSeparator + System.getProperty("java.class.path");
     Process child = new ProcessBuilder(java, "-cp", classPath, OkHttpClashMain.class.getName())
-        .redirectErrorStream(true).start();
+        .redirectErrorStream(true)
+        .start();
     String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(child.waitFor(60, TimeUnit.SECONDS));
     assertTrue(out.startsWith("refused: Two OkHttp jars are on the class path: "), out);
@@ -58,7 +59,8 @@ class OkHttpClassPathTest {
 
   @Test
   void ourOwnClassPathHoldsOneOkHttpAndBuildsClients() throws Exception {
-    assertEquals(List.of(okhttp5().toString()),
+    assertEquals(
+        List.of(okhttp5().toString()),
         OkHttpClassPath.locations(OkHttpClient.class.getClassLoader()));
     assertDoesNotThrow(() -> OkHttpClassPath.check(OkHttpClient.class.getClassLoader()));
   }

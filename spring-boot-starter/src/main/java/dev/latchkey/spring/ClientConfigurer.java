@@ -97,7 +97,9 @@ final class ClientConfigurer {
       HttpUrl url = HttpUrl.parse(baseUrl);
       if (url == null || !url.encodedPath().endsWith("/")) {
         throw new LatchkeyPropertyException(
-            prefix + ".base-url", "must be an absolute http(s) URL ending in '/', not '" + baseUrl + "'", null);
+            prefix + ".base-url",
+            "must be an absolute http(s) URL ending in '/', not '" + baseUrl + "'",
+            null);
       }
       builder.baseUrl(baseUrl);
     } else if (env != null) {
@@ -129,14 +131,17 @@ final class ClientConfigurer {
       return; // the API may need none (key-only headers); build() says so if it does
     }
     if (user == null || user.isBlank()) {
-      throw new LatchkeyPropertyException(prefix + ".username", "is required with a password", null);
+      throw new LatchkeyPropertyException(
+          prefix + ".username", "is required with a password", null);
     }
     if (password == null) {
-      throw new LatchkeyPropertyException(prefix + ".password", "is required with a username", null);
+      throw new LatchkeyPropertyException(
+          prefix + ".password", "is required with a username", null);
     }
     String key = prefix + ".password";
     Binder binder = Binder.get(environment);
-    builder.credentials(() -> new UserPassword(user, binder.bind(key, String.class).orElse(password)));
+    builder.credentials(
+        () -> new UserPassword(user, binder.bind(key, String.class).orElse(password)));
   }
 
   private void headers(ClientBuilder<?> builder) {
@@ -187,27 +192,27 @@ final class ClientConfigurer {
     if (connect == null && read == null && write == null && call == null) {
       return;
     }
-    builder.customize(
-        http -> {
-          if (connect != null) {
-            http.connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS);
-          }
-          if (read != null) {
-            http.readTimeout(read.toMillis(), TimeUnit.MILLISECONDS);
-          }
-          if (write != null) {
-            http.writeTimeout(write.toMillis(), TimeUnit.MILLISECONDS);
-          }
-          if (call != null) {
-            http.callTimeout(call.toMillis(), TimeUnit.MILLISECONDS);
-          }
-          return http;
-        });
+    builder.customize(http -> {
+      if (connect != null) {
+        http.connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      if (read != null) {
+        http.readTimeout(read.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      if (write != null) {
+        http.writeTimeout(write.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      if (call != null) {
+        http.callTimeout(call.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      return http;
+    });
   }
 
   private Duration checked(String name, Duration value) {
     if (value != null && (value.isNegative() || value.isZero())) {
-      throw new LatchkeyPropertyException(prefix + "." + name, "must be positive, not " + value, null);
+      throw new LatchkeyPropertyException(
+          prefix + "." + name, "must be positive, not " + value, null);
     }
     return value;
   }

@@ -48,9 +48,9 @@ final class LatchkeyClientRegistrar
       LatchkeyClients.Configured client, String beanName, BeanFactory factory) {
     @SuppressWarnings("unchecked")
     Class<T> type = (Class<T>) client.definition().type();
-    RootBeanDefinition bean =
-        new RootBeanDefinition(
-            type, () -> type.cast(factory.getBean(LatchkeyClients.class).client(beanName).client()));
+    RootBeanDefinition bean = new RootBeanDefinition(
+        type,
+        () -> type.cast(factory.getBean(LatchkeyClients.class).client(beanName).client()));
     bean.setDescription("Latchkey client " + client.definition().name() + " from "
         + LatchkeyProperties.PREFIX + ".clients." + client.key());
     return bean;

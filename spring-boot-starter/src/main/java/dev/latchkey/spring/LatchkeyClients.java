@@ -40,7 +40,8 @@ public final class LatchkeyClients implements DisposableBean {
   private final List<SessionStore> stores = new ArrayList<>();
 
   /** A property key and the generated client it names. */
-  record Configured(String key, ClientDefinition<?> definition, LatchkeyClientProperties properties) {}
+  record Configured(
+      String key, ClientDefinition<?> definition, LatchkeyClientProperties properties) {}
 
   LatchkeyClients(
       Environment environment,
@@ -62,23 +63,21 @@ public final class LatchkeyClients implements DisposableBean {
    * @throws LatchkeyPropertyException for a key no generated client has
    */
   static Map<String, Configured> configured(Environment environment, ClassLoader loader) {
-    Map<String, LatchkeyClientProperties> bound =
-        Binder.get(environment).bind(LatchkeyProperties.PREFIX + ".clients", CLIENTS).orElse(Map.of());
+    Map<String, LatchkeyClientProperties> bound = Binder.get(environment)
+        .bind(LatchkeyProperties.PREFIX + ".clients", CLIENTS)
+        .orElse(Map.of());
     List<ClientDefinition<?>> definitions = ClientDefinition.installed(loader);
     Map<String, Configured> byBean = new LinkedHashMap<>();
     for (Map.Entry<String, LatchkeyClientProperties> entry : bound.entrySet()) {
       String key = entry.getKey();
-      ClientDefinition<?> definition =
-          ClientNames.find(key, definitions)
-              .orElseThrow(
-                  () ->
-                      new LatchkeyPropertyException(
-                          LatchkeyProperties.PREFIX + ".clients." + key,
-                          "no generated Latchkey client is named '" + key + "'; the class path has: "
-                              + ClientNames.list(definitions),
-                          null));
-      Configured previous =
-          byBean.put(ClientNames.beanName(definition), new Configured(key, definition, entry.getValue()));
+      ClientDefinition<?> definition = ClientNames.find(key, definitions)
+          .orElseThrow(() -> new LatchkeyPropertyException(
+              LatchkeyProperties.PREFIX + ".clients." + key,
+              "no generated Latchkey client is named '" + key + "'; the class path has: "
+                  + ClientNames.list(definitions),
+              null));
+      Configured previous = byBean.put(
+          ClientNames.beanName(definition), new Configured(key, definition, entry.getValue()));
       if (previous != null) {
         throw new LatchkeyPropertyException(
             LatchkeyProperties.PREFIX + ".clients." + key,
@@ -105,9 +104,11 @@ public final class LatchkeyClients implements DisposableBean {
 
   private BuiltClient<?> build(Configured c) {
     AuthEventListener listener = listener();
-    ClientConfigurer configurer =
-        new ClientConfigurer(
-            LatchkeyProperties.PREFIX + ".clients." + c.key(), c.definition(), c.properties(), environment);
+    ClientConfigurer configurer = new ClientConfigurer(
+        LatchkeyProperties.PREFIX + ".clients." + c.key(),
+        c.definition(),
+        c.properties(),
+        environment);
     SessionStore store = configurer.store(listener, loader);
     if (store != null) {
       synchronized (stores) {

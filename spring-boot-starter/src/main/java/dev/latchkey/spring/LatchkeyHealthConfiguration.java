@@ -21,8 +21,10 @@ class LatchkeyHealthConfiguration {
   @ConditionalOnMissingBean(name = "latchkeyHealthContributor")
   HealthContributor latchkeyHealthContributor(LatchkeyClients clients) {
     Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
-    clients.definitions().forEach(
-        (bean, definition) -> indicators.put(bean, new LatchkeyHealthIndicator(clients, bean, definition)));
+    clients
+        .definitions()
+        .forEach((bean, definition) ->
+            indicators.put(bean, new LatchkeyHealthIndicator(clients, bean, definition)));
     return CompositeHealthContributor.fromMap(indicators);
   }
 }

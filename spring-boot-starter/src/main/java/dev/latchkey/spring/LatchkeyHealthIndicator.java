@@ -25,13 +25,13 @@ public final class LatchkeyHealthIndicator implements HealthIndicator {
   @Override
   public Health health() {
     SessionState state = clients.client(bean).sessionState();
-    Health.Builder health =
-        switch (state.status()) {
-          case REFUSED -> Health.down();
-          case CLOSED -> Health.outOfService();
-          default -> Health.up();
-        };
-    health.withDetail("client", definition.name())
+    Health.Builder health = switch (state.status()) {
+      case REFUSED -> Health.down();
+      case CLOSED -> Health.outOfService();
+      default -> Health.up();
+    };
+    health
+        .withDetail("client", definition.name())
         .withDetail("auth", definition.authKind())
         .withDetail("state", state.status().name());
     if (state.until() != null) {

@@ -43,7 +43,10 @@ class LatchkeySanitizingConfiguration {
   }
 
   private static String canonical(String name) {
-    return name.replace("-", "").replace("_", "").replace("[", "").replace("]", "")
+    return name.replace("-", "")
+        .replace("_", "")
+        .replace("[", "")
+        .replace("]", "")
         .toLowerCase(Locale.ROOT);
   }
 }

@@ -24,7 +24,8 @@ final class SessionStores {
     if (spec.startsWith("file:")) {
       String dir = spec.substring("file:".length());
       if (dir.isBlank()) {
-        throw new LatchkeyConfigException("file: needs a directory, as in file:/var/cache/latchkey");
+        throw new LatchkeyConfigException(
+            "file: needs a directory, as in file:/var/cache/latchkey");
       }
       return FileSessionStore.open(Path.of(dir));
     }

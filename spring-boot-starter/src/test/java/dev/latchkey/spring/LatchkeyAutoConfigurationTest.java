@@ -33,9 +33,8 @@ import org.springframework.context.annotation.Configuration;
 class LatchkeyAutoConfigurationTest {
   private static final String XANDR = "latchkey.clients.xandr-api.";
 
-  private final ApplicationContextRunner runner =
-      new ApplicationContextRunner()
-          .withConfiguration(AutoConfigurations.of(LatchkeyAutoConfiguration.class));
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(LatchkeyAutoConfiguration.class));
 
   private static String[] xandr(String... more) {
     List<String> all = new java.util.ArrayList<>(List.of(
@@ -66,8 +65,10 @@ class LatchkeyAutoConfigurationTest {
   @Test
   void aBadBaseUrlFailsStartUpNamingTheProperty() {
     runner
-        .withPropertyValues(XANDR + "base-url=not a url", XANDR + "username=u", XANDR + "password=p")
-        .run(context -> assertThat(failure(context)).isEqualTo("latchkey.clients.xandr-api.base-url: must be an absolute http(s) URL ending"
+        .withPropertyValues(
+            XANDR + "base-url=not a url", XANDR + "username=u", XANDR + "password=p")
+        .run(context -> assertThat(failure(context))
+            .isEqualTo("latchkey.clients.xandr-api.base-url: must be an absolute http(s) URL ending"
                 + " in '/', not 'not a url'"));
   }
 
@@ -75,35 +76,50 @@ class LatchkeyAutoConfigurationTest {
   void anUnknownClientNameFailsStartUpListingTheKnownOnes() {
     runner
         .withPropertyValues("latchkey.clients.xandr.base-url=http://127.0.0.1:1/")
-        .run(context -> assertThat(failure(context)).startsWith("latchkey.clients.xandr: no generated Latchkey client is named"
+        .run(context -> assertThat(failure(context))
+            .startsWith("latchkey.clients.xandr: no generated Latchkey client is named"
                 + " 'xandr'; the class path has: MediaSiloApi, OnDemandApi, XandrApi"));
   }
 
   @Test
   void otherBadPropertiesAreNamedToo() {
-    runner.withPropertyValues(xandr(XANDR + "environment=nowhere")).run(context ->
-        assertThat(context).hasNotFailed()); // base-url wins over environment
-    runner.withPropertyValues("latchkey.clients.xandr-api.environment=nowhere").run(context ->
-        assertThat(failure(context)).startsWith(
-            "latchkey.clients.xandr-api.environment: XandrApi declares no environment 'nowhere'"));
-    runner.withPropertyValues(xandr(XANDR + "pins[example.com]=sha256/short")).run(context ->
-        assertThat(failure(context)).startsWith("latchkey.clients.xandr-api.pins: "));
-    runner.withPropertyValues(xandr(XANDR + "store=ftp://x")).run(context ->
-        assertThat(failure(context)).startsWith("latchkey.clients.xandr-api.store: "));
-    runner.withPropertyValues(xandr(XANDR + "headers.api-key=k")).run(context ->
-        assertThat(failure(context)).startsWith(
-            "latchkey.clients.xandr-api.headers.api-key: XandrApi has no static header set by 'apiKey'"));
-    runner.withPropertyValues(xandr(XANDR + "call-timeout=0s")).run(context ->
-        assertThat(failure(context)).isEqualTo(
-            "latchkey.clients.xandr-api.call-timeout: must be positive, not PT0S"));
-    runner.withPropertyValues(XANDR + "base-url=http://127.0.0.1:1/", XANDR + "password=secret-pw")
+    runner
+        .withPropertyValues(xandr(XANDR + "environment=nowhere"))
+        .run(context -> assertThat(context).hasNotFailed()); // base-url wins over environment
+    runner
+        .withPropertyValues("latchkey.clients.xandr-api.environment=nowhere")
+        .run(
+            context -> assertThat(failure(context))
+                .startsWith(
+                    "latchkey.clients.xandr-api.environment: XandrApi declares no environment 'nowhere'"));
+    runner
+        .withPropertyValues(xandr(XANDR + "pins[example.com]=sha256/short"))
+        .run(context ->
+            assertThat(failure(context)).startsWith("latchkey.clients.xandr-api.pins: "));
+    runner
+        .withPropertyValues(xandr(XANDR + "store=ftp://x"))
+        .run(context ->
+            assertThat(failure(context)).startsWith("latchkey.clients.xandr-api.store: "));
+    runner
+        .withPropertyValues(xandr(XANDR + "headers.api-key=k"))
+        .run(
+            context -> assertThat(failure(context))
+                .startsWith(
+                    "latchkey.clients.xandr-api.headers.api-key: XandrApi has no static header set by 'apiKey'"));
+    runner
+        .withPropertyValues(xandr(XANDR + "call-timeout=0s"))
+        .run(context -> assertThat(failure(context))
+            .isEqualTo("latchkey.clients.xandr-api.call-timeout: must be positive, not PT0S"));
+    runner
+        .withPropertyValues(XANDR + "base-url=http://127.0.0.1:1/", XANDR + "password=secret-pw")
         .run(context -> assertThat(failure(context))
             .isEqualTo("latchkey.clients.xandr-api.username: is required with a password"));
   }
 
   @Test
   void theFailureAnalyzerReportsThePropertyAndWhatToDo() {
-    LatchkeyPropertyException e = new LatchkeyPropertyException("latchkey.clients.x.store", "bad", null);
+    LatchkeyPropertyException e =
+        new LatchkeyPropertyException("latchkey.clients.x.store", "bad", null);
     var analysis = new LatchkeyPropertyFailureAnalyzer().analyze(new IllegalStateException(e));
     assertThat(analysis.getDescription()).contains("latchkey.clients.x.store: bad");
     assertThat(analysis.getAction()).contains("latchkey.clients.x.store");
@@ -128,11 +144,16 @@ class LatchkeyAutoConfigurationTest {
         .run(context -> {
           assertThat(context).hasNotFailed();
           ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-          String configprops = json.writeValueAsString(
-              context.getBean(ConfigurationPropertiesReportEndpoint.class).configurationProperties());
-          assertThat(configprops).contains("latchkey").contains("acme") // shown: not secret
-              .doesNotContain(Simulators.XANDR.password()).doesNotContain("ms-secret-pw")
-              .doesNotContain("ms-api-key-value").contains("******");
+          String configprops = json.writeValueAsString(context
+              .getBean(ConfigurationPropertiesReportEndpoint.class)
+              .configurationProperties());
+          assertThat(configprops)
+              .contains("latchkey")
+              .contains("acme") // shown: not secret
+              .doesNotContain(Simulators.XANDR.password())
+              .doesNotContain("ms-secret-pw")
+              .doesNotContain("ms-api-key-value")
+              .contains("******");
           EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);
           String password = json.writeValueAsString(env.environmentEntry(XANDR + "password"));
           String apiKey = json.writeValueAsString(
@@ -170,8 +191,8 @@ class LatchkeyAutoConfigurationTest {
       int before = UserBeans.CALLS.get();
       assertThat(context.getBean(XandrApi.class).member().execute().code()).isEqualTo(200);
       assertThat(UserBeans.CALLS.get()).isGreaterThan(before);
-      assertThat(UserBeans.EVENTS).anyMatch(e -> e.type() == AuthEvent.Type.LOGIN
-          && e.client().equals("XandrApi"));
+      assertThat(UserBeans.EVENTS)
+          .anyMatch(e -> e.type() == AuthEvent.Type.LOGIN && e.client().equals("XandrApi"));
     });
   }
 
@@ -190,20 +211,26 @@ class LatchkeyAutoConfigurationTest {
   @Test
   void theApplicationsObjectMapperReadsAJsonClientsLoginAnswers() {
     CountingMapper mapper = new CountingMapper();
-    runner.withBean(ObjectMapper.class, () -> mapper).withPropertyValues(xandr()).run(context -> {
-      assertThat(context).hasNotFailed();
-      assertThat(context.getBean(XandrApi.class).member().execute().code()).isEqualTo(200);
-      assertThat(mapper.trees.get()).isPositive();
-    });
+    runner
+        .withBean(ObjectMapper.class, () -> mapper)
+        .withPropertyValues(xandr())
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(XandrApi.class).member().execute().code()).isEqualTo(200);
+          assertThat(mapper.trees.get()).isPositive();
+        });
   }
 
   @Test
   void anApplicationBeanOfTheSameNameWins() {
     XandrApi own = org.mockito.Mockito.mock(XandrApi.class);
-    runner.withBean("xandrApi", XandrApi.class, () -> own).withPropertyValues(xandr()).run(context -> {
-      assertThat(context).hasNotFailed();
-      assertThat(context.getBean(XandrApi.class)).isSameAs(own);
-    });
+    runner
+        .withBean("xandrApi", XandrApi.class, () -> own)
+        .withPropertyValues(xandr())
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(XandrApi.class)).isSameAs(own);
+        });
   }
 
   @Test
@@ -260,6 +287,8 @@ class LatchkeyAutoConfigurationTest {
   }
 
   private static Object state(HealthComponent component) {
-    return ((org.springframework.boot.actuate.health.Health) component).getDetails().get("state");
+    return ((org.springframework.boot.actuate.health.Health) component)
+        .getDetails()
+        .get("state");
   }
 }

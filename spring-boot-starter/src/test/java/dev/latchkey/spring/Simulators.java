@@ -29,8 +29,12 @@ final class Simulators {
 
   static {
     try {
-      ONDEMAND = OnDemandSimulator.start(0, ONDEMAND_USER, ONDEMAND_PASSWORD.toCharArray(),
-          Duration.ofMinutes(5), Clock.systemUTC());
+      ONDEMAND = OnDemandSimulator.start(
+          0,
+          ONDEMAND_USER,
+          ONDEMAND_PASSWORD.toCharArray(),
+          Duration.ofMinutes(5),
+          Clock.systemUTC());
       XANDR_SIM = XandrSimulator.start(XANDR, Clock.systemUTC());
       MEDIASILO_SIM = MediaSiloSimulator.start(MEDIASILO, Clock.systemUTC(), 0);
     } catch (IOException e) {

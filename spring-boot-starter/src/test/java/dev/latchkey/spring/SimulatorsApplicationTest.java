@@ -31,12 +31,23 @@ class SimulatorsApplicationTest {
   @EnableAutoConfiguration
   static class Application {}
 
-  @Autowired OnDemandApi onDemand;
-  @Autowired XandrApi xandr;
-  @Autowired MediaSiloApi mediaSilo;
-  @Autowired HealthEndpoint health;
-  @Autowired MeterRegistry registry;
-  @Autowired LatchkeyMetrics metrics;
+  @Autowired
+  OnDemandApi onDemand;
+
+  @Autowired
+  XandrApi xandr;
+
+  @Autowired
+  MediaSiloApi mediaSilo;
+
+  @Autowired
+  HealthEndpoint health;
+
+  @Autowired
+  MeterRegistry registry;
+
+  @Autowired
+  LatchkeyMetrics metrics;
 
   @Test
   void callsAllThreeApisThroughInjectedClients() throws Exception {
@@ -49,9 +60,17 @@ class SimulatorsApplicationTest {
       assertThat(state.getStatus()).as(client).isEqualTo(Status.UP);
       assertThat(state.getDetails().get("state")).as(client).isEqualTo("LIVE");
     }
-    assertThat(registry.get(LatchkeyMetrics.LOGINS).tags("client", "XandrApi", "auth", "token",
-        "outcome", "success").counter().count()).isEqualTo(1);
-    assertThat(registry.get(LatchkeyMetrics.CHALLENGES).tags("client", "OnDemandApi", "auth", "digest")
-        .counter().count()).isEqualTo(1);
+    assertThat(registry
+            .get(LatchkeyMetrics.LOGINS)
+            .tags("client", "XandrApi", "auth", "token", "outcome", "success")
+            .counter()
+            .count())
+        .isEqualTo(1);
+    assertThat(registry
+            .get(LatchkeyMetrics.CHALLENGES)
+            .tags("client", "OnDemandApi", "auth", "digest")
+            .counter()
+            .count())
+        .isEqualTo(1);
   }
 }

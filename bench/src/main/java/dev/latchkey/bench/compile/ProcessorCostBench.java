@@ -57,17 +57,37 @@ public final class ProcessorCostBench {
       }
       long plain = median(without);
       long processed = median(with);
-      Table table = new Table("Processor cost: javac on " + mode.compileInterfaces()
-          + " annotated interfaces, in-process, median of " + mode.compileRepeats(),
-          "compile", "median ms", "min ms", "max ms", "per interface ms", "load avg");
+      Table table = new Table(
+          "Processor cost: javac on " + mode.compileInterfaces()
+              + " annotated interfaces, in-process, median of " + mode.compileRepeats(),
+          "compile",
+          "median ms",
+          "min ms",
+          "max ms",
+          "per interface ms",
+          "load avg");
       String load = Machine.loadAverage();
-      table.row("-proc:none", plain, min(without), max(without),
-          Table.num((double) plain / mode.compileInterfaces(), 2), load);
-      table.row("with LatchkeyProcessor (writes and compiles " + mode.compileInterfaces()
-              + " clients)", processed, min(with), max(with),
-          Table.num((double) processed / mode.compileInterfaces(), 2), load);
-      table.row("processor's share", processed - plain, "", "",
-          Table.num((double) (processed - plain) / mode.compileInterfaces(), 2), load);
+      table.row(
+          "-proc:none",
+          plain,
+          min(without),
+          max(without),
+          Table.num((double) plain / mode.compileInterfaces(), 2),
+          load);
+      table.row(
+          "with LatchkeyProcessor (writes and compiles " + mode.compileInterfaces() + " clients)",
+          processed,
+          min(with),
+          max(with),
+          Table.num((double) processed / mode.compileInterfaces(), 2),
+          load);
+      table.row(
+          "processor's share",
+          processed - plain,
+          "",
+          "",
+          Table.num((double) (processed - plain) / mode.compileInterfaces(), 2),
+          load);
       report.table("compile", table);
     } finally {
       deleteTree(work);
@@ -75,14 +95,23 @@ public final class ProcessorCostBench {
   }
 
   /** One compile into a fresh output directory; returns its wall time in milliseconds. */
-  private long compile(JavaCompiler javac, List<Path> sources, Path work, boolean processor,
-      int round) throws IOException {
+  private long compile(
+      JavaCompiler javac, List<Path> sources, Path work, boolean processor, int round)
+      throws IOException {
     Path out = work.resolve((processor ? "with-" : "without-") + round);
     Path classes = Files.createDirectories(out.resolve("classes"));
     Path generated = Files.createDirectories(out.resolve("generated"));
     String classPath = System.getProperty("java.class.path");
-    List<String> options = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(),
-        "-s", generated.toString(), "-classpath", classPath, "-implicit:none"));
+    List<String> options = new ArrayList<>(List.of(
+        "--release",
+        "17",
+        "-d",
+        classes.toString(),
+        "-s",
+        generated.toString(),
+        "-classpath",
+        classPath,
+        "-implicit:none"));
     if (processor) {
       options.addAll(List.of("-processor", PROCESSOR, "-processorpath", classPath));
     } else {
@@ -92,11 +121,14 @@ public final class ProcessorCostBench {
     long start = System.nanoTime();
     try (StandardJavaFileManager files =
         javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-      boolean ok = javac.getTask(null, files, diagnostics, options, null,
-          files.getJavaFileObjectsFromPaths(sources)).call();
+      boolean ok = javac
+          .getTask(
+              null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources))
+          .call();
       long millis = (System.nanoTime() - start) / 1_000_000;
       if (!ok) {
-        report.problem("processor cost: compile failed: " + diagnostics.getDiagnostics().get(0));
+        report.problem(
+            "processor cost: compile failed: " + diagnostics.getDiagnostics().get(0));
       }
       if (processor) {
         long clients;
@@ -105,8 +137,8 @@ public final class ProcessorCostBench {
               .count();
         }
         if (clients != sources.size()) {
-          report.problem("processor cost: " + clients + " clients generated for "
-              + sources.size() + " interfaces");
+          report.problem("processor cost: " + clients + " clients generated for " + sources.size()
+              + " interfaces");
         }
       }
       return millis;

@@ -46,8 +46,8 @@ final class Anchors {
   private Anchors() {}
 
   /** A client by name; {@code nonceLifetime} is what the server grants (Latchkey uses it). */
-  static LoadClient create(String name, String url, String user, String password,
-      Duration nonceLifetime) {
+  static LoadClient create(
+      String name, String url, String user, String password, Duration nonceLifetime) {
     return switch (name) {
       case LATCHKEY -> latchkey(url, user, password, nonceLifetime);
       case OKHTTP_DIGEST -> okhttpDigest(url, user, password);
@@ -124,8 +124,8 @@ final class Anchors {
   }
 
   /** okhttp-digest, with or without OkHttp's read and write timeouts. */
-  static LoadClient okhttpDigest(String name, String url, String user, String password,
-      boolean timeouts) {
+  static LoadClient okhttpDigest(
+      String name, String url, String user, String password, boolean timeouts) {
     Counts seen = new Counts();
     OkHttpClient base = okHttpBase(seen, timeouts);
     Map<String, CachingAuthenticator> authCache = new ConcurrentHashMap<>();
@@ -153,26 +153,26 @@ final class Anchors {
   static LoadClient httpClient5(String name, String url, String user, String password) {
     Counts seen = new Counts();
     URI uri = URI.create(url);
-    PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder
-        .create()
-        .setMaxConnTotal(64)
-        .setMaxConnPerRoute(64)
-        .setDefaultConnectionConfig(ConnectionConfig.custom()
-            .setConnectTimeout(Timeout.ofSeconds(5))
-            .setSocketTimeout(Timeout.ofSeconds(10))
-            .build())
-        .build();
+    PoolingHttpClientConnectionManager connections =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            .setMaxConnTotal(64)
+            .setMaxConnPerRoute(64)
+            .setDefaultConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.ofSeconds(5))
+                .setSocketTimeout(Timeout.ofSeconds(10))
+                .build())
+            .build();
     BasicCredentialsProvider credentials = new BasicCredentialsProvider();
     if (user != null) {
-      credentials.setCredentials(new AuthScope(uri.getHost(), uri.getPort()),
+      credentials.setCredentials(
+          new AuthScope(uri.getHost(), uri.getPort()),
           new UsernamePasswordCredentials(user, password.toCharArray()));
     }
     CloseableHttpClient client = HttpClients.custom()
         .setConnectionManager(connections)
         .setDefaultCredentialsProvider(credentials)
-        .setDefaultRequestConfig(RequestConfig.custom()
-            .setResponseTimeout(Timeout.ofSeconds(10))
-            .build())
+        .setDefaultRequestConfig(
+            RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(10)).build())
         .addResponseInterceptorLast((response, entity, context) -> seen.record(response.getCode()))
         .build();
     return new LoadClient() {
@@ -203,8 +203,9 @@ final class Anchors {
   }
 
   /** Latchkey and okhttp-digest: both are OkHttp clients, called the same way. */
-  private record OkHttpLoadClient(String name, OkHttpClient client, String url, Counts seen,
-      Closer closer) implements LoadClient {
+  private record OkHttpLoadClient(
+      String name, OkHttpClient client, String url, Counts seen, Closer closer)
+      implements LoadClient {
     @Override
     public Caller caller() {
       Request request = new Request.Builder().url(url).build();

@@ -27,18 +27,24 @@ final class DigestChart {
   private static final int WIDTH = 1200;
   private static final int HEIGHT = 460;
   private static final Color[] COLORS = {
-      new Color(0x2e7d32), new Color(0xef6c00), new Color(0x1565c0)};
+    new Color(0x2e7d32), new Color(0xef6c00), new Color(0x1565c0)
+  };
 
   private DigestChart() {}
 
   static void write(List<LoadRun.Result> results, Path png) throws IOException {
-    JFreeChart speed = chart("Requests per second (higher is better)", "requests/s", results,
+    JFreeChart speed = chart(
+        "Requests per second (higher is better)",
+        "requests/s",
+        results,
         LoadRun.Result::requestsPerSecond);
     // Every client is close to 1 exchange per request in steady state; what differs is the
     // excess (401s and retries), so the axis shows it per 1,000 requests.
-    JFreeChart exchanges = chart("Exchanges per request above 1, per 1,000 requests: "
+    JFreeChart exchanges = chart(
+        "Exchanges per request above 1, per 1,000 requests: "
             + "(exchanges/request - 1) x 1000 (lower is better)",
-        "extra exchanges per 1,000 requests", results,
+        "extra exchanges per 1,000 requests",
+        results,
         r -> (r.exchangesPerRequest() - 1) * 1000);
     BufferedImage image = new BufferedImage(WIDTH, 2 * HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
@@ -52,16 +58,19 @@ final class DigestChart {
     ImageIO.write(image, "png", png.toFile());
   }
 
-  private static JFreeChart chart(String title, String axis, List<LoadRun.Result> results,
+  private static JFreeChart chart(
+      String title,
+      String axis,
+      List<LoadRun.Result> results,
       ToDoubleFunction<LoadRun.Result> value) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (LoadRun.Result r : results) {
-      String scenario = r.server() + ", " + r.threads() + " thr, nonce " + r.lifetime().toSeconds()
-          + " s";
+      String scenario =
+          r.server() + ", " + r.threads() + " thr, nonce " + r.lifetime().toSeconds() + " s";
       data.addValue(value.applyAsDouble(r), r.client(), scenario);
     }
-    JFreeChart chart = ChartFactory.createBarChart(title, null, axis, data,
-        PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart = ChartFactory.createBarChart(
+        title, null, axis, data, PlotOrientation.VERTICAL, true, false, false);
     chart.setBackgroundPaint(Color.WHITE);
     CategoryPlot plot = chart.getCategoryPlot();
     plot.setBackgroundPaint(Color.WHITE);

@@ -19,6 +19,7 @@ public final class DigestLoadBench {
   static final String USER = "robot";
   /** A throw-away password for loopback servers this run starts; never printed. */
   private static final String PASSWORD = "bench-" + Long.toHexString(System.nanoTime());
+
   private static final int[] THREADS = {1, 16};
   private static final int[] LIFETIMES_SECONDS = {300, 2};
   private static final int COLD_THREADS = 16;
@@ -64,21 +65,33 @@ public final class DigestLoadBench {
    * digest client's speed can be read against its own stack.
    */
   private void ceiling(List<LoadRun.Result> results) throws Exception {
-    Table table = new Table("HTTP stacks without auth, same Jetty (the ceiling of each client)",
-        "threads", "client", "requests/s", "Latchkey (nonce 300 s) / this", "failures",
+    Table table = new Table(
+        "HTTP stacks without auth, same Jetty (the ceiling of each client)",
+        "threads",
+        "client",
+        "requests/s",
+        "Latchkey (nonce 300 s) / this",
+        "failures",
         "load avg");
     try (JettyPeer peer = new JettyPeer(USER, PASSWORD, 300_000)) {
       for (int threads : THREADS) {
         LoadRun.Result latchkey = results.stream()
-            .filter(r -> r.client().equals(Anchors.LATCHKEY) && r.server().equals("Jetty")
-                && r.threads() == threads && r.lifetime().toSeconds() == 300)
-            .findFirst().orElseThrow();
+            .filter(r -> r.client().equals(Anchors.LATCHKEY)
+                && r.server().equals("Jetty")
+                && r.threads() == threads
+                && r.lifetime().toSeconds() == 300)
+            .findFirst()
+            .orElseThrow();
         for (String name : List.of(Anchors.BARE_OKHTTP, Anchors.BARE_HTTPCLIENT5)) {
           try (LoadClient client = Anchors.bare(name, peer.openUrl())) {
-            LoadRun.Result r = LoadRun.run(client, peer, threads, Duration.ofSeconds(300),
-                mode.digestRun(), 0);
-            table.row(threads, name, Table.num(r.requestsPerSecond(), 0),
-                Table.num(latchkey.requestsPerSecond() / r.requestsPerSecond(), 2), r.failed(),
+            LoadRun.Result r =
+                LoadRun.run(client, peer, threads, Duration.ofSeconds(300), mode.digestRun(), 0);
+            table.row(
+                threads,
+                name,
+                Table.num(r.requestsPerSecond(), 0),
+                Table.num(latchkey.requestsPerSecond() / r.requestsPerSecond(), 2),
+                r.failed(),
                 r.load());
           }
         }
@@ -97,8 +110,8 @@ public final class DigestLoadBench {
   private void warmUp() throws Exception {
     try (DigestPeer peer = peer("Jetty", 300)) {
       for (String name : Anchors.ALL) {
-        try (LoadClient client = Anchors.create(name, peer.url(), USER, PASSWORD,
-            Duration.ofSeconds(300))) {
+        try (LoadClient client =
+            Anchors.create(name, peer.url(), USER, PASSWORD, Duration.ofSeconds(300))) {
           LoadRun.run(client, peer, 16, Duration.ofSeconds(300), mode.digestWarmup(), 0);
         }
       }
@@ -109,57 +122,92 @@ public final class DigestLoadBench {
       throws Exception {
     try (LoadClient client = Anchors.create(name, peer.url(), USER, PASSWORD, lifetime)) {
       LoadRun.Result result = LoadRun.run(client, peer, threads, lifetime, mode.digestRun(), 0);
-      System.out.printf("%-20s %-5s %2d threads, nonce %3d s: %8.0f req/s, %.4f exchanges/req,"
-              + " %d 401s, %d failed %s, load %s%n", name, peer.name(), threads,
-          lifetime.toSeconds(), result.requestsPerSecond(), result.exchangesPerRequest(),
-          result.served().challenges(), result.failed(), result.firstError(), result.load());
+      System.out.printf(
+          "%-20s %-5s %2d threads, nonce %3d s: %8.0f req/s, %.4f exchanges/req,"
+              + " %d 401s, %d failed %s, load %s%n",
+          name,
+          peer.name(),
+          threads,
+          lifetime.toSeconds(),
+          result.requestsPerSecond(),
+          result.exchangesPerRequest(),
+          result.served().challenges(),
+          result.failed(),
+          result.firstError(),
+          result.load());
       if (name.equals(Anchors.LATCHKEY) && result.failed() > 0) {
         report.problem("Latchkey failed " + result.failed() + " calls against " + peer.name()
             + " (" + threads + " threads, nonce " + lifetime.toSeconds() + " s): "
             + result.firstError());
       }
       if (result.ok() == 0) {
-        report.problem(name + " made no successful call against " + peer.name() + ": "
-            + result.firstError());
+        report.problem(
+            name + " made no successful call against " + peer.name() + ": " + result.firstError());
       }
       return result;
     }
   }
 
   private static Table throughputTable(List<LoadRun.Result> results) {
-    Table table = new Table("Digest load: same workload, same server, same run",
-        "server", "threads", "nonce lifetime", "client", "requests/s", "x Latchkey",
-        "exchanges/request", "401s (server)", "401s per lifetime", "exchanges (client)",
-        "failures", "load avg");
+    Table table = new Table(
+        "Digest load: same workload, same server, same run",
+        "server",
+        "threads",
+        "nonce lifetime",
+        "client",
+        "requests/s",
+        "x Latchkey",
+        "exchanges/request",
+        "401s (server)",
+        "401s per lifetime",
+        "exchanges (client)",
+        "failures",
+        "load avg");
     for (LoadRun.Result r : results) {
       LoadRun.Result latchkey = latchkeyOf(results, r);
-      table.row(r.server(), r.threads(), r.lifetime().toSeconds() + " s", r.client(),
+      table.row(
+          r.server(),
+          r.threads(),
+          r.lifetime().toSeconds() + " s",
+          r.client(),
           Table.num(r.requestsPerSecond(), 0),
           Table.num(r.requestsPerSecond() / latchkey.requestsPerSecond(), 2),
-          Table.num(r.exchangesPerRequest(), 4), r.served().challenges(),
-          Table.num(r.challengesPerLifetime(), 2), r.seen().exchanges(), r.failed(), r.load());
+          Table.num(r.exchangesPerRequest(), 4),
+          r.served().challenges(),
+          Table.num(r.challengesPerLifetime(), 2),
+          r.seen().exchanges(),
+          r.failed(),
+          r.load());
     }
     return table;
   }
 
   private static LoadRun.Result latchkeyOf(List<LoadRun.Result> results, LoadRun.Result r) {
     return results.stream()
-        .filter(o -> o.client().equals(Anchors.LATCHKEY) && o.server().equals(r.server())
-            && o.threads() == r.threads() && o.lifetime().equals(r.lifetime()))
-        .findFirst().orElseThrow();
+        .filter(o -> o.client().equals(Anchors.LATCHKEY)
+            && o.server().equals(r.server())
+            && o.threads() == r.threads()
+            && o.lifetime().equals(r.lifetime()))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Issue 8: Jetty, 16 threads, 2 s nonces: 401s at most one per lifetime plus one, and speed. */
   private void throughputGoals(List<LoadRun.Result> results) {
     for (String server : results.stream().map(LoadRun.Result::server).distinct().toList()) {
       List<LoadRun.Result> scenario = results.stream()
-          .filter(r -> r.server().equals(server) && r.threads() == 16
+          .filter(r -> r.server().equals(server)
+              && r.threads() == 16
               && r.lifetime().equals(Duration.ofSeconds(2)))
           .toList();
       LoadRun.Result latchkey = scenario.stream()
-          .filter(r -> r.client().equals(Anchors.LATCHKEY)).findFirst().orElseThrow();
+          .filter(r -> r.client().equals(Anchors.LATCHKEY))
+          .findFirst()
+          .orElseThrow();
       double allowed = Math.floor(latchkey.seconds() / 2.0) + 1;
-      report.goal("digest", server + ", 16 threads, 2 s nonces, " + Table.num(latchkey.seconds(), 1)
+      report.goal(
+          "digest",
+          server + ", 16 threads, 2 s nonces, " + Table.num(latchkey.seconds(), 1)
               + " s: Latchkey's 401s <= one per nonce lifetime + 1 (" + (long) allowed + ")",
           latchkey.served().challenges() + " 401s ("
               + Table.num(latchkey.challengesPerLifetime(), 2) + " per lifetime)",
@@ -168,7 +216,9 @@ public final class DigestLoadBench {
           .filter(r -> !r.client().equals(Anchors.LATCHKEY))
           .max((a, b) -> Double.compare(a.requestsPerSecond(), b.requestsPerSecond()))
           .orElseThrow();
-      report.goal("digest", server + ", 16 threads, 2 s nonces: Latchkey's throughput >= the best anchor's",
+      report.goal(
+          "digest",
+          server + ", 16 threads, 2 s nonces: Latchkey's throughput >= the best anchor's",
           Table.num(latchkey.requestsPerSecond(), 0) + " req/s vs " + best.client() + " "
               + Table.num(best.requestsPerSecond(), 0) + " req/s",
           latchkey.requestsPerSecond() >= best.requestsPerSecond());
@@ -177,9 +227,17 @@ public final class DigestLoadBench {
 
   /** 16 parallel first requests on a fresh client: how many exchanges reach the server. */
   private void coldStart(List<String> servers) throws Exception {
-    Table table = new Table("Digest cold start: 16 parallel first requests on a fresh client",
-        "server", "client", "exchanges (median)", "min", "max", "401s (median)", "failures",
-        "repeats", "load avg");
+    Table table = new Table(
+        "Digest cold start: 16 parallel first requests on a fresh client",
+        "server",
+        "client",
+        "exchanges (median)",
+        "min",
+        "max",
+        "401s (median)",
+        "failures",
+        "repeats",
+        "load avg");
     for (String server : servers) {
       try (DigestPeer peer = peer(server, 300)) {
         for (String name : Anchors.ALL) {
@@ -187,22 +245,31 @@ public final class DigestLoadBench {
           long[] challenges = new long[mode.coldRepeats()];
           long failures = 0;
           for (int i = 0; i < mode.coldRepeats(); i++) {
-            try (LoadClient client = Anchors.create(name, peer.url(), USER, PASSWORD,
-                Duration.ofSeconds(300))) {
-              LoadRun.Result r = LoadRun.run(client, peer, COLD_THREADS, Duration.ofSeconds(300),
-                  Duration.ofSeconds(30), 1);
+            try (LoadClient client =
+                Anchors.create(name, peer.url(), USER, PASSWORD, Duration.ofSeconds(300))) {
+              LoadRun.Result r = LoadRun.run(
+                  client, peer, COLD_THREADS, Duration.ofSeconds(300), Duration.ofSeconds(30), 1);
               exchanges[i] = r.served().exchanges();
               challenges[i] = r.served().challenges();
               failures += r.failed();
             }
           }
           long median = median(exchanges);
-          table.row(server, name, median, Arrays.stream(exchanges).min().orElse(0),
-              Arrays.stream(exchanges).max().orElse(0), median(challenges), failures,
-              mode.coldRepeats(), Machine.loadAverage());
+          table.row(
+              server,
+              name,
+              median,
+              Arrays.stream(exchanges).min().orElse(0),
+              Arrays.stream(exchanges).max().orElse(0),
+              median(challenges),
+              failures,
+              mode.coldRepeats(),
+              Machine.loadAverage());
           if (name.equals(Anchors.LATCHKEY)) {
             long max = Arrays.stream(exchanges).max().orElse(0);
-            report.goal("digest", server + " cold start, 16 parallel requests: Latchkey 17 exchanges",
+            report.goal(
+                "digest",
+                server + " cold start, 16 parallel requests: Latchkey 17 exchanges",
                 "median " + median + ", max " + max + " over " + mode.coldRepeats() + " runs",
                 max == COLD_THREADS + 1 && failures == 0);
             if (failures > 0 || max != COLD_THREADS + 1) {

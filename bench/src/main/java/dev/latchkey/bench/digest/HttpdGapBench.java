@@ -44,14 +44,21 @@ public final class HttpdGapBench {
     }
     int warm = mode.quick() ? 300 : 3000;
     int requests = mode.quick() ? 1000 : 20_000;
-    Table table = new Table("Warm, 1 thread, digest on httpd (300 s nonces): requests/s and "
-        + "context switches per request of each JVM thread (" + requests + " requests)",
-        "client", "requests/s", "x HttpClient 5", "switches/request: calling thread",
-        "okio watchdog", "OkHttp task threads", "others", "load avg");
+    Table table = new Table(
+        "Warm, 1 thread, digest on httpd (300 s nonces): requests/s and "
+            + "context switches per request of each JVM thread (" + requests + " requests)",
+        "client",
+        "requests/s",
+        "x HttpClient 5",
+        "switches/request: calling thread",
+        "okio watchdog",
+        "OkHttp task threads",
+        "others",
+        "load avg");
     double httpClient = 0;
     try (HttpdPeer httpd = new HttpdPeer(USER, PASSWORD, 300)) {
-      List<String> clients = List.of(Anchors.HTTPCLIENT5, Anchors.LATCHKEY, Anchors.OKHTTP_DIGEST,
-          NO_TIMEOUTS);
+      List<String> clients =
+          List.of(Anchors.HTTPCLIENT5, Anchors.LATCHKEY, Anchors.OKHTTP_DIGEST, NO_TIMEOUTS);
       for (String name : clients) {
         try (LoadClient client = name.equals(NO_TIMEOUTS)
             ? Anchors.okhttpDigest(NO_TIMEOUTS, httpd.url(), USER, PASSWORD, false)
@@ -61,22 +68,24 @@ public final class HttpdGapBench {
           double[] seconds = new double[1];
           Exception[] failure = new Exception[1];
           Map<String, Map<String, Long>> counts = new TreeMap<>();
-          Thread thread = new Thread(() -> {
-            try {
-              for (int i = 0; i < warm; i++) {
-                call(caller, name);
-              }
-              counts.put("before", switches());
-              long start = System.nanoTime();
-              for (int i = 0; i < requests; i++) {
-                call(caller, name);
-              }
-              seconds[0] = (System.nanoTime() - start) / 1e9;
-              counts.put("after", switches());
-            } catch (Exception e) {
-              failure[0] = e;
-            }
-          }, CALLER);
+          Thread thread = new Thread(
+              () -> {
+                try {
+                  for (int i = 0; i < warm; i++) {
+                    call(caller, name);
+                  }
+                  counts.put("before", switches());
+                  long start = System.nanoTime();
+                  for (int i = 0; i < requests; i++) {
+                    call(caller, name);
+                  }
+                  seconds[0] = (System.nanoTime() - start) / 1e9;
+                  counts.put("after", switches());
+                } catch (Exception e) {
+                  failure[0] = e;
+                }
+              },
+              CALLER);
           thread.start();
           thread.join(Duration.ofMinutes(5).toMillis());
           if (thread.isAlive() || failure[0] != null) {
@@ -101,9 +110,15 @@ public final class HttpdGapBench {
           long all = after.values().stream().mapToLong(Long::longValue).sum()
               - before.values().stream().mapToLong(Long::longValue).sum();
           double others = all / (double) requests - caller0 - watchdog - tasks;
-          table.row(name, Table.num(rate, 0), Table.num(rate / httpClient, 2),
-              Table.num(caller0, 2), Table.num(watchdog, 2), Table.num(tasks, 2),
-              Table.num(Math.max(0, others), 2), Machine.loadAverage());
+          table.row(
+              name,
+              Table.num(rate, 0),
+              Table.num(rate / httpClient, 2),
+              Table.num(caller0, 2),
+              Table.num(watchdog, 2),
+              Table.num(tasks, 2),
+              Table.num(Math.max(0, others), 2),
+              Machine.loadAverage());
         }
       }
     }

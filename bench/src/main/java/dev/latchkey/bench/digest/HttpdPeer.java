@@ -23,8 +23,8 @@ public final class HttpdPeer implements DigestPeer {
   static final Path BINARY = Path.of("/usr/sbin/apache2");
   static final Path MODULES = Path.of("/usr/lib/apache2/modules");
   static final String REALM = "ondemand";
-  private static final List<String> MODULE_NAMES = List.of("mpm_event", "authn_core",
-      "authn_file", "authz_core", "authz_user", "auth_digest");
+  private static final List<String> MODULE_NAMES =
+      List.of("mpm_event", "authn_core", "authn_file", "authz_core", "authz_user", "auth_digest");
 
   private final Path dir;
   private final Process process;
@@ -41,13 +41,14 @@ public final class HttpdPeer implements DigestPeer {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path docs = Files.createDirectory(dir.resolve("htdocs"));
     Files.writeString(docs.resolve("secret"), "apache secret\n");
-    String ha1 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
-        .digest((user + ":" + REALM + ":" + password).getBytes(StandardCharsets.ISO_8859_1)));
+    String ha1 = HexFormat.of()
+        .formatHex(MessageDigest.getInstance("MD5")
+            .digest((user + ":" + REALM + ":" + password).getBytes(StandardCharsets.ISO_8859_1)));
     Files.writeString(dir.resolve("digest"), user + ":" + REALM + ":" + ha1 + "\n");
     port = freePort();
     Files.writeString(dir.resolve("httpd.conf"), config(nonceLifetimeSeconds));
-    process = new ProcessBuilder(BINARY.toString(), "-f", dir.resolve("httpd.conf").toString(),
-        "-DFOREGROUND")
+    process = new ProcessBuilder(
+            BINARY.toString(), "-f", dir.resolve("httpd.conf").toString(), "-DFOREGROUND")
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("out.log").toFile())
         .start();
@@ -56,27 +57,47 @@ public final class HttpdPeer implements DigestPeer {
 
   private String config(int nonceLifetimeSeconds) {
     StringBuilder conf = new StringBuilder()
-        .append("ServerRoot \"").append(dir).append("\"\n")
+        .append("ServerRoot \"")
+        .append(dir)
+        .append("\"\n")
         .append("ServerName 127.0.0.1\n")
-        .append("Listen 127.0.0.1:").append(port).append('\n')
-        .append("PidFile \"").append(dir.resolve("httpd.pid")).append("\"\n")
-        .append("ErrorLog \"").append(dir.resolve("error.log")).append("\"\n");
+        .append("Listen 127.0.0.1:")
+        .append(port)
+        .append('\n')
+        .append("PidFile \"")
+        .append(dir.resolve("httpd.pid"))
+        .append("\"\n")
+        .append("ErrorLog \"")
+        .append(dir.resolve("error.log"))
+        .append("\"\n");
     for (String module : MODULE_NAMES) {
-      conf.append("LoadModule ").append(module).append("_module \"")
-          .append(MODULES.resolve("mod_" + module + ".so")).append("\"\n");
+      conf.append("LoadModule ")
+          .append(module)
+          .append("_module \"")
+          .append(MODULES.resolve("mod_" + module + ".so"))
+          .append("\"\n");
     }
     // Debian builds mod_log_config in; elsewhere it is a module like the others.
     conf.append("<IfModule !log_config_module>\n  LoadModule log_config_module \"")
-        .append(MODULES.resolve("mod_log_config.so")).append("\"\n</IfModule>\n");
+        .append(MODULES.resolve("mod_log_config.so"))
+        .append("\"\n</IfModule>\n");
     return conf.append("User nobody\nGroup nogroup\n")
         // Keep-alive connections are not cut every 100 requests: that would measure TCP set-up.
         .append("KeepAlive On\nMaxKeepAliveRequests 0\n")
         .append("LogFormat \"%s\" status\n")
-        .append("CustomLog \"").append(dir.resolve("access.log")).append("\" status\n")
-        .append("DocumentRoot \"").append(dir.resolve("htdocs")).append("\"\n")
-        .append("<Location />\n  AuthType Digest\n  AuthName \"").append(REALM).append("\"\n")
-        .append("  AuthDigestProvider file\n  AuthUserFile \"").append(dir.resolve("digest"))
-        .append("\"\n  AuthDigestNonceLifetime ").append(nonceLifetimeSeconds)
+        .append("CustomLog \"")
+        .append(dir.resolve("access.log"))
+        .append("\" status\n")
+        .append("DocumentRoot \"")
+        .append(dir.resolve("htdocs"))
+        .append("\"\n")
+        .append("<Location />\n  AuthType Digest\n  AuthName \"")
+        .append(REALM)
+        .append("\"\n")
+        .append("  AuthDigestProvider file\n  AuthUserFile \"")
+        .append(dir.resolve("digest"))
+        .append("\"\n  AuthDigestNonceLifetime ")
+        .append(nonceLifetimeSeconds)
         .append("\n  Require valid-user\n</Location>\n")
         .toString();
   }

@@ -26,9 +26,18 @@ final class LoadRun {
    * @param seen what the client saw on its side
    * @param firstError the first failure's type and message (secret-free), or "" if none
    */
-  record Result(String client, String server, int threads, Duration lifetime, long ok,
-      long failed, double seconds, Counts.Snapshot served, Counts.Snapshot seen,
-      String firstError, String load) {
+  record Result(
+      String client,
+      String server,
+      int threads,
+      Duration lifetime,
+      long ok,
+      long failed,
+      double seconds,
+      Counts.Snapshot served,
+      Counts.Snapshot seen,
+      String firstError,
+      String load) {
 
     double requestsPerSecond() {
       return ok / seconds;
@@ -49,8 +58,14 @@ final class LoadRun {
    * exactly {@code callsPerThread} when that is positive (the cold start). Bounded: calls have
    * 10 s timeouts and the run is abandoned a minute past its end.
    */
-  static Result run(LoadClient client, DigestPeer peer, int threads, Duration lifetime,
-      Duration duration, int callsPerThread) throws Exception {
+  static Result run(
+      LoadClient client,
+      DigestPeer peer,
+      int threads,
+      Duration lifetime,
+      Duration duration,
+      int callsPerThread)
+      throws Exception {
     Counts.Snapshot servedBefore = peer.served();
     Counts.Snapshot seenBefore = client.seen().snapshot();
     AtomicLong ok = new AtomicLong();
@@ -96,8 +111,17 @@ final class LoadRun {
       pool.shutdownNow();
     }
     Thread.sleep(SETTLE_MILLIS);
-    return new Result(client.name(), peer.name(), threads, lifetime, ok.get(), failed.get(),
-        (endNanos - startNanos) / 1e9, peer.served().minus(servedBefore),
-        client.seen().snapshot().minus(seenBefore), firstError.get(), Machine.loadAverage());
+    return new Result(
+        client.name(),
+        peer.name(),
+        threads,
+        lifetime,
+        ok.get(),
+        failed.get(),
+        (endNanos - startNanos) / 1e9,
+        peer.served().minus(servedBefore),
+        client.seen().snapshot().minus(seenBefore),
+        firstError.get(),
+        Machine.loadAverage());
   }
 }

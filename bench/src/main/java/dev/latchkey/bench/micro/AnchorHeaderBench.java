@@ -50,8 +50,13 @@ public class AnchorHeaderBench {
   public void setUp() throws Exception {
     okhttpDigest = new DigestAuthenticator(new Credentials("robot", "bench-password"));
     request = new Request.Builder().url(URL).build();
-    challenged = new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(401)
-        .message("Unauthorized").header("WWW-Authenticate", LocalServer.CHALLENGE).build();
+    challenged = new Response.Builder()
+        .request(request)
+        .protocol(Protocol.HTTP_1_1)
+        .code(401)
+        .message("Unauthorized")
+        .header("WWW-Authenticate", LocalServer.CHALLENGE)
+        .build();
     if (okhttpDigest.authenticate(null, challenged) == null) {
       throw new IllegalStateException("okhttp-digest did not answer the challenge");
     }
@@ -59,12 +64,14 @@ public class AnchorHeaderBench {
     host = new HttpHost("http", "127.0.0.1", 8080);
     context = HttpClientContext.create();
     credentials = new BasicCredentialsProvider();
-    credentials.setCredentials(new AuthScope(host),
+    credentials.setCredentials(
+        new AuthScope(host),
         new UsernamePasswordCredentials("robot", "bench-password".toCharArray()));
     httpClientRequest = new BasicHttpRequest("GET", "/digest/products");
     String value = LocalServer.CHALLENGE;
     httpClientChallenge = AuthChallengeParser.INSTANCE
-        .parse(ChallengeType.TARGET, value, new ParserCursor(0, value.length())).get(0);
+        .parse(ChallengeType.TARGET, value, new ParserCursor(0, value.length()))
+        .get(0);
     httpClientScheme = challengedScheme();
   }
 
@@ -100,7 +107,8 @@ public class AnchorHeaderBench {
   public String httpClientChallenge() throws Exception {
     String value = LocalServer.CHALLENGE;
     AuthChallenge challenge = AuthChallengeParser.INSTANCE
-        .parse(ChallengeType.TARGET, value, new ParserCursor(0, value.length())).get(0);
+        .parse(ChallengeType.TARGET, value, new ParserCursor(0, value.length()))
+        .get(0);
     DigestScheme scheme = new DigestScheme();
     scheme.processChallenge(challenge, context);
     scheme.isResponseReady(host, credentials, context);

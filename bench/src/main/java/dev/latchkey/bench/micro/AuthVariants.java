@@ -39,6 +39,7 @@ final class AuthVariants {
   static final String HEADER = "header";
   /** okhttp-digest's cache interceptor with a warm cache: the anchor of {@link #DIGEST}. */
   static final String OKHTTP_DIGEST = "okhttp-digest";
+
   private static final MediaType JSON = MediaType.get("application/json");
 
   private AuthVariants() {}
@@ -54,7 +55,8 @@ final class AuthVariants {
   }
 
   static Built build(String variant, String baseUrl) {
-    OkHttpClient base = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
+    OkHttpClient base =
+        new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
     if (variant.equals(BARE)) {
       return new Built(base, "plain", () -> shutdown(base));
     }
@@ -67,8 +69,11 @@ final class AuthVariants {
           .build();
       return new Built(client, "digest/products", () -> shutdown(base));
     }
-    LatchkeyClient client = LatchkeyClient.builder("Bench").baseUrl(baseUrl).okHttpClient(base)
-        .auth(scheme(variant)).build();
+    LatchkeyClient client = LatchkeyClient.builder("Bench")
+        .baseUrl(baseUrl)
+        .okHttpClient(base)
+        .auth(scheme(variant))
+        .build();
     String path = switch (variant) {
       case DIGEST -> "digest/products";
       case TOKEN -> "member";
@@ -83,22 +88,36 @@ final class AuthVariants {
   private static AuthScheme scheme(String variant) {
     UserPassword robot = new UserPassword("robot", "bench-password");
     return switch (variant) {
-      case DIGEST -> DigestScheme.builder().credentials(() -> robot)
-          .nonceLifetime(Duration.ofHours(1)).build();
-      case TOKEN -> TokenScheme.builder()
-          .loginPath("auth").usernameField("/auth/username").passwordField("/auth/password")
-          .tokenPointer("/response/token").header("Authorization", "{token}")
-          .idleLifetime(Duration.ofHours(2)).hardLifetime(Duration.ofHours(24))
-          .sessionGoneStatus(401).errorPointer("/response/error_id")
-          .sessionGoneErrors("NOAUTH").badCredentialErrors("NOAUTH")
-          .terminalErrors("NOAUTH_DISABLED", "NOAUTH_EXPIRED").forbiddenErrors("UNAUTH")
-          .loginLimit(10, Duration.ofMinutes(5))
-          .credentials(() -> robot).build();
-      case HEADER -> HeaderScheme.builder()
-          .header("MediaSiloHostContext", "hostContext", false, "bench-account")
-          .header("MediaSiloApiKey", "apiKey", true, "bench-api-key")
-          .mode(HeaderAuthMode.BASIC)
-          .credentials(() -> robot).build();
+      case DIGEST ->
+        DigestScheme.builder()
+            .credentials(() -> robot)
+            .nonceLifetime(Duration.ofHours(1))
+            .build();
+      case TOKEN ->
+        TokenScheme.builder()
+            .loginPath("auth")
+            .usernameField("/auth/username")
+            .passwordField("/auth/password")
+            .tokenPointer("/response/token")
+            .header("Authorization", "{token}")
+            .idleLifetime(Duration.ofHours(2))
+            .hardLifetime(Duration.ofHours(24))
+            .sessionGoneStatus(401)
+            .errorPointer("/response/error_id")
+            .sessionGoneErrors("NOAUTH")
+            .badCredentialErrors("NOAUTH")
+            .terminalErrors("NOAUTH_DISABLED", "NOAUTH_EXPIRED")
+            .forbiddenErrors("UNAUTH")
+            .loginLimit(10, Duration.ofMinutes(5))
+            .credentials(() -> robot)
+            .build();
+      case HEADER ->
+        HeaderScheme.builder()
+            .header("MediaSiloHostContext", "hostContext", false, "bench-account")
+            .header("MediaSiloApiKey", "apiKey", true, "bench-api-key")
+            .mode(HeaderAuthMode.BASIC)
+            .credentials(() -> robot)
+            .build();
       default -> throw new IllegalArgumentException(variant);
     };
   }
@@ -108,16 +127,21 @@ final class AuthVariants {
    * an unsigned digest request, else a small JSON 200), without a socket.
    */
   static Response answer(Request request) {
-    Response.Builder response = new Response.Builder().request(request)
-        .protocol(Protocol.HTTP_1_1);
+    Response.Builder response = new Response.Builder().request(request).protocol(Protocol.HTTP_1_1);
     if (request.url().encodedPath().startsWith("/digest")
         && request.header("Authorization") == null) {
-      return response.code(401).message("Unauthorized")
+      return response
+          .code(401)
+          .message("Unauthorized")
           .header("WWW-Authenticate", LocalServer.CHALLENGE)
-          .body(ResponseBody.create(new byte[0], JSON)).build();
+          .body(ResponseBody.create(new byte[0], JSON))
+          .build();
     }
-    return response.code(200).message("OK")
-        .body(ResponseBody.create(LocalServer.OK, JSON)).build();
+    return response
+        .code(200)
+        .message("OK")
+        .body(ResponseBody.create(LocalServer.OK, JSON))
+        .build();
   }
 
   /** One call through the real client; the body is read and closed. */

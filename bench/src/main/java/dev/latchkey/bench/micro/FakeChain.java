@@ -22,7 +22,10 @@ final class FakeChain implements InvocationHandler {
   private final Request request;
   private final Function<Request, Response> network;
 
-  private FakeChain(List<Interceptor> interceptors, int index, Request request,
+  private FakeChain(
+      List<Interceptor> interceptors,
+      int index,
+      Request request,
       Function<Request, Response> network) {
     this.interceptors = interceptors;
     this.index = index;
@@ -31,18 +34,24 @@ final class FakeChain implements InvocationHandler {
   }
 
   /** Sends {@code request} through {@code interceptors}, then to {@code network}. */
-  static Response execute(List<Interceptor> interceptors, Request request,
-      Function<Request, Response> network) throws IOException {
+  static Response execute(
+      List<Interceptor> interceptors, Request request, Function<Request, Response> network)
+      throws IOException {
     return proceed(interceptors, 0, request, network);
   }
 
-  private static Response proceed(List<Interceptor> interceptors, int index, Request request,
-      Function<Request, Response> network) throws IOException {
+  private static Response proceed(
+      List<Interceptor> interceptors,
+      int index,
+      Request request,
+      Function<Request, Response> network)
+      throws IOException {
     if (index == interceptors.size()) {
       return network.apply(request);
     }
     Interceptor.Chain chain = (Interceptor.Chain) Proxy.newProxyInstance(
-        FakeChain.class.getClassLoader(), new Class<?>[] {Interceptor.Chain.class},
+        FakeChain.class.getClassLoader(),
+        new Class<?>[] {Interceptor.Chain.class},
         new FakeChain(interceptors, index, request, network));
     return interceptors.get(index).intercept(chain);
   }

@@ -27,8 +27,13 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class InterceptorBench {
-  @Param({AuthVariants.BARE, AuthVariants.DIGEST, AuthVariants.OKHTTP_DIGEST, AuthVariants.TOKEN,
-      AuthVariants.HEADER})
+  @Param({
+    AuthVariants.BARE,
+    AuthVariants.DIGEST,
+    AuthVariants.OKHTTP_DIGEST,
+    AuthVariants.TOKEN,
+    AuthVariants.HEADER
+  })
   public String auth;
 
   private LocalServer server;

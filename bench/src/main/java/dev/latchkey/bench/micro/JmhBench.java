@@ -59,8 +59,12 @@ public final class JmhBench {
       String auth = params.getParamsKeys().contains("auth") ? params.getParam("auth") : "";
       Result<?> primary = result.getPrimaryResult();
       Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
-      scores.put(name + (auth.isEmpty() ? "" : ":" + auth), new Score(primary.getScore(),
-          primary.getScoreError(), alloc == null ? Double.NaN : alloc.getScore()));
+      scores.put(
+          name + (auth.isEmpty() ? "" : ":" + auth),
+          new Score(
+              primary.getScore(),
+              primary.getScoreError(),
+              alloc == null ? Double.NaN : alloc.getScore()));
     }
     perRequest(scores);
     headers(scores);
@@ -68,17 +72,35 @@ public final class JmhBench {
 
   private void perRequest(Map<String, Score> scores) {
     String load = Machine.loadAverage();
-    Table table = new Table("Per-request cost of each auth scheme (JMH, -prof gc, 1 thread)",
-        "benchmark", "auth", "ns/op", "± (99.9%)", "B/op", "overhead vs bare, ns",
-        "overhead vs bare, B", "load avg");
+    Table table = new Table(
+        "Per-request cost of each auth scheme (JMH, -prof gc, 1 thread)",
+        "benchmark",
+        "auth",
+        "ns/op",
+        "± (99.9%)",
+        "B/op",
+        "overhead vs bare, ns",
+        "overhead vs bare, B",
+        "load avg");
     for (String benchmark : new String[] {"chainOnly", "loopback"}) {
       Score bare = scores.get(benchmark + ":" + AuthVariants.BARE);
-      for (String auth : new String[] {AuthVariants.BARE, AuthVariants.DIGEST,
-          AuthVariants.OKHTTP_DIGEST, AuthVariants.TOKEN, AuthVariants.HEADER}) {
+      for (String auth : new String[] {
+        AuthVariants.BARE,
+        AuthVariants.DIGEST,
+        AuthVariants.OKHTTP_DIGEST,
+        AuthVariants.TOKEN,
+        AuthVariants.HEADER
+      }) {
         Score s = scores.get(benchmark + ":" + auth);
-        table.row(benchmark, auth, Table.num(s.nanos(), 0), Table.num(s.error(), 0),
-            Table.num(s.bytes(), 0), Table.num(s.nanos() - bare.nanos(), 0),
-            Table.num(s.bytes() - bare.bytes(), 0), load);
+        table.row(
+            benchmark,
+            auth,
+            Table.num(s.nanos(), 0),
+            Table.num(s.error(), 0),
+            Table.num(s.bytes(), 0),
+            Table.num(s.nanos() - bare.nanos(), 0),
+            Table.num(s.bytes() - bare.bytes(), 0),
+            load);
       }
     }
     report.table("jmh-requests", table);
@@ -86,7 +108,9 @@ public final class JmhBench {
     Score digest = scores.get("chainOnly:" + AuthVariants.DIGEST);
     double nanos = digest.nanos() - bare.nanos();
     double bytes = digest.bytes() - bare.bytes();
-    report.goal("jmh", "Digest interceptor on a warm nonce: < 5 µs and < 2 KB per request"
+    report.goal(
+        "jmh",
+        "Digest interceptor on a warm nonce: < 5 µs and < 2 KB per request"
             + " (chainOnly digest minus bare)",
         Table.num(nanos / 1000, 2) + " µs, " + Table.num(bytes, 0) + " B",
         nanos < GOAL_NANOS && bytes < GOAL_BYTES);
@@ -96,36 +120,57 @@ public final class JmhBench {
     perCallGoal(scores, AuthVariants.HEADER, 1000, 500, "1 µs and 500 B");
   }
 
-  private void perCallGoal(Map<String, Score> scores, String auth, double goalNanos,
-      double goalBytes, String goal) {
+  private void perCallGoal(
+      Map<String, Score> scores, String auth, double goalNanos, double goalBytes, String goal) {
     Score bare = scores.get("chainOnly:" + AuthVariants.BARE);
     Score s = scores.get("chainOnly:" + auth);
     double nanos = s.nanos() - bare.nanos();
     double bytes = s.bytes() - bare.bytes();
-    report.goal("jmh", "Issue 17: " + auth + " per call on a warm session over bare OkHttp: < "
-            + goal + " (chainOnly " + auth + " minus bare)",
+    report.goal(
+        "jmh",
+        "Issue 17: " + auth + " per call on a warm session over bare OkHttp: < " + goal
+            + " (chainOnly " + auth + " minus bare)",
         Table.num(nanos / 1000, 2) + " µs, " + Table.num(bytes, 0) + " B",
         nanos < goalNanos && bytes < goalBytes);
   }
 
   private void headers(Map<String, Score> scores) {
-    Table table = new Table("Digest header building and challenge parsing (JMH, -prof gc)",
-        "client", "work", "benchmark", "ns/op", "± (99.9%)", "B/op");
+    Table table = new Table(
+        "Digest header building and challenge parsing (JMH, -prof gc)",
+        "client",
+        "work",
+        "benchmark",
+        "ns/op",
+        "± (99.9%)",
+        "B/op");
     row(table, scores, "Latchkey", "header, warm nonce", "buildHeader");
     row(table, scores, "okhttp-digest 3.1.1", "header, warm nonce", "okhttpDigestHeader");
     row(table, scores, "HttpClient 5.6.5", "header, warm nonce", "httpClientHeader");
     row(table, scores, "Latchkey", "parse and choose a challenge", "parseChallenge");
-    row(table, scores, "okhttp-digest 3.1.1", "parse a challenge + first header",
+    row(
+        table,
+        scores,
+        "okhttp-digest 3.1.1",
+        "parse a challenge + first header",
         "okhttpDigestChallenge");
-    row(table, scores, "HttpClient 5.6.5", "parse a challenge + first header",
+    row(
+        table,
+        scores,
+        "HttpClient 5.6.5",
+        "parse a challenge + first header",
         "httpClientChallenge");
     report.table("jmh-digest", table);
   }
 
-  private static void row(Table table, Map<String, Score> scores, String client, String work,
-      String benchmark) {
+  private static void row(
+      Table table, Map<String, Score> scores, String client, String work, String benchmark) {
     Score s = scores.get(benchmark);
-    table.row(client, work, benchmark, Table.num(s.nanos(), 0), Table.num(s.error(), 0),
+    table.row(
+        client,
+        work,
+        benchmark,
+        Table.num(s.nanos(), 0),
+        Table.num(s.error(), 0),
         Table.num(s.bytes(), 0));
   }
 }

@@ -41,7 +41,8 @@ final class LocalServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange; InputStream body = exchange.getRequestBody()) {
+    try (exchange;
+        InputStream body = exchange.getRequestBody()) {
       body.readAllBytes();
       String path = exchange.getRequestURI().getPath();
       boolean signed = exchange.getRequestHeaders().containsKey("Authorization");

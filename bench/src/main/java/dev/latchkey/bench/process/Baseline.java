@@ -83,9 +83,11 @@ public final class Baseline {
       case "header" -> header(builder, user, password);
       default -> throw new IllegalArgumentException("unknown kind " + kind);
     };
-    Get get = client.equals("retrofit") ? retrofit(okhttp, baseUrl, kind)::call : plain(okhttp, baseUrl);
+    Get get =
+        client.equals("retrofit") ? retrofit(okhttp, baseUrl, kind)::call : plain(okhttp, baseUrl);
     long[] counts = calls(get, path, repeat, concurrency);
-    System.out.println("baseline ok=" + counts[0] + " failed=" + counts[1] + " elapsed_ms=" + counts[2]);
+    System.out.println(
+        "baseline ok=" + counts[0] + " failed=" + counts[1] + " elapsed_ms=" + counts[2]);
     okhttp.dispatcher().executorService().shutdown();
     okhttp.connectionPool().evictAll();
     System.exit(counts[1] == 0 ? 0 : 1);
@@ -100,8 +102,9 @@ public final class Baseline {
         .build();
   }
 
-  private static OkHttpClient token(OkHttpClient.Builder builder, String client, String baseUrl,
-      String user, String password) throws IOException {
+  private static OkHttpClient token(
+      OkHttpClient.Builder builder, String client, String baseUrl, String user, String password)
+      throws IOException {
     OkHttpClient plain = builder.build();
     Map<String, Object> login = Map.of("auth", Map.of("username", user, "password", password));
     String token;
@@ -110,13 +113,17 @@ public final class Baseline {
       token = api.login(login).execute().body().at("/response/token").asText();
     } else {
       ObjectMapper json = new ObjectMapper();
-      Request request = new Request.Builder().url(baseUrl + "auth")
-          .post(RequestBody.create(json.writeValueAsBytes(login), JSON)).build();
+      Request request = new Request.Builder()
+          .url(baseUrl + "auth")
+          .post(RequestBody.create(json.writeValueAsBytes(login), JSON))
+          .build();
       try (Response response = plain.newCall(request).execute()) {
-        token = json.readTree(response.body().byteStream()).at("/response/token").asText();
+        token =
+            json.readTree(response.body().byteStream()).at("/response/token").asText();
       }
     }
-    return plain.newBuilder()
+    return plain
+        .newBuilder()
         .addInterceptor(chain -> chain.proceed(
             chain.request().newBuilder().header("Authorization", token).build()))
         .build();
@@ -125,7 +132,9 @@ public final class Baseline {
   private static OkHttpClient header(OkHttpClient.Builder builder, String user, String password) {
     String basic = okhttp3.Credentials.basic(user, password);
     return builder
-        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+        .addInterceptor(chain -> chain.proceed(chain
+            .request()
+            .newBuilder()
             .header("Authorization", basic)
             .header("MediaSiloHostContext", HOST_CONTEXT)
             .header("MediaSiloApiKey", API_KEY)
@@ -159,8 +168,11 @@ public final class Baseline {
 
   private static Through retrofit(OkHttpClient okhttp, String baseUrl, String kind) {
     ObjectMapper mapper = kind.equals("digest") ? new XmlMapper() : new ObjectMapper();
-    Retrofit retrofit = new Retrofit.Builder().baseUrl(baseUrl).client(okhttp)
-        .addConverterFactory(JacksonConverterFactory.create(mapper)).build();
+    Retrofit retrofit = new Retrofit.Builder()
+        .baseUrl(baseUrl)
+        .client(okhttp)
+        .addConverterFactory(JacksonConverterFactory.create(mapper))
+        .build();
     return new Through(retrofit.create(Api.class));
   }
 

@@ -39,8 +39,15 @@ public final class BurstBench {
     try (HttpdPeer httpd = new HttpdPeer("robot", "bench-password", 300)) {
       String url = httpd.url();
       String base = url.substring(0, url.lastIndexOf('/') + 1);
-      Scenario scenario = new Scenario("digest", "Apache httpd", "ondemand", base,
-          url.substring(base.length()), "robot", "bench-password", List.of());
+      Scenario scenario = new Scenario(
+          "digest",
+          "Apache httpd",
+          "ondemand",
+          base,
+          url.substring(base.length()),
+          "robot",
+          "bench-password",
+          List.of());
       for (int r = 0; r < runs; r++) {
         for (int i = 0; i < clients.size(); i++) {
           Clients client = clients.get((r + i) % clients.size());
@@ -53,28 +60,44 @@ public final class BurstBench {
             }
             continue;
           }
-          rates.computeIfAbsent(client, c -> new ArrayList<>())
+          rates
+              .computeIfAbsent(client, c -> new ArrayList<>())
               .add(calls / (run.wallMillis() / 1000));
-          inside.computeIfAbsent(client, c -> new ArrayList<>())
+          inside
+              .computeIfAbsent(client, c -> new ArrayList<>())
               .add(calls * 1000.0 / Math.max(1, run.field("elapsed_ms")));
         }
       }
     }
-    Table table = new Table("Short-lived process: " + calls + " digest calls on " + THREADS
-        + " threads against httpd (300 s nonces), fresh JVM each, " + runs + " runs alternating",
-        "client", "calls/s, whole process (median)", "min", "max", "calls/s, calls only (median)",
-        "x plain OkHttp", "load avg");
+    Table table = new Table(
+        "Short-lived process: " + calls + " digest calls on " + THREADS
+            + " threads against httpd (300 s nonces), fresh JVM each, " + runs
+            + " runs alternating",
+        "client",
+        "calls/s, whole process (median)",
+        "min",
+        "max",
+        "calls/s, calls only (median)",
+        "x plain OkHttp",
+        "load avg");
     Stats plain = Stats.of(rates.getOrDefault(Clients.OKHTTP, List.of()));
     for (Clients client : clients) {
       Stats s = Stats.of(rates.getOrDefault(client, List.of()));
       Stats in = Stats.of(inside.getOrDefault(client, List.of()));
-      table.row(client.label, Table.num(s.median(), 0), Table.num(s.min(), 0),
-          Table.num(s.max(), 0), Table.num(in.median(), 0), Table.num(s.median() / plain.median(), 2),
+      table.row(
+          client.label,
+          Table.num(s.median(), 0),
+          Table.num(s.min(), 0),
+          Table.num(s.max(), 0),
+          Table.num(in.median(), 0),
+          Table.num(s.median() / plain.median(), 2),
           Machine.loadAverage());
     }
     report.table("burst", table);
     Stats latchkey = Stats.of(rates.getOrDefault(Clients.LATCHKEY, List.of()));
-    report.goal("burst", "Short-lived process, " + calls + " digest calls on " + THREADS
+    report.goal(
+        "burst",
+        "Short-lived process, " + calls + " digest calls on " + THREADS
             + " threads (httpd): Latchkey >= 1.0x plain OkHttp + okhttp-digest",
         Table.num(latchkey.median(), 0) + " vs " + Table.num(plain.median(), 0) + " calls/s ("
             + Table.num(latchkey.median() / plain.median(), 2) + "x)",

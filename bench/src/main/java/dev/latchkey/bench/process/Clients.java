@@ -20,12 +20,27 @@ enum Clients {
   Jvm.Run run(Scenario scenario, int repeat, int concurrency)
       throws IOException, InterruptedException {
     return switch (this) {
-      case LATCHKEY -> Jvm.run(List.of(), "dev.latchkey.samples.Main",
-          scenario.cliArgs(repeat, concurrency), scenario.env(), LIMIT);
-      case OKHTTP -> Jvm.run(List.of(), Baseline.class.getName(),
-          scenario.baselineArgs("okhttp", repeat, concurrency), scenario.env(), LIMIT);
-      case RETROFIT -> Jvm.run(List.of(), Baseline.class.getName(),
-          scenario.baselineArgs("retrofit", repeat, concurrency), scenario.env(), LIMIT);
+      case LATCHKEY ->
+        Jvm.run(
+            List.of(),
+            "dev.latchkey.samples.Main",
+            scenario.cliArgs(repeat, concurrency),
+            scenario.env(),
+            LIMIT);
+      case OKHTTP ->
+        Jvm.run(
+            List.of(),
+            Baseline.class.getName(),
+            scenario.baselineArgs("okhttp", repeat, concurrency),
+            scenario.env(),
+            LIMIT);
+      case RETROFIT ->
+        Jvm.run(
+            List.of(),
+            Baseline.class.getName(),
+            scenario.baselineArgs("retrofit", repeat, concurrency),
+            scenario.env(),
+            LIMIT);
     };
   }
 }

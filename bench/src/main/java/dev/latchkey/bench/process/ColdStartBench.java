@@ -26,9 +26,19 @@ public final class ColdStartBench {
   }
 
   public void run() throws Exception {
-    Table table = new Table("Cold start: wall time of a fresh JVM making one authenticated call, ms",
-        "auth", "server", "client", "median", "min", "max", "x plain OkHttp",
-        "CPU ms (median)", "CPU x plain OkHttp", "runs", "load avg");
+    Table table = new Table(
+        "Cold start: wall time of a fresh JVM making one authenticated call, ms",
+        "auth",
+        "server",
+        "client",
+        "median",
+        "min",
+        "max",
+        "x plain OkHttp",
+        "CPU ms (median)",
+        "CPU x plain OkHttp",
+        "runs",
+        "load avg");
     for (String name : Simulators.NAMES) {
       try (SimProcess sim = new SimProcess(name, List.of(), Simulators.options(name))) {
         measure(Simulators.scenario(name, sim.url()), table);
@@ -38,8 +48,17 @@ public final class ColdStartBench {
       try (HttpdPeer httpd = new HttpdPeer("robot", "bench-password", 300)) {
         String url = httpd.url();
         String base = url.substring(0, url.lastIndexOf('/') + 1);
-        measure(new Scenario("digest", "Apache httpd", "ondemand", base,
-            url.substring(base.length()), "robot", "bench-password", List.of()), table);
+        measure(
+            new Scenario(
+                "digest",
+                "Apache httpd",
+                "ondemand",
+                base,
+                url.substring(base.length()),
+                "robot",
+                "bench-password",
+                List.of()),
+            table);
       }
     } else {
       System.out.println("cold start: apache2 not installed, httpd row left out");
@@ -62,7 +81,8 @@ public final class ColdStartBench {
         Clients client = order[(r + i) % order.length];
         Jvm.Run run = client.run(scenario, 1, 1);
         if (!run.clean()) {
-          String what = client + " " + scenario.kind() + " on " + scenario.server() + ": " + run.tail();
+          String what =
+              client + " " + scenario.kind() + " on " + scenario.server() + ": " + run.tail();
           if (client == Clients.LATCHKEY) {
             report.problem("cold start " + what);
           } else {
@@ -83,14 +103,25 @@ public final class ColdStartBench {
     for (Clients client : order) {
       Stats s = Stats.of(walls.getOrDefault(client, List.of()));
       Stats cpu = Stats.of(cpus.getOrDefault(client, List.of()));
-      table.row(scenario.kind(), scenario.server(), client.label, Table.num(s.median(), 0),
-          Table.num(s.min(), 0), Table.num(s.max(), 0), Table.num(s.median() / plain.median(), 2),
-          Table.num(cpu.median(), 0), Table.num(cpu.median() / plainCpu.median(), 2), s.n(),
+      table.row(
+          scenario.kind(),
+          scenario.server(),
+          client.label,
+          Table.num(s.median(), 0),
+          Table.num(s.min(), 0),
+          Table.num(s.max(), 0),
+          Table.num(s.median() / plain.median(), 2),
+          Table.num(cpu.median(), 0),
+          Table.num(cpu.median() / plainCpu.median(), 2),
+          s.n(),
           Machine.loadAverage());
     }
-    report.goal("cold", "Cold start, " + scenario.kind() + " on " + scenario.server()
+    report.goal(
+        "cold",
+        "Cold start, " + scenario.kind() + " on " + scenario.server()
             + ": Latchkey <= 1.2x plain OkHttp and <= Retrofit + Jackson",
-        "median " + Table.num(latchkey.median(), 0) + " ms vs OkHttp " + Table.num(plain.median(), 0)
+        "median " + Table.num(latchkey.median(), 0) + " ms vs OkHttp "
+            + Table.num(plain.median(), 0)
             + " (" + Table.num(latchkey.median() / plain.median(), 2) + "x), Retrofit "
             + Table.num(retrofit.median(), 0) + " ("
             + Table.num(latchkey.median() / retrofit.median(), 2) + "x)",

@@ -20,6 +20,7 @@ final class Jvm {
   private static final Pattern FIELD = Pattern.compile("\\b([a-z_]+)=(\\d+)");
   /** GNU time, if installed: the CPU time a process used, which the machine's load barely moves. */
   private static final Path TIME = Path.of("/usr/bin/time");
+
   private static final Pattern CPU = Pattern.compile("cpu_seconds=([0-9.]+)\\+([0-9.]+)");
 
   private Jvm() {}
@@ -78,8 +79,13 @@ final class Jvm {
   }
 
   /** Runs {@code mainClass} to its end (at most {@code limit}); wall time from spawn to exit. */
-  static Run run(List<String> flags, String mainClass, List<String> args, Map<String, String> env,
-      Duration limit) throws IOException, InterruptedException {
+  static Run run(
+      List<String> flags,
+      String mainClass,
+      List<String> args,
+      Map<String, String> env,
+      Duration limit)
+      throws IOException, InterruptedException {
     // Output goes to a file, so that a process that hangs cannot block a read: the wait below
     // is the only one, and it is bounded.
     Path output = Files.createTempFile("latchkey-bench-jvm", ".out");
@@ -89,9 +95,8 @@ final class Jvm {
         command.addAll(List.of(TIME.toString(), "-f", "cpu_seconds=%U+%S"));
       }
       command.addAll(command(flags, mainClass, args));
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(output.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
       builder.environment().putAll(env);
       long start = System.nanoTime();
       Process process = builder.start();

@@ -17,8 +17,15 @@ import java.util.Map;
  * @param password the account's password (handed over in the environment, never on a command line)
  * @param cliOptions further {@code call} options
  */
-record Scenario(String kind, String server, String sample, String baseUrl, String path,
-    String user, String password, List<String> cliOptions) {
+record Scenario(
+    String kind,
+    String server,
+    String sample,
+    String baseUrl,
+    String path,
+    String user,
+    String password,
+    List<String> cliOptions) {
   static final String PASSWORD_ENV = "BASELINE_PASSWORD";
 
   Map<String, String> env() {
@@ -27,15 +34,28 @@ record Scenario(String kind, String server, String sample, String baseUrl, Strin
 
   /** The CLI's arguments for {@code repeat} calls on {@code concurrency} threads. */
   List<String> cliArgs(int repeat, int concurrency) {
-    List<String> args = new ArrayList<>(List.of("call", sample, path, "--base-url", baseUrl,
-        "--user", user, "--password-env", PASSWORD_ENV, "--repeat", String.valueOf(repeat),
-        "--concurrency", String.valueOf(concurrency), "--quiet"));
+    List<String> args = new ArrayList<>(List.of(
+        "call",
+        sample,
+        path,
+        "--base-url",
+        baseUrl,
+        "--user",
+        user,
+        "--password-env",
+        PASSWORD_ENV,
+        "--repeat",
+        String.valueOf(repeat),
+        "--concurrency",
+        String.valueOf(concurrency),
+        "--quiet"));
     args.addAll(cliOptions);
     return args;
   }
 
   /** {@link Baseline}'s arguments. */
   List<String> baselineArgs(String client, int repeat, int concurrency) {
-    return List.of(client, kind, baseUrl, path, String.valueOf(repeat), String.valueOf(concurrency));
+    return List.of(
+        client, kind, baseUrl, path, String.valueOf(repeat), String.valueOf(concurrency));
   }
 }

@@ -26,8 +26,8 @@ final class SimProcess implements AutoCloseable {
     process = new ProcessBuilder(Jvm.command(jvmFlags, "dev.latchkey.samples.Main", args))
         .redirectErrorStream(true)
         .start();
-    BufferedReader reader = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     // "listening on URL", or the error if it could not start; bounded, as every wait here.
     CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
       try {

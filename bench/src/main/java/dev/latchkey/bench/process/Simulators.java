@@ -22,14 +22,37 @@ final class Simulators {
   /** The scenario of simulator {@code name} served at {@code url}. */
   static Scenario scenario(String name, String url) {
     return switch (name) {
-      case "ondemand" -> new Scenario("digest", "ondemand simulator", "ondemand", url, "products",
-          OnDemandSimulator.DEFAULT_USER, OnDemandSimulator.DEFAULT_PASSWORD, List.of());
-      case "xandr" -> new Scenario("token", "xandr simulator", "xandr", url, "member",
-          XandrSimulatorConfig.DEFAULT_USER, XandrSimulatorConfig.DEFAULT_PASSWORD, List.of());
+      case "ondemand" ->
+        new Scenario(
+            "digest",
+            "ondemand simulator",
+            "ondemand",
+            url,
+            "products",
+            OnDemandSimulator.DEFAULT_USER,
+            OnDemandSimulator.DEFAULT_PASSWORD,
+            List.of());
+      case "xandr" ->
+        new Scenario(
+            "token",
+            "xandr simulator",
+            "xandr",
+            url,
+            "member",
+            XandrSimulatorConfig.DEFAULT_USER,
+            XandrSimulatorConfig.DEFAULT_PASSWORD,
+            List.of());
       // Basic mode: the same exchanges per call as the baselines' Basic header.
-      case "mediasilo" -> new Scenario("header", "mediasilo simulator", "mediasilo", url + "v3/",
-          "me", SimulatorAccount.DEMO.user(), SimulatorAccount.DEMO.password(),
-          List.of("--mode", "basic"));
+      case "mediasilo" ->
+        new Scenario(
+            "header",
+            "mediasilo simulator",
+            "mediasilo",
+            url + "v3/",
+            "me",
+            SimulatorAccount.DEMO.user(),
+            SimulatorAccount.DEMO.password(),
+            List.of("--mode", "basic"));
       default -> throw new IllegalArgumentException("unknown simulator " + name);
     };
   }

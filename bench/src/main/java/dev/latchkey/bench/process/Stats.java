@@ -13,7 +13,8 @@ record Stats(double median, double min, double max, int n) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     int n = sorted.size();
-    double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    double median =
+        n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     return new Stats(median, sorted.get(0), sorted.get(n - 1), n);
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 public final class WireBench {
   /** main's figure in issue 17: 400 sequential calls against simulate xandr took 18.2 s. */
   static final double MAIN_SEQUENTIAL = 22;
+
   private static final String NAGLE_ON = "-Dsun.net.httpserver.nodelay=false";
 
   private final Mode mode;
@@ -26,16 +27,24 @@ public final class WireBench {
   }
 
   public void run() throws Exception {
-    Table table = new Table("Samples CLI `call` against each simulator: calls/s (fresh JVM per row)",
-        "simulator", "auth", "server", "threads", "calls", "calls/s", "x Nagle on", "failures",
+    Table table = new Table(
+        "Samples CLI `call` against each simulator: calls/s (fresh JVM per row)",
+        "simulator",
+        "auth",
+        "server",
+        "threads",
+        "calls",
+        "calls/s",
+        "x Nagle on",
+        "failures",
         "load avg");
     for (String name : Simulators.NAMES) {
       double[] before = new double[2];
       // Quick mode (CI) proves the simulators and `call` work; the stall needs no proof there.
       for (int server = mode.quick() ? 1 : 0; server < 2; server++) {
         boolean nagle = server == 0;
-        try (SimProcess sim = new SimProcess(name, nagle ? List.of(NAGLE_ON) : List.of(),
-            Simulators.options(name))) {
+        try (SimProcess sim =
+            new SimProcess(name, nagle ? List.of(NAGLE_ON) : List.of(), Simulators.options(name))) {
           Scenario scenario = Simulators.scenario(name, sim.url());
           int index = 0;
           for (int threads : mode.quick() ? new int[] {1} : new int[] {1, 8}) {
@@ -48,14 +57,22 @@ public final class WireBench {
             if (nagle) {
               before[index] = rate;
             }
-            table.row(name, scenario.kind(),
-                nagle ? "Nagle on (as before issue 17)" : "as shipped (TCP_NODELAY)", threads,
-                calls, Table.num(rate, 0), nagle ? "1.0" : Table.num(rate / before[index], 1),
-                Math.max(0, run.field("failed")), Machine.loadAverage());
+            table.row(
+                name,
+                scenario.kind(),
+                nagle ? "Nagle on (as before issue 17)" : "as shipped (TCP_NODELAY)",
+                threads,
+                calls,
+                Table.num(rate, 0),
+                nagle ? "1.0" : Table.num(rate / before[index], 1),
+                Math.max(0, run.field("failed")),
+                Machine.loadAverage());
             if (!nagle && threads == 1 && before[0] > 0) {
               double ratio = rate / before[0];
-              report.goal("wire", name + ": sequential `call` >= 10x main's rate ("
-                      + (int) MAIN_SEQUENTIAL + " calls/s) and >= 10x Nagle on in this run",
+              report.goal(
+                  "wire",
+                  name + ": sequential `call` >= 10x main's rate (" + (int) MAIN_SEQUENTIAL
+                      + " calls/s) and >= 10x Nagle on in this run",
                   Table.num(rate, 0) + " calls/s: " + Table.num(rate / MAIN_SEQUENTIAL, 1)
                       + "x main, " + Table.num(ratio, 1) + "x Nagle on",
                   rate >= 10 * MAIN_SEQUENTIAL && ratio >= 10);

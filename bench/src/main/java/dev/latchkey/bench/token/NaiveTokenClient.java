@@ -34,12 +34,15 @@ final class NaiveTokenClient implements AutoCloseable {
     this.user = user;
     this.password = password;
     this.plain = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
-    this.client = plain.newBuilder()
+    this.client = plain
+        .newBuilder()
         .addInterceptor(chain -> {
           String current = token;
           Request request = chain.request();
-          return chain.proceed(current == null ? request
-              : request.newBuilder().header("Authorization", current).build());
+          return chain.proceed(
+              current == null
+                  ? request
+                  : request.newBuilder().header("Authorization", current).build());
         })
         .authenticator(this::relogin)
         .build();
@@ -47,18 +50,20 @@ final class NaiveTokenClient implements AutoCloseable {
 
   /** GET {@code path}; true for a 200. */
   boolean call(String path) throws IOException {
-    try (Response response = client.newCall(new Request.Builder().url(baseUrl + path).build())
-        .execute()) {
+    try (Response response =
+        client.newCall(new Request.Builder().url(baseUrl + path).build()).execute()) {
       response.body().string();
       return response.code() == 200;
     }
   }
 
   private Request relogin(Route route, Response challenged) throws IOException {
-    String body = JSON.writeValueAsString(
-        Map.of("auth", Map.of("username", user, "password", password)));
-    Request login = new Request.Builder().url(baseUrl + "auth")
-        .post(RequestBody.create(body, JSON_TYPE)).build();
+    String body =
+        JSON.writeValueAsString(Map.of("auth", Map.of("username", user, "password", password)));
+    Request login = new Request.Builder()
+        .url(baseUrl + "auth")
+        .post(RequestBody.create(body, JSON_TYPE))
+        .build();
     try (Response answer = plain.newCall(login).execute()) {
       if (answer.code() != 200) {
         return null; // throttled or refused: give up, the caller sees the 401

@@ -48,8 +48,15 @@ public final class TokenDayBench {
     boolean call() throws Exception;
   }
 
-  private record Outcome(String client, long ok, long failed, long logins, long throttled,
-      long rejected, double seconds, String load) {}
+  private record Outcome(
+      String client,
+      long ok,
+      long failed,
+      long logins,
+      long throttled,
+      long rejected,
+      double seconds,
+      String load) {}
 
   public void run() throws Exception {
     XandrSimulatorConfig config = XandrSimulatorConfig.defaults();
@@ -62,39 +69,60 @@ public final class TokenDayBench {
               .credentials(() -> new UserPassword(config.user(), config.password()))
               .clock(clock)
               .build()) {
-        outcomes.add(day("Latchkey (generated LatchkeyXandrApi)", sim, clock,
+        outcomes.add(day(
+            "Latchkey (generated LatchkeyXandrApi)",
+            sim,
+            clock,
             () -> api.member().execute().isSuccessful()));
       }
     }
     {
       SimClock clock = new SimClock(Instant.parse("2026-01-05T00:00:00Z"));
       try (XandrSimulator sim = XandrSimulator.start(config, clock);
-          NaiveTokenClient naive = new NaiveTokenClient(sim.url().toString(), config.user(),
-              config.password())) {
-        outcomes.add(day("naive: log in again on every 401", sim, clock,
-            () -> naive.call("member")));
+          NaiveTokenClient naive =
+              new NaiveTokenClient(sim.url().toString(), config.user(), config.password())) {
+        outcomes.add(
+            day("naive: log in again on every 401", sim, clock, () -> naive.call("member")));
       }
     }
     long minimum = minimumLogins();
-    Table table = new Table("Token login: " + mode.tokenDays() + " simulated day(s), "
-        + THREADS + " threads, Xandr simulator (2 h idle, 24 h hard, 10 logins / 5 min)",
-        "client", "calls ok", "failures", "logins", "logins per day", "minimum per day",
-        "logins refused (limit)", "401s", "real s", "load avg");
+    Table table = new Table(
+        "Token login: " + mode.tokenDays() + " simulated day(s), " + THREADS
+            + " threads, Xandr simulator (2 h idle, 24 h hard, 10 logins / 5 min)",
+        "client",
+        "calls ok",
+        "failures",
+        "logins",
+        "logins per day",
+        "minimum per day",
+        "logins refused (limit)",
+        "401s",
+        "real s",
+        "load avg");
     for (Outcome o : outcomes) {
-      table.row(o.client(), o.ok(), o.failed(), o.logins(),
+      table.row(
+          o.client(),
+          o.ok(),
+          o.failed(),
+          o.logins(),
           Table.num((double) o.logins() / mode.tokenDays(), 2),
-          Table.num((double) minimum / mode.tokenDays(), 2), o.throttled(), o.rejected(),
-          Table.num(o.seconds(), 1), o.load());
+          Table.num((double) minimum / mode.tokenDays(), 2),
+          o.throttled(),
+          o.rejected(),
+          Table.num(o.seconds(), 1),
+          o.load());
     }
     report.table("token", table);
     Outcome latchkey = outcomes.get(0);
-    report.goal("token", "Token: logins per simulated day at 64 threads equal the lifetimes' minimum"
-            + " (" + minimum + " in " + mode.tokenDays() + " day(s)), no failures",
+    report.goal(
+        "token",
+        "Token: logins per simulated day at 64 threads equal the lifetimes' minimum" + " ("
+            + minimum + " in " + mode.tokenDays() + " day(s)), no failures",
         latchkey.logins() + " logins, " + latchkey.failed() + " failures",
         latchkey.logins() == minimum && latchkey.failed() == 0);
     if (latchkey.failed() > 0 || latchkey.logins() != minimum) {
-      report.problem("Latchkey token client: " + latchkey.logins() + " logins (minimum "
-          + minimum + "), " + latchkey.failed() + " failures");
+      report.problem("Latchkey token client: " + latchkey.logins() + " logins (minimum " + minimum
+          + "), " + latchkey.failed() + " failures");
     }
   }
 
@@ -107,8 +135,7 @@ public final class TokenDayBench {
     return span.toMillis() / HARD.toMillis() + 1;
   }
 
-  private Outcome day(String name, XandrSimulator sim, SimClock clock, Call call)
-      throws Exception {
+  private Outcome day(String name, XandrSimulator sim, SimClock clock, Call call) throws Exception {
     long end = clock.millis() + Duration.ofDays(mode.tokenDays()).toMillis();
     AtomicLong completed = new AtomicLong();
     AtomicLong ok = new AtomicLong();
@@ -146,10 +173,18 @@ public final class TokenDayBench {
       report.problem(name + ": the simulated days did not finish within " + REAL_LIMIT);
     }
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    System.out.printf("%s: %d ok, %d failed, %d logins, %d refused, %d 401s, %.1f s%n", name,
-        ok.get(), failed.get(), sim.logins(), sim.loginThrottled(), sim.rejected(), seconds);
-    return new Outcome(name, ok.get(), failed.get(), sim.logins(), sim.loginThrottled(),
-        sim.rejected(), seconds, Machine.loadAverage());
+    System.out.printf(
+        "%s: %d ok, %d failed, %d logins, %d refused, %d 401s, %.1f s%n",
+        name, ok.get(), failed.get(), sim.logins(), sim.loginThrottled(), sim.rejected(), seconds);
+    return new Outcome(
+        name,
+        ok.get(),
+        failed.get(),
+        sim.logins(),
+        sim.loginThrottled(),
+        sim.rejected(),
+        seconds,
+        Machine.loadAverage());
   }
 
   /** Moves the clock one step, unless that would reach the end: then the run is over. */

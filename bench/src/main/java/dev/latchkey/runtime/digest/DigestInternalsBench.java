@@ -40,16 +40,25 @@ public class DigestInternalsBench {
   @Setup
   public void setUp() throws Exception {
     UserPassword robot = new UserPassword("robot", "bench-password");
-    DigestConfig config = DigestScheme.builder().credentials(() -> robot)
-        .nonceLifetime(Duration.ofHours(1)).build().config();
-    chooser = new ChallengeChooser(config.algorithms(), config.realm(), "WWW-Authenticate",
-        new Redactor());
-    signer = new DigestSigner(config, new AuthContext("Bench", HttpUrl.get("http://127.0.0.1/"),
-        Clock.systemUTC(), AuthEventListener.NONE, new OkHttpClient()));
+    DigestConfig config = DigestScheme.builder()
+        .credentials(() -> robot)
+        .nonceLifetime(Duration.ofHours(1))
+        .build()
+        .config();
+    chooser = new ChallengeChooser(
+        config.algorithms(), config.realm(), "WWW-Authenticate", new Redactor());
+    signer = new DigestSigner(
+        config,
+        new AuthContext(
+            "Bench",
+            HttpUrl.get("http://127.0.0.1/"),
+            Clock.systemUTC(),
+            AuthEventListener.NONE,
+            new OkHttpClient()));
     headers = List.of(CHALLENGE);
     ChallengeChooser.Choice choice = chooser.choose(headers, 401);
-    warm = new NonceState(choice.challenge(), choice.algorithm(), Instant.now(),
-        Duration.ofDays(1), Duration.ZERO);
+    warm = new NonceState(
+        choice.challenge(), choice.algorithm(), Instant.now(), Duration.ofDays(1), Duration.ZERO);
   }
 
   /** A 401's header to a chosen challenge: tokenising, parameters, algorithm and qop checks. */

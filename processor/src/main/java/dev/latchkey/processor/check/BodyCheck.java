@@ -16,20 +16,34 @@ final class BodyCheck {
     }
     Param body = bodies.get(0);
     for (Param duplicate : bodies.subList(1, bodies.size())) {
-      reporter.error(duplicate.element(), duplicate.annotation(), Diagnostic.BODY_DUPLICATE,
-          body.name());
+      reporter.error(
+          duplicate.element(), duplicate.annotation(), Diagnostic.BODY_DUPLICATE, body.name());
     }
     if (method.formUrlEncoded.isPresent()) {
-      reporter.error(body.element(), body.annotation(), Diagnostic.BODY_WITH_ENCODING,
-          "FormUrlEncoded", "Field", "FormUrlEncoded");
+      reporter.error(
+          body.element(),
+          body.annotation(),
+          Diagnostic.BODY_WITH_ENCODING,
+          "FormUrlEncoded",
+          "Field",
+          "FormUrlEncoded");
     } else if (method.multipart.isPresent()) {
-      reporter.error(body.element(), body.annotation(), Diagnostic.BODY_WITH_ENCODING,
-          "Multipart", "Part", "Multipart");
+      reporter.error(
+          body.element(),
+          body.annotation(),
+          Diagnostic.BODY_WITH_ENCODING,
+          "Multipart",
+          "Part",
+          "Multipart");
     } else {
       Optional<Verb> verb = method.verb();
       if (verb.isPresent() && !verb.get().hasBody()) {
-        reporter.error(body.element(), body.annotation(), Diagnostic.BODY_WITHOUT_BODY_METHOD,
-            verb.get().annotation(), verb.get().method());
+        reporter.error(
+            body.element(),
+            body.annotation(),
+            Diagnostic.BODY_WITHOUT_BODY_METHOD,
+            verb.get().annotation(),
+            verb.get().method());
       }
     }
   }

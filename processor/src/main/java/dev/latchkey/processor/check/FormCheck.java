@@ -16,34 +16,50 @@ final class FormCheck {
     Optional<AnnotationMirror> form = method.formUrlEncoded;
     Optional<AnnotationMirror> multipart = method.multipart;
     if (form.isPresent() && multipart.isPresent()) {
-      reporter.error(method.element, later(method, form.get(), multipart.get()),
+      reporter.error(
+          method.element,
+          later(method, form.get(), multipart.get()),
           Diagnostic.FORM_AND_MULTIPART);
     }
     method.verb().filter(verb -> !verb.hasBody()).ifPresent(verb -> {
-      form.ifPresent(mirror -> reporter.error(method.element, mirror,
-          Diagnostic.ENCODING_WITHOUT_BODY, "FormUrlEncoded", verb.annotation(), verb.method()));
-      multipart.ifPresent(mirror -> reporter.error(method.element, mirror,
-          Diagnostic.ENCODING_WITHOUT_BODY, "Multipart", verb.annotation(), verb.method()));
+      form.ifPresent(mirror -> reporter.error(
+          method.element,
+          mirror,
+          Diagnostic.ENCODING_WITHOUT_BODY,
+          "FormUrlEncoded",
+          verb.annotation(),
+          verb.method()));
+      multipart.ifPresent(mirror -> reporter.error(
+          method.element,
+          mirror,
+          Diagnostic.ENCODING_WITHOUT_BODY,
+          "Multipart",
+          verb.annotation(),
+          verb.method()));
     });
     for (Param param : method.params) {
       boolean field = param.is(RetrofitNames.FIELD) || param.is(RetrofitNames.FIELD_MAP);
       boolean part = param.is(RetrofitNames.PART) || param.is(RetrofitNames.PART_MAP);
       if (field && form.isEmpty()) {
-        reporter.error(param.element(), param.annotation(), Diagnostic.FIELD_WITHOUT_FORM,
-            param.kind());
+        reporter.error(
+            param.element(), param.annotation(), Diagnostic.FIELD_WITHOUT_FORM, param.kind());
       }
       if (part && multipart.isEmpty()) {
-        reporter.error(param.element(), param.annotation(), Diagnostic.PART_WITHOUT_MULTIPART,
-            param.kind());
+        reporter.error(
+            param.element(), param.annotation(), Diagnostic.PART_WITHOUT_MULTIPART, param.kind());
       }
     }
     // With both encodings the user must first pick one; "add a field" would be premature.
-    if (form.isPresent() && multipart.isEmpty()
-        && !method.has(RetrofitNames.FIELD) && !method.has(RetrofitNames.FIELD_MAP)) {
+    if (form.isPresent()
+        && multipart.isEmpty()
+        && !method.has(RetrofitNames.FIELD)
+        && !method.has(RetrofitNames.FIELD_MAP)) {
       reporter.error(method.element, form.get(), Diagnostic.FORM_WITHOUT_FIELDS);
     }
-    if (multipart.isPresent() && form.isEmpty()
-        && !method.has(RetrofitNames.PART) && !method.has(RetrofitNames.PART_MAP)) {
+    if (multipart.isPresent()
+        && form.isEmpty()
+        && !method.has(RetrofitNames.PART)
+        && !method.has(RetrofitNames.PART_MAP)) {
       reporter.error(method.element, multipart.get(), Diagnostic.MULTIPART_WITHOUT_PARTS);
     }
   }

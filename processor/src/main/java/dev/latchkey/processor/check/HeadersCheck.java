@@ -14,8 +14,8 @@ import javax.lang.model.element.AnnotationValue;
  */
 final class HeadersCheck {
   /** OkHttp MediaType: type "/" subtype, both tokens, then optional parameters. */
-  private static final Pattern MEDIA_TYPE = Pattern.compile(
-      "[a-zA-Z0-9-!#$%&'*+.^_`{|}~]+/[a-zA-Z0-9-!#$%&'*+.^_`{|}~]+\\s*(;.*)?");
+  private static final Pattern MEDIA_TYPE =
+      Pattern.compile("[a-zA-Z0-9-!#$%&'*+.^_`{|}~]+/[a-zA-Z0-9-!#$%&'*+.^_`{|}~]+\\s*(;.*)?");
 
   private HeadersCheck() {}
 
@@ -28,8 +28,8 @@ final class HeadersCheck {
       if (name.isEmpty()) {
         reporter.error(param.element(), param.annotation(), value, Diagnostic.HEADER_NAME_EMPTY);
       } else if (!HttpMethodCheck.TOKEN.matcher(name).matches()) {
-        reporter.error(param.element(), param.annotation(), value, Diagnostic.HEADER_NAME_INVALID,
-            name);
+        reporter.error(
+            param.element(), param.annotation(), value, Diagnostic.HEADER_NAME_INVALID, name);
       }
     }
   }
@@ -48,8 +48,12 @@ final class HeadersCheck {
   }
 
   /** One "Name: value" entry; reports its first problem, on the entry itself. */
-  private static void checkEntry(RetrofitMethod method, AnnotationMirror headers,
-      AnnotationValue entry, boolean unsafe, Reporter reporter) {
+  private static void checkEntry(
+      RetrofitMethod method,
+      AnnotationMirror headers,
+      AnnotationValue entry,
+      boolean unsafe,
+      Reporter reporter) {
     if (!(entry.getValue() instanceof String header)) {
       return; // Not a string: javac already reports the type error.
     }
@@ -67,7 +71,12 @@ final class HeadersCheck {
         reporter.error(method.element, headers, entry, Diagnostic.CONTENT_TYPE_INVALID, value);
       }
     } else if (!unsafe && badCharacter(value) != null) {
-      reporter.error(method.element, headers, entry, Diagnostic.HEADER_VALUE_INVALID, name,
+      reporter.error(
+          method.element,
+          headers,
+          entry,
+          Diagnostic.HEADER_VALUE_INVALID,
+          name,
           badCharacter(value));
     }
   }

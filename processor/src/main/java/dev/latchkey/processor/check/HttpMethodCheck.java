@@ -21,14 +21,19 @@ final class HttpMethodCheck {
     }
     Verb first = method.verbs.get(0);
     for (Verb other : method.verbs.subList(1, method.verbs.size())) {
-      reporter.error(method.element, other.mirror(), Diagnostic.MULTIPLE_HTTP_METHODS,
-          method.name(), first.annotation(), other.annotation());
+      reporter.error(
+          method.element,
+          other.mirror(),
+          Diagnostic.MULTIPLE_HTTP_METHODS,
+          method.name(),
+          first.annotation(),
+          other.annotation());
     }
     for (Verb verb : method.verbs) {
       if (verb.annotation().equals("HTTP") && !TOKEN.matcher(verb.method()).matches()) {
         var value = Mirrors.explicit(verb.mirror(), "method");
-        reporter.error(method.element, verb.mirror(), value, Diagnostic.HTTP_METHOD_INVALID,
-            verb.method());
+        reporter.error(
+            method.element, verb.mirror(), value, Diagnostic.HTTP_METHOD_INVALID, verb.method());
       }
     }
   }

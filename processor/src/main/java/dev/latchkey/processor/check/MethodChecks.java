@@ -26,8 +26,12 @@ public final class MethodChecks {
    *     with its types as declared, as Retrofit's reflection sees them
    * @return true when the method is valid, i.e. no error was reported for it
    */
-  public static boolean check(ExecutableElement method, TypeElement iface, Reporter reporter,
-      Types types, Elements elements) {
+  public static boolean check(
+      ExecutableElement method,
+      TypeElement iface,
+      Reporter reporter,
+      Types types,
+      Elements elements) {
     return check(method, iface, Set.of(), reporter, types, elements);
   }
 
@@ -36,8 +40,13 @@ public final class MethodChecks {
    * interface declares call adapters for the wrapper types {@code adapted} (qualified names,
    * from {@code @CallAdapters}).
    */
-  public static boolean check(ExecutableElement method, TypeElement iface, Set<String> adapted,
-      Reporter reporter, Types types, Elements elements) {
+  public static boolean check(
+      ExecutableElement method,
+      TypeElement iface,
+      Set<String> adapted,
+      Reporter reporter,
+      Types types,
+      Elements elements) {
     if (method.getModifiers().contains(Modifier.DEFAULT)
         || method.getModifiers().contains(Modifier.STATIC)) {
       return true;

@@ -15,7 +15,9 @@ final class Mirrors {
   private Mirrors() {}
 
   static String qualifiedName(AnnotationMirror mirror) {
-    return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+    return ((TypeElement) mirror.getAnnotationType().asElement())
+        .getQualifiedName()
+        .toString();
   }
 
   static String simpleName(AnnotationMirror mirror) {

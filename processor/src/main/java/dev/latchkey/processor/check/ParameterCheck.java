@@ -16,10 +16,15 @@ import javax.lang.model.type.TypeMirror;
  */
 final class ParameterCheck {
   /** Annotations that accept an Iterable or array of values. */
-  private static final Set<String> REPEATABLE = Set.of(RetrofitNames.QUERY,
-      RetrofitNames.QUERY_NAME, RetrofitNames.HEADER, RetrofitNames.FIELD, RetrofitNames.PART);
-  private static final Set<String> MAPS = Set.of(RetrofitNames.QUERY_MAP,
-      RetrofitNames.FIELD_MAP, RetrofitNames.PART_MAP);
+  private static final Set<String> REPEATABLE = Set.of(
+      RetrofitNames.QUERY,
+      RetrofitNames.QUERY_NAME,
+      RetrofitNames.HEADER,
+      RetrofitNames.FIELD,
+      RetrofitNames.PART);
+
+  private static final Set<String> MAPS =
+      Set.of(RetrofitNames.QUERY_MAP, RetrofitNames.FIELD_MAP, RetrofitNames.PART_MAP);
 
   private ParameterCheck() {}
 
@@ -33,12 +38,20 @@ final class ParameterCheck {
       }
       if (param.annotations().size() > 1) {
         String names = param.annotations().stream()
-            .map(mirror -> "@" + Mirrors.simpleName(mirror)).collect(Collectors.joining(", "));
-        reporter.error(param.element(), param.annotations().get(1),
-            Diagnostic.PARAM_MULTIPLE_ANNOTATIONS, param.name(), names);
+            .map(mirror -> "@" + Mirrors.simpleName(mirror))
+            .collect(Collectors.joining(", "));
+        reporter.error(
+            param.element(),
+            param.annotations().get(1),
+            Diagnostic.PARAM_MULTIPLE_ANNOTATIONS,
+            param.name(),
+            names);
       }
       if (TypeShapes.hasUnresolvable(param.type())) {
-        reporter.error(param.element(), param.annotation(), Diagnostic.PARAM_UNRESOLVABLE,
+        reporter.error(
+            param.element(),
+            param.annotation(),
+            Diagnostic.PARAM_UNRESOLVABLE,
             TypeShapes.describe(param.type()));
         continue;
       }
@@ -53,21 +66,27 @@ final class ParameterCheck {
     TypeMirror type = param.type();
     String shown = TypeShapes.describe(type);
     if (MAPS.contains(param.kind()) && !isStringMap(type, shapes)) {
-      reporter.error(param.element(), param.annotation(), Diagnostic.MAP_TYPE, param.kind(),
-          shown);
+      reporter.error(param.element(), param.annotation(), Diagnostic.MAP_TYPE, param.kind(), shown);
     } else if (param.is(RetrofitNames.HEADER_MAP)
-        && !TypeShapes.is(type, RetrofitNames.OKHTTP_HEADERS) && !isStringMap(type, shapes)) {
+        && !TypeShapes.is(type, RetrofitNames.OKHTTP_HEADERS)
+        && !isStringMap(type, shapes)) {
       reporter.error(param.element(), param.annotation(), Diagnostic.HEADER_MAP_TYPE, shown);
-    } else if (REPEATABLE.contains(param.kind()) && TypeShapes.isRaw(type)
+    } else if (REPEATABLE.contains(param.kind())
+        && TypeShapes.isRaw(type)
         && shapes.isSubtype(type, "java.lang.Iterable")) {
-      reporter.error(param.element(), param.annotation(), Diagnostic.RAW_ITERABLE, shown,
+      reporter.error(
+          param.element(),
+          param.annotation(),
+          Diagnostic.RAW_ITERABLE,
+          shown,
           shown.replaceAll("<.*", ""));
     }
   }
 
   /** Retrofit's rule for every *Map annotation: a Map whose key type is exactly String. */
   private static boolean isStringMap(TypeMirror type, TypeShapes shapes) {
-    return shapes.supertype(type, "java.util.Map")
+    return shapes
+        .supertype(type, "java.util.Map")
         .map(DeclaredType::getTypeArguments)
         .filter(arguments -> arguments.size() == 2)
         .filter(arguments -> TypeShapes.is(arguments.get(0), "java.lang.String"))
@@ -80,8 +99,12 @@ final class ParameterCheck {
     String tagType = method.types.erasure(param.type()).toString();
     Param previous = tags.putIfAbsent(tagType, param);
     if (previous != null) {
-      reporter.error(param.element(), param.annotation(), Diagnostic.TAG_DUPLICATE,
-          TypeShapes.describe(method.types.erasure(param.type())), previous.name());
+      reporter.error(
+          param.element(),
+          param.annotation(),
+          Diagnostic.TAG_DUPLICATE,
+          TypeShapes.describe(method.types.erasure(param.type())),
+          previous.name());
     }
   }
 }

@@ -24,21 +24,28 @@ final class PartCheck {
       boolean isPart = shapes.isSubtype(single, RetrofitNames.MULTIPART_PART);
       String name = Mirrors.string(param.annotation(), "value", method.elements);
       if (name.isEmpty() && !isPart && !TypeShapes.isRaw(param.type())) {
-        reporter.error(param.element(), param.annotation(), Diagnostic.PART_NAME_MISSING,
+        reporter.error(
+            param.element(),
+            param.annotation(),
+            Diagnostic.PART_NAME_MISSING,
             TypeShapes.describe(param.type()));
       } else if (!name.isEmpty() && isPart) {
-        reporter.error(param.element(), param.annotation(),
-            Mirrors.explicit(param.annotation(), "value"), Diagnostic.PART_NAME_ON_MULTIPART_PART,
+        reporter.error(
+            param.element(),
+            param.annotation(),
+            Mirrors.explicit(param.annotation(), "value"),
+            Diagnostic.PART_NAME_ON_MULTIPART_PART,
             name);
       }
     }
     for (Param param : method.params(RetrofitNames.PART_MAP)) {
-      shapes.supertype(param.type(), "java.util.Map")
+      shapes
+          .supertype(param.type(), "java.util.Map")
           .filter(map -> map.getTypeArguments().size() == 2)
           .map(map -> map.getTypeArguments().get(1))
           .filter(value -> shapes.isSubtype(value, RetrofitNames.MULTIPART_PART))
-          .ifPresent(value -> reporter.error(param.element(), param.annotation(),
-              Diagnostic.PART_MAP_OF_PARTS));
+          .ifPresent(value ->
+              reporter.error(param.element(), param.annotation(), Diagnostic.PART_MAP_OF_PARTS));
     }
   }
 }

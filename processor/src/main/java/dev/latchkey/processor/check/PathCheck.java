@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 final class PathCheck {
   /** RequestFactory.Builder.PARAM: letters, digits, '_' and '-', starting with a letter. */
   static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_-]*");
+
   static final Pattern PLACEHOLDER = Pattern.compile("\\{(" + NAME.pattern() + ")\\}");
 
   private PathCheck() {}
@@ -39,8 +40,15 @@ final class PathCheck {
         reporter.error(param.element(), param.annotation(), Diagnostic.PATH_WITH_URL);
         continue;
       }
-      method.queryBefore(i).ifPresent(query -> reporter.error(param.element(), param.annotation(),
-          Diagnostic.PATH_AFTER_QUERY, param.name(), query.kind(), query.name()));
+      method
+          .queryBefore(i)
+          .ifPresent(query -> reporter.error(
+              param.element(),
+              param.annotation(),
+              Diagnostic.PATH_AFTER_QUERY,
+              param.name(),
+              query.kind(),
+              query.name()));
       String name = Mirrors.string(param.annotation(), "value", method.elements);
       if (!NAME.matcher(name).matches()) {
         error(param, reporter, Diagnostic.PATH_NAME_INVALID, name);
@@ -63,8 +71,13 @@ final class PathCheck {
    * Pairs each unmatched {@code @Path} with the closest unfilled placeholder, so one typo gives
    * one error with a suggestion rather than two unrelated ones.
    */
-  private static void reportMismatches(RetrofitMethod method, Verb verb, Set<String> placeholders,
-      Set<String> boundNames, List<Param> unmatched, Reporter reporter) {
+  private static void reportMismatches(
+      RetrofitMethod method,
+      Verb verb,
+      Set<String> placeholders,
+      Set<String> boundNames,
+      List<Param> unmatched,
+      Reporter reporter) {
     Set<String> unfilled = new LinkedHashSet<>(placeholders);
     unfilled.removeAll(boundNames);
     for (Param param : unmatched) {
@@ -72,15 +85,26 @@ final class PathCheck {
       Optional<String> suggestion = EditDistance.closest(name, unfilled);
       if (suggestion.isPresent()) {
         unfilled.remove(suggestion.get());
-        error(param, reporter, Diagnostic.PATH_NOT_IN_URL_DID_YOU_MEAN, name, name, verb.url(),
+        error(
+            param,
+            reporter,
+            Diagnostic.PATH_NOT_IN_URL_DID_YOU_MEAN,
+            name,
+            name,
+            verb.url(),
             suggestion.get());
       } else {
         error(param, reporter, Diagnostic.PATH_NOT_IN_URL, name, name, verb.url(), name);
       }
     }
     for (String placeholder : unfilled) {
-      reporter.error(method.element, verb.mirror(), verb.urlValue(),
-          Diagnostic.PLACEHOLDER_WITHOUT_PATH, placeholder, placeholder);
+      reporter.error(
+          method.element,
+          verb.mirror(),
+          verb.urlValue(),
+          Diagnostic.PLACEHOLDER_WITHOUT_PATH,
+          placeholder,
+          placeholder);
     }
   }
 
@@ -97,7 +121,11 @@ final class PathCheck {
   }
 
   private static void error(Param param, Reporter reporter, Diagnostic diagnostic, Object... args) {
-    reporter.error(param.element(), param.annotation(), Mirrors.explicit(param.annotation(),
-        "value"), diagnostic, args);
+    reporter.error(
+        param.element(),
+        param.annotation(),
+        Mirrors.explicit(param.annotation(), "value"),
+        diagnostic,
+        args);
   }
 }

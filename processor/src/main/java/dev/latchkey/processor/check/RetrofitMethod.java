@@ -28,6 +28,7 @@ final class RetrofitMethod {
   final boolean suspend;
   /** Qualified names of the wrapper types the interface declares adapters for. */
   final Set<String> adapted;
+
   final List<Verb> verbs;
   final Optional<AnnotationMirror> formUrlEncoded;
   final Optional<AnnotationMirror> multipart;
@@ -35,8 +36,15 @@ final class RetrofitMethod {
   final Types types;
   final Elements elements;
 
-  private RetrofitMethod(ExecutableElement element, TypeMirror returnType, boolean suspend,
-      Set<String> adapted, List<Verb> verbs, List<Param> params, Types types, Elements elements) {
+  private RetrofitMethod(
+      ExecutableElement element,
+      TypeMirror returnType,
+      boolean suspend,
+      Set<String> adapted,
+      List<Verb> verbs,
+      List<Param> params,
+      Types types,
+      Elements elements) {
     this.element = element;
     this.returnType = returnType;
     this.suspend = suspend;
@@ -54,8 +62,8 @@ final class RetrofitMethod {
    * method inherited from {@code Crud<T>} returns {@code Call<T>} even when the interface extends
    * {@code Crud<User>}, so it must be checked (and rejected) as such.
    */
-  static RetrofitMethod read(ExecutableElement method, Set<String> adapted, Types types,
-      Elements elements) {
+  static RetrofitMethod read(
+      ExecutableElement method, Set<String> adapted, Types types, Elements elements) {
     List<? extends VariableElement> parameters = method.getParameters();
     TypeMirror returnType = method.getReturnType();
     TypeMirror suspendResult = suspendResult(parameters);
@@ -74,8 +82,15 @@ final class RetrofitMethod {
       }
       params.add(new Param(parameter, parameter.asType(), List.copyOf(retrofit)));
     }
-    return new RetrofitMethod(method, returnType, suspendResult != null, Set.copyOf(adapted),
-        readVerbs(method, elements), List.copyOf(params), types, elements);
+    return new RetrofitMethod(
+        method,
+        returnType,
+        suspendResult != null,
+        Set.copyOf(adapted),
+        readVerbs(method, elements),
+        List.copyOf(params),
+        types,
+        elements);
   }
 
   /**
@@ -104,12 +119,21 @@ final class RetrofitMethod {
       String name = Mirrors.qualifiedName(mirror);
       String simple = Mirrors.simpleName(mirror);
       if (name.equals(RetrofitNames.HTTP)) {
-        verbs.add(new Verb(mirror, simple, Mirrors.string(mirror, "method", elements),
-            Mirrors.string(mirror, "path", elements), Mirrors.explicit(mirror, "path"),
+        verbs.add(new Verb(
+            mirror,
+            simple,
+            Mirrors.string(mirror, "method", elements),
+            Mirrors.string(mirror, "path", elements),
+            Mirrors.explicit(mirror, "path"),
             Mirrors.bool(mirror, "hasBody", elements)));
       } else if (Mirrors.isRetrofit(mirror) && RetrofitNames.VERBS.contains(simple)) {
-        verbs.add(new Verb(mirror, simple, simple, Mirrors.string(mirror, "value", elements),
-            Mirrors.explicit(mirror, "value"), RetrofitNames.VERBS_WITH_BODY.contains(simple)));
+        verbs.add(new Verb(
+            mirror,
+            simple,
+            simple,
+            Mirrors.string(mirror, "value", elements),
+            Mirrors.explicit(mirror, "value"),
+            RetrofitNames.VERBS_WITH_BODY.contains(simple)));
       }
     }
     return List.copyOf(verbs);

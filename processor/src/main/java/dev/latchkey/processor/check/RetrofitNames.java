@@ -9,8 +9,8 @@ final class RetrofitNames {
 
   static final String HTTP = "retrofit2.http.HTTP";
   /** Annotations that name the HTTP method; {@code HTTP} is handled apart (method + hasBody). */
-  static final List<String> VERBS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD",
-      "OPTIONS");
+  static final List<String> VERBS =
+      List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
   /** Verbs whose annotation implies a request body (RequestFactory.parseMethodAnnotation). */
   static final Set<String> VERBS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
@@ -32,8 +32,20 @@ final class RetrofitNames {
   static final String PART_MAP = "PartMap";
   static final String BODY = "Body";
   static final String TAG = "Tag";
-  static final Set<String> PARAMETER_ANNOTATIONS = Set.of(URL, PATH, QUERY, QUERY_NAME, QUERY_MAP,
-      HEADER, HEADER_MAP, FIELD, FIELD_MAP, PART, PART_MAP, BODY, TAG);
+  static final Set<String> PARAMETER_ANNOTATIONS = Set.of(
+      URL,
+      PATH,
+      QUERY,
+      QUERY_NAME,
+      QUERY_MAP,
+      HEADER,
+      HEADER_MAP,
+      FIELD,
+      FIELD_MAP,
+      PART,
+      PART_MAP,
+      BODY,
+      TAG);
   /** Parameters that add to the query string; @Path and @Url must come before them. */
   static final Set<String> QUERY_KINDS = Set.of(QUERY, QUERY_NAME, QUERY_MAP);
 
@@ -44,8 +56,8 @@ final class RetrofitNames {
   static final String OKHTTP_HEADERS = "okhttp3.Headers";
   static final String MULTIPART_PART = "okhttp3.MultipartBody.Part";
   /** The types Retrofit accepts for {@code @Url} (RequestFactory.parseParameterAnnotation). */
-  static final Set<String> URL_TYPES = Set.of("java.lang.String", "java.net.URI",
-      "okhttp3.HttpUrl", "android.net.Uri");
+  static final Set<String> URL_TYPES =
+      Set.of("java.lang.String", "java.net.URI", "okhttp3.HttpUrl", "android.net.Uri");
 
   private RetrofitNames() {}
 }

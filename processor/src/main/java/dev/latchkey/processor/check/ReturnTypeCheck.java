@@ -20,8 +20,8 @@ import javax.lang.model.type.TypeMirror;
  * be Void.
  */
 final class ReturnTypeCheck {
-  private static final List<String> WRAPPERS = List.of(
-      RetrofitNames.CALL, RetrofitNames.RESPONSE, RetrofitNames.COMPLETABLE_FUTURE);
+  private static final List<String> WRAPPERS =
+      List.of(RetrofitNames.CALL, RetrofitNames.RESPONSE, RetrofitNames.COMPLETABLE_FUTURE);
 
   private ReturnTypeCheck() {}
 
@@ -31,7 +31,8 @@ final class ReturnTypeCheck {
     if (type.getKind() == TypeKind.VOID) {
       reporter.error(method.element, Diagnostic.RETURN_VOID, method.name());
     } else if (type.getKind().isPrimitive()) {
-      String boxed = method.types.boxedClass((PrimitiveType) type).getSimpleName().toString();
+      String boxed =
+          method.types.boxedClass((PrimitiveType) type).getSimpleName().toString();
       reporter.error(method.element, Diagnostic.RETURN_PRIMITIVE, shown, boxed);
     } else if (TypeShapes.hasUnresolvable(type)) {
       reporter.error(method.element, Diagnostic.RETURN_UNRESOLVABLE, shown);
@@ -65,14 +66,14 @@ final class ReturnTypeCheck {
     }
     if (!TypeShapes.is(type, RetrofitNames.COMPLETABLE_FUTURE)) {
       // Retrofit: Call<Response<T>> is an error, Call<T> already yields the Response.
-      String fixed = simpleName(type) + "<" + (TypeShapes.isRaw(inner)
-          ? "T" : TypeShapes.describe(TypeShapes.argument(inner, 0))) + ">";
+      String fixed = simpleName(type) + "<"
+          + (TypeShapes.isRaw(inner) ? "T" : TypeShapes.describe(TypeShapes.argument(inner, 0)))
+          + ">";
       reporter.error(method.element, Diagnostic.RETURN_RESPONSE_TWICE, shown, fixed);
       return null;
     }
     if (TypeShapes.isRaw(inner)) {
-      reporter.error(method.element, Diagnostic.RETURN_RAW, TypeShapes.describe(inner),
-          "Response");
+      reporter.error(method.element, Diagnostic.RETURN_RAW, TypeShapes.describe(inner), "Response");
       return null;
     }
     return TypeShapes.argument(inner, 0);
@@ -85,8 +86,13 @@ final class ReturnTypeCheck {
     }
     String name = qualifiedName(type);
     Optional<String> advice = Wrappers.advice(name);
-    advice.ifPresent(artifact -> reporter.error(method.element, Diagnostic.RETURN_NEEDS_ADAPTER,
-        TypeShapes.describe(type), simpleName(type), artifact, simpleName(type)));
+    advice.ifPresent(artifact -> reporter.error(
+        method.element,
+        Diagnostic.RETURN_NEEDS_ADAPTER,
+        TypeShapes.describe(type),
+        simpleName(type),
+        artifact,
+        simpleName(type)));
     return advice.isPresent();
   }
 
@@ -101,8 +107,8 @@ final class ReturnTypeCheck {
   private static void checkSuspend(RetrofitMethod method, TypeMirror result, Reporter reporter) {
     if (isWrapper(result) && !TypeShapes.is(result, RetrofitNames.RESPONSE)
         || Wrappers.advice(qualifiedName(result)).isPresent()) {
-      reporter.error(method.element, Diagnostic.RETURN_UNSUPPORTED,
-          "suspend " + TypeShapes.describe(result));
+      reporter.error(
+          method.element, Diagnostic.RETURN_UNSUPPORTED, "suspend " + TypeShapes.describe(result));
       return;
     }
     TypeMirror body = body(method, result, reporter);

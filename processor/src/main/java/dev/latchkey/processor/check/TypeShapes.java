@@ -25,14 +25,17 @@ final class TypeShapes {
   static boolean is(TypeMirror type, String qualifiedName) {
     return type.getKind() == TypeKind.DECLARED
         && ((TypeElement) ((DeclaredType) type).asElement())
-            .getQualifiedName().contentEquals(qualifiedName);
+            .getQualifiedName()
+            .contentEquals(qualifiedName);
   }
 
   /** A generic class used without type arguments, e.g. {@code Call} or {@code List}. */
   static boolean isRaw(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED
         && ((DeclaredType) type).getTypeArguments().isEmpty()
-        && !((TypeElement) ((DeclaredType) type).asElement()).getTypeParameters().isEmpty();
+        && !((TypeElement) ((DeclaredType) type).asElement())
+            .getTypeParameters()
+            .isEmpty();
   }
 
   static TypeMirror argument(TypeMirror type, int index) {
@@ -51,8 +54,8 @@ final class TypeShapes {
       case ARRAY:
         return hasUnresolvable(((ArrayType) type).getComponentType());
       case DECLARED:
-        return ((DeclaredType) type).getTypeArguments().stream()
-            .anyMatch(TypeShapes::hasUnresolvable);
+        return ((DeclaredType) type)
+            .getTypeArguments().stream().anyMatch(TypeShapes::hasUnresolvable);
       default:
         return false;
     }

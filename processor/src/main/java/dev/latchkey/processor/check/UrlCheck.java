@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class UrlCheck {
   /** RFC 3986 section 3.1; OkHttp reads a leading "name:" as a scheme, even in "users:search". */
   private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+
   private static final Pattern HTTP_WITH_HOST =
       Pattern.compile("^https?://[^/?#]+", Pattern.CASE_INSENSITIVE);
 
@@ -28,8 +29,8 @@ final class UrlCheck {
     Verb v = verb.get();
     if (v.url().isEmpty()) {
       if (!method.has(RetrofitNames.URL)) {
-        reporter.error(method.element, v.mirror(), Diagnostic.MISSING_URL, v.annotation(),
-            v.annotation());
+        reporter.error(
+            method.element, v.mirror(), Diagnostic.MISSING_URL, v.annotation(), v.annotation());
       }
       return;
     }
@@ -45,18 +46,35 @@ final class UrlCheck {
         continue;
       }
       if (first != null) {
-        reporter.error(param.element(), param.annotation(), Diagnostic.URL_PARAM_DUPLICATE,
-            first.name());
+        reporter.error(
+            param.element(), param.annotation(), Diagnostic.URL_PARAM_DUPLICATE, first.name());
         continue;
       }
       first = param;
-      method.queryBefore(i).ifPresent(query -> reporter.error(param.element(), param.annotation(),
-          Diagnostic.URL_PARAM_AFTER_QUERY, param.name(), query.kind(), query.name()));
-      method.verb().filter(verb -> !verb.url().isEmpty()).ifPresent(verb -> reporter.error(
-          param.element(), param.annotation(), Diagnostic.URL_PARAM_WITH_RELATIVE_URL,
-          verb.annotation(), verb.url(), verb.annotation()));
+      method
+          .queryBefore(i)
+          .ifPresent(query -> reporter.error(
+              param.element(),
+              param.annotation(),
+              Diagnostic.URL_PARAM_AFTER_QUERY,
+              param.name(),
+              query.kind(),
+              query.name()));
+      method
+          .verb()
+          .filter(verb -> !verb.url().isEmpty())
+          .ifPresent(verb -> reporter.error(
+              param.element(),
+              param.annotation(),
+              Diagnostic.URL_PARAM_WITH_RELATIVE_URL,
+              verb.annotation(),
+              verb.url(),
+              verb.annotation()));
       if (RetrofitNames.URL_TYPES.stream().noneMatch(name -> TypeShapes.is(param.type(), name))) {
-        reporter.error(param.element(), param.annotation(), Diagnostic.URL_PARAM_TYPE,
+        reporter.error(
+            param.element(),
+            param.annotation(),
+            Diagnostic.URL_PARAM_TYPE,
             TypeShapes.describe(param.type()));
       }
     }
@@ -70,8 +88,12 @@ final class UrlCheck {
     }
     String query = verb.url().substring(question + 1);
     if (PathCheck.PLACEHOLDER.matcher(query).find()) {
-      reporter.error(method.element, verb.mirror(), verb.urlValue(),
-          Diagnostic.QUERY_STRING_PLACEHOLDER, query);
+      reporter.error(
+          method.element,
+          verb.mirror(),
+          verb.urlValue(),
+          Diagnostic.QUERY_STRING_PLACEHOLDER,
+          query);
     }
   }
 
@@ -82,11 +104,16 @@ final class UrlCheck {
     }
     String name = scheme.group(1).toLowerCase(Locale.ROOT);
     if (!name.equals("http") && !name.equals("https")) {
-      reporter.error(method.element, verb.mirror(), verb.urlValue(), Diagnostic.URL_SCHEME,
-          verb.url(), scheme.group(1));
+      reporter.error(
+          method.element,
+          verb.mirror(),
+          verb.urlValue(),
+          Diagnostic.URL_SCHEME,
+          verb.url(),
+          scheme.group(1));
     } else if (!HTTP_WITH_HOST.matcher(verb.url()).find()) {
-      reporter.error(method.element, verb.mirror(), verb.urlValue(), Diagnostic.URL_NO_HOST,
-          verb.url());
+      reporter.error(
+          method.element, verb.mirror(), verb.urlValue(), Diagnostic.URL_NO_HOST, verb.url());
     }
   }
 }

@@ -29,24 +29,34 @@ public final class Wrappers {
       Map.entry("io.reactivex.Completable", RXJAVA2),
       Map.entry("reactor.core.publisher.Mono", REACTOR),
       Map.entry("reactor.core.publisher.Flux", REACTOR),
-      Map.entry("com.google.common.util.concurrent.ListenableFuture",
+      Map.entry(
+          "com.google.common.util.concurrent.ListenableFuture",
           "com.squareup.retrofit2:adapter-guava"),
-      Map.entry("kotlinx.coroutines.Deferred",
+      Map.entry(
+          "kotlinx.coroutines.Deferred",
           "an adapter for Deferred (none is maintained: make the method a suspend function instead)"),
-      Map.entry("java.util.Optional",
+      Map.entry(
+          "java.util.Optional",
           "an adapter for Optional (or return Call<Optional<T>>, Response<T> or a plain T)"),
-      Map.entry("java.util.concurrent.Future",
-          "an adapter for Future (or return CompletableFuture<T>)"));
+      Map.entry(
+          "java.util.concurrent.Future", "an adapter for Future (or return CompletableFuture<T>)"));
 
   /** The wrapper types each well-known adapter factory serves, by factory qualified name. */
   private static final Map<String, Set<String>> FACTORIES = Map.of(
-      "retrofit2.adapter.rxjava3.RxJava3CallAdapterFactory", Set.of(
-          "io.reactivex.rxjava3.core.Single", "io.reactivex.rxjava3.core.Observable",
-          "io.reactivex.rxjava3.core.Flowable", "io.reactivex.rxjava3.core.Maybe",
-          "io.reactivex.rxjava3.core.Completable"),
-      "retrofit2.adapter.rxjava2.RxJava2CallAdapterFactory", Set.of(
-          "io.reactivex.Single", "io.reactivex.Observable", "io.reactivex.Flowable",
-          "io.reactivex.Maybe", "io.reactivex.Completable"),
+      "retrofit2.adapter.rxjava3.RxJava3CallAdapterFactory",
+          Set.of(
+              "io.reactivex.rxjava3.core.Single",
+              "io.reactivex.rxjava3.core.Observable",
+              "io.reactivex.rxjava3.core.Flowable",
+              "io.reactivex.rxjava3.core.Maybe",
+              "io.reactivex.rxjava3.core.Completable"),
+      "retrofit2.adapter.rxjava2.RxJava2CallAdapterFactory",
+          Set.of(
+              "io.reactivex.Single",
+              "io.reactivex.Observable",
+              "io.reactivex.Flowable",
+              "io.reactivex.Maybe",
+              "io.reactivex.Completable"),
       "retrofit2.adapter.guava.GuavaCallAdapterFactory",
           Set.of("com.google.common.util.concurrent.ListenableFuture"),
       "com.jakewharton.retrofit2.adapter.reactor.ReactorCallAdapterFactory",

@@ -9,7 +9,8 @@ class BodyCheckTest {
   @Test
   @Covers(Diagnostic.BODY_WITHOUT_BODY_METHOD)
   void bodyOnDelete() {
-    assertOnlyError("""
+    assertOnlyError(
+        """
           @DELETE("users")
           Call<Void> delete(
               @Body User user);
@@ -19,13 +20,18 @@ class BodyCheckTest {
   @Test
   @Covers(Diagnostic.BODY_WITH_ENCODING)
   void bodyOnFormMethod() {
-    assertOnlyError("""
+    assertOnlyError(
+        """
           @FormUrlEncoded
           @POST("users")
           Call<User> create(@Field("name") String name,
               @Body User user);
-        """, "@Body User user", Diagnostic.BODY_WITH_ENCODING,
-        "FormUrlEncoded", "Field", "FormUrlEncoded");
+        """,
+        "@Body User user",
+        Diagnostic.BODY_WITH_ENCODING,
+        "FormUrlEncoded",
+        "Field",
+        "FormUrlEncoded");
   }
 
   @Test

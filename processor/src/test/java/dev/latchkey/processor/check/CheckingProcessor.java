@@ -52,8 +52,8 @@ final class CheckingProcessor extends AbstractProcessor {
       }
       TypeElement iface = (TypeElement) root;
       for (ExecutableElement method : interfaceMethods(iface)) {
-        boolean ok = MethodChecks.check(method, iface, reporter, processingEnv.getTypeUtils(),
-            processingEnv.getElementUtils());
+        boolean ok = MethodChecks.check(
+            method, iface, reporter, processingEnv.getTypeUtils(), processingEnv.getElementUtils());
         (ok ? valid : invalid).add(method.getSimpleName().toString());
       }
     }

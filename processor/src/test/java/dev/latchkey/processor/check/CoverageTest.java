@@ -13,9 +13,15 @@ import org.junit.jupiter.api.Test;
 
 /** Every LK1xx diagnostic has a test that makes the checks report it. */
 class CoverageTest {
-  private static final List<Class<?>> TESTS = List.of(HttpMethodCheckTest.class,
-      UrlCheckTest.class, PathCheckTest.class, BodyCheckTest.class, FormCheckTest.class,
-      HeadersCheckTest.class, ReturnTypeCheckTest.class, ParameterCheckTest.class);
+  private static final List<Class<?>> TESTS = List.of(
+      HttpMethodCheckTest.class,
+      UrlCheckTest.class,
+      PathCheckTest.class,
+      BodyCheckTest.class,
+      FormCheckTest.class,
+      HeadersCheckTest.class,
+      ReturnTypeCheckTest.class,
+      ParameterCheckTest.class);
 
   @Test
   void everyMethodDiagnosticHasATest() {
@@ -43,7 +49,8 @@ class CoverageTest {
 
   @Test
   void codesAreUnique() {
-    List<String> codes = Arrays.stream(Diagnostic.values()).map(Diagnostic::code).toList();
+    List<String> codes =
+        Arrays.stream(Diagnostic.values()).map(Diagnostic::code).toList();
     assertThat(codes).containsNoDuplicates();
   }
 

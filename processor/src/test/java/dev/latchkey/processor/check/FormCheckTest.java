@@ -40,7 +40,8 @@ class FormCheckTest {
   @Test
   @Covers(Diagnostic.ENCODING_WITHOUT_BODY)
   void formOnGet() {
-    assertOnlyError("""
+    assertOnlyError(
+        """
           @FormUrlEncoded
           @GET("search")
           Call<User> search(@Field("q") String q);

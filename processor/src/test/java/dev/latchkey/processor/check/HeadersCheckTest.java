@@ -41,7 +41,8 @@ class HeadersCheckTest {
   @Test
   void headerParameterNameWithColon() {
     // Retrofit only notices when OkHttp adds the header to the first request.
-    assertOnlyError(false, """
+    assertOnlyError(
+        false, """
           @GET("users")
           Call<User> users(
               @Header("X-Trace:") String trace);

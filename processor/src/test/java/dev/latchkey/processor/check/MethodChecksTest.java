@@ -23,12 +23,18 @@ class MethodChecksTest {
     Compilation compilation = javac().withProcessors(processor).compile(file);
 
     assertThat(compilation).hadErrorCount(3);
-    assertThat(compilation).hadErrorContaining(Diagnostic.PLACEHOLDER_WITHOUT_PATH.code())
-        .inFile(file).onLineContaining("@GET");
-    assertThat(compilation).hadErrorContaining(Diagnostic.RETURN_VOID.code())
-        .inFile(file).onLineContaining("void user(");
-    assertThat(compilation).hadErrorContaining(Diagnostic.PARAM_NOT_ANNOTATED.code())
-        .inFile(file).onLineContaining("String id");
+    assertThat(compilation)
+        .hadErrorContaining(Diagnostic.PLACEHOLDER_WITHOUT_PATH.code())
+        .inFile(file)
+        .onLineContaining("@GET");
+    assertThat(compilation)
+        .hadErrorContaining(Diagnostic.RETURN_VOID.code())
+        .inFile(file)
+        .onLineContaining("void user(");
+    assertThat(compilation)
+        .hadErrorContaining(Diagnostic.PARAM_NOT_ANNOTATED.code())
+        .inFile(file)
+        .onLineContaining("String id");
     assertThat(processor.invalid).containsExactly("user");
   }
 
@@ -83,9 +89,13 @@ class MethodChecksTest {
     Compilation compilation = Sources.compile(file);
 
     assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation).hadErrorContaining(Diagnostic.HEADER_FORMAT.code()).inFile(file)
+    assertThat(compilation)
+        .hadErrorContaining(Diagnostic.HEADER_FORMAT.code())
+        .inFile(file)
         .onLineContaining("\"Accept\",");
-    assertThat(compilation).hadErrorContaining(Diagnostic.HEADER_NAME_INVALID.code())
-        .inFile(file).onLineContaining("X Trace");
+    assertThat(compilation)
+        .hadErrorContaining(Diagnostic.HEADER_NAME_INVALID.code())
+        .inFile(file)
+        .onLineContaining("X Trace");
   }
 }

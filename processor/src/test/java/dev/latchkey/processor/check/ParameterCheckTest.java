@@ -19,11 +19,15 @@ class ParameterCheckTest {
   @Test
   @Covers(Diagnostic.PARAM_MULTIPLE_ANNOTATIONS)
   void parameterWithTwoAnnotations() {
-    assertOnlyError("""
+    assertOnlyError(
+        """
           @GET("users")
           Call<User> users(
               @Query("page") @Header("X-Page") int page);
-        """, "@Header(\"X-Page\")", Diagnostic.PARAM_MULTIPLE_ANNOTATIONS, "page",
+        """,
+        "@Header(\"X-Page\")",
+        Diagnostic.PARAM_MULTIPLE_ANNOTATIONS,
+        "page",
         "@Query, @Header");
   }
 

@@ -19,12 +19,18 @@ class PathCheckTest {
   @Test
   @Covers(Diagnostic.PATH_NOT_IN_URL_DID_YOU_MEAN)
   void misspelledPlaceholderIsReportedOnceWithSuggestion() {
-    assertOnlyError("""
+    assertOnlyError(
+        """
           @GET("users/{userId}/orders/{orderId}")
           Call<User> order(@Path("orderId") long order,
               @Path("usrId") String user);
-        """, "@Path(\"usrId\")", Diagnostic.PATH_NOT_IN_URL_DID_YOU_MEAN,
-        "usrId", "usrId", "users/{userId}/orders/{orderId}", "userId");
+        """,
+        "@Path(\"usrId\")",
+        Diagnostic.PATH_NOT_IN_URL_DID_YOU_MEAN,
+        "usrId",
+        "usrId",
+        "users/{userId}/orders/{orderId}",
+        "userId");
   }
 
   @Test

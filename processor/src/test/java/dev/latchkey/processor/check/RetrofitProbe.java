@@ -39,7 +39,8 @@ final class RetrofitProbe {
   static Map<String, Optional<String>> verdicts(String interfaceName, JavaFileObject... files) {
     Compilation compilation = javac().compile(files);
     assertWithMessage("plain compilation of %s", interfaceName)
-        .that(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
+        .that(compilation.status())
+        .isEqualTo(Compilation.Status.SUCCESS);
     try {
       Class<?> service = new CompiledClassLoader(compilation).loadClass(interfaceName);
       Retrofit retrofit = new Retrofit.Builder()
@@ -48,8 +49,8 @@ final class RetrofitProbe {
           .addConverterFactory(new AnyConverterFactory())
           .build();
       // Retrofit.create(..) validates lazily on first call; this is the method it runs then.
-      Method load = Retrofit.class.getDeclaredMethod("loadServiceMethod", Class.class,
-          Method.class);
+      Method load =
+          Retrofit.class.getDeclaredMethod("loadServiceMethod", Class.class, Method.class);
       load.setAccessible(true);
       Map<String, Optional<String>> verdicts = new LinkedHashMap<>();
       for (Method method : service.getDeclaredMethods()) {
@@ -84,8 +85,10 @@ final class RetrofitProbe {
       for (JavaFileObject file : compilation.generatedFiles()) {
         if (file.getKind() == JavaFileObject.Kind.CLASS) {
           String path = file.toUri().getPath();
-          String name = path.substring(path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(),
-              path.length() - ".class".length()).replace('/', '.');
+          String name = path.substring(
+                  path.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length(),
+                  path.length() - ".class".length())
+              .replace('/', '.');
           classes.put(name, file);
         }
       }
@@ -115,7 +118,8 @@ final class RetrofitProbe {
         return null;
       }
       Type responseType = raw == Response.class && returnType instanceof ParameterizedType p
-          ? getParameterUpperBound(0, p) : returnType;
+          ? getParameterUpperBound(0, p)
+          : returnType;
       return new CallAdapter<Object, Object>() {
         @Override
         public Type responseType() {
@@ -139,8 +143,11 @@ final class RetrofitProbe {
     }
 
     @Override
-    public Converter<?, RequestBody> requestBodyConverter(Type type,
-        Annotation[] parameterAnnotations, Annotation[] methodAnnotations, Retrofit retrofit) {
+    public Converter<?, RequestBody> requestBodyConverter(
+        Type type,
+        Annotation[] parameterAnnotations,
+        Annotation[] methodAnnotations,
+        Retrofit retrofit) {
       return value -> null;
     }
   }

@@ -38,11 +38,15 @@ class ReturnTypeCheckTest {
   @Test
   @Covers(Diagnostic.RETURN_RESPONSE_TWICE)
   void responseInsideCall() {
-    assertOnlyError("""
+    assertOnlyError(
+        """
           @GET("users")
           Call<Response<List<User>>> users();
-        """, "users()", Diagnostic.RETURN_RESPONSE_TWICE,
-        "Call<Response<List<User>>>", "Call<List<User>>");
+        """,
+        "users()",
+        Diagnostic.RETURN_RESPONSE_TWICE,
+        "Call<Response<List<User>>>",
+        "Call<List<User>>");
   }
 
   @Test
@@ -84,21 +88,32 @@ class ReturnTypeCheckTest {
   @Covers(Diagnostic.RETURN_NEEDS_ADAPTER)
   void optionalNeedsADeclaredAdapter() {
     // Before issue 15 the direct-return adapter took Optional<User> for a body type.
-    assertOnlyError("""
+    assertOnlyError(
+        """
           @GET("users/1")
           java.util.Optional<User> user();
-        """, "Optional<User> user()", Diagnostic.RETURN_NEEDS_ADAPTER, "Optional<User>",
-        "Optional", "an adapter for Optional (or return Call<Optional<T>>, Response<T> or a plain T)",
+        """,
+        "Optional<User> user()",
+        Diagnostic.RETURN_NEEDS_ADAPTER,
+        "Optional<User>",
+        "Optional",
+        "an adapter for Optional (or return Call<Optional<T>>, Response<T> or a plain T)",
         "Optional");
   }
 
   @Test
   void rxJavaSingleNamesTheAdapterArtifact() {
-    assertOnlyError("""
+    assertOnlyError(
+        """
           @GET("users/1")
           io.reactivex.rxjava3.core.Single<User> user();
-        """, "Single<User> user()", Diagnostic.RETURN_NEEDS_ADAPTER, "Single<User>", "Single",
-        "com.squareup.retrofit2:adapter-rxjava3", "Single");
+        """,
+        "Single<User> user()",
+        Diagnostic.RETURN_NEEDS_ADAPTER,
+        "Single<User>",
+        "Single",
+        "com.squareup.retrofit2:adapter-rxjava3",
+        "Single");
   }
 
   @Test

@@ -47,10 +47,16 @@ final class Sources {
    * Rules Retrofit does not enforce when it loads the method (it fails later, at request time, or
    * the generated client cannot call the shape): for these, Retrofit itself accepts the method.
    */
-  static final Set<Diagnostic> BEYOND_RETROFIT = EnumSet.of(Diagnostic.HTTP_METHOD_INVALID,
-      Diagnostic.URL_SCHEME, Diagnostic.URL_NO_HOST, Diagnostic.PLACEHOLDER_WITHOUT_PATH,
-      Diagnostic.PATH_DUPLICATE, Diagnostic.HEADER_NAME_EMPTY, Diagnostic.RETURN_PRIMITIVE,
-      Diagnostic.RETURN_RESPONSE_TWICE, Diagnostic.RETURN_UNSUPPORTED,
+  static final Set<Diagnostic> BEYOND_RETROFIT = EnumSet.of(
+      Diagnostic.HTTP_METHOD_INVALID,
+      Diagnostic.URL_SCHEME,
+      Diagnostic.URL_NO_HOST,
+      Diagnostic.PLACEHOLDER_WITHOUT_PATH,
+      Diagnostic.PATH_DUPLICATE,
+      Diagnostic.HEADER_NAME_EMPTY,
+      Diagnostic.RETURN_PRIMITIVE,
+      Diagnostic.RETURN_RESPONSE_TWICE,
+      Diagnostic.RETURN_UNSUPPORTED,
       Diagnostic.RETURN_NEEDS_ADAPTER);
 
   static Compilation compile(JavaFileObject... files) {
@@ -69,8 +75,8 @@ final class Sources {
    * As {@link #assertOnlyError(String, String, Diagnostic, Object...)}, and asserts that the real
    * Retrofit rejects the method too ({@code retrofitRejects}) or accepts it.
    */
-  static void assertOnlyError(boolean retrofitRejects, String members, String line,
-      Diagnostic diagnostic, Object... args) {
+  static void assertOnlyError(
+      boolean retrofitRejects, String members, String line, Diagnostic diagnostic, Object... args) {
     JavaFileObject file = api(members);
     Compilation compilation = compile(file);
     String message = diagnostic.format(args);
@@ -78,8 +84,10 @@ final class Sources {
     assertThat(compilation).hadErrorContaining(message).inFile(file).onLineContaining(line);
     assertThat(compilation.errors().get(0).getMessage(null)).isEqualTo(message);
     Optional<String> retrofit = RetrofitProbe.verdicts("test.Api", file).values().stream()
-        .flatMap(Optional::stream).findFirst();
-    assertWithMessage("Retrofit's own verdict").that(retrofit.isPresent())
+        .flatMap(Optional::stream)
+        .findFirst();
+    assertWithMessage("Retrofit's own verdict")
+        .that(retrofit.isPresent())
         .isEqualTo(retrofitRejects);
   }
 

@@ -68,7 +68,8 @@ class UrlCheckTest {
   @Test
   @Covers(Diagnostic.URL_PARAM_WITH_RELATIVE_URL)
   void urlWithRelativeUrl() {
-    assertOnlyError("""
+    assertOnlyError(
+        """
           @GET("users")
           Call<User> user(
               @Url String url);

@@ -18,22 +18,46 @@ class ValidCorpusTest {
   @Test
   void everyFeatureCompilesCleanly() {
     CheckingProcessor processor = new CheckingProcessor();
-    Compilation compilation = javac().withProcessors(processor)
+    Compilation compilation = javac()
+        .withProcessors(processor)
         .compile(JavaFileObjects.forResource("check/good/EveryFeatureApi.java"));
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(processor.invalid).isEmpty();
     // The checks really ran on the abstract methods, and passed default/static ones untouched.
-    assertThat(processor.valid).containsAtLeast("get", "post", "put", "patch", "delete", "head",
-        "options", "deleteWithBody", "propfind", "byUrl", "query", "headers", "form",
-        "multipart", "tags", "stream", "response", "future", "futureResponse", "plain",
-        "plainVoid", "headFuture", "me", "describe");
+    assertThat(processor.valid)
+        .containsAtLeast(
+            "get",
+            "post",
+            "put",
+            "patch",
+            "delete",
+            "head",
+            "options",
+            "deleteWithBody",
+            "propfind",
+            "byUrl",
+            "query",
+            "headers",
+            "form",
+            "multipart",
+            "tags",
+            "stream",
+            "response",
+            "future",
+            "futureResponse",
+            "plain",
+            "plainVoid",
+            "headFuture",
+            "me",
+            "describe");
     assertThat(processor.valid).hasSize(39);
   }
 
   @Test
   void retrofitAcceptsEveryMethodOfTheCorpus() {
-    Map<String, Optional<String>> verdicts = RetrofitProbe.verdicts("test.good.EveryFeatureApi",
+    Map<String, Optional<String>> verdicts = RetrofitProbe.verdicts(
+        "test.good.EveryFeatureApi",
         JavaFileObjects.forResource("check/good/EveryFeatureApi.java"));
 
     assertThat(verdicts).hasSize(37);
@@ -89,8 +113,10 @@ class ValidCorpusTest {
     Compilation compilation = javac().withProcessors(processor).compile(crud, users);
 
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(Diagnostic.RETURN_UNRESOLVABLE.format("Call<T>"))
-        .inFile(crud).onLineContaining("Call<T> find");
+    assertThat(compilation)
+        .hadErrorContaining(Diagnostic.RETURN_UNRESOLVABLE.format("Call<T>"))
+        .inFile(crud)
+        .onLineContaining("Call<T> find");
     assertThat(processor.invalid).containsExactly("find");
   }
 

@@ -3,8 +3,8 @@ package dev.latchkey.runtime.digest;
 import dev.latchkey.runtime.UnexpectedAnswerException;
 import dev.latchkey.runtime.http.ServerText;
 import dev.latchkey.runtime.logging.Redactor;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Map;
 
 /**
@@ -24,7 +24,10 @@ record AuthenticationInfo(String nextNonce, String rspauth, String qop, String c
     Map<String, String> params = ChallengeParser.params(header, headerName);
     DigestChallenge.requireHeaderSafe("nextnonce", params.get("nextnonce"));
     return new AuthenticationInfo(
-        params.get("nextnonce"), params.get("rspauth"), params.get("qop"), params.get("cnonce"),
+        params.get("nextnonce"),
+        params.get("rspauth"),
+        params.get("qop"),
+        params.get("cnonce"),
         params.get("nc"));
   }
 
@@ -33,8 +36,13 @@ record AuthenticationInfo(String nextNonce, String rspauth, String qop, String c
    * H(":" uri) for qop=auth; for auth-int it would need a hash of the response body, which we do
    * not buffer, so it is not checked then.
    */
-  void verify(SignedRequest sent, DigestAlgorithm algorithm, String nonce, String headerName,
-      Redactor redactor) throws UnexpectedAnswerException {
+  void verify(
+      SignedRequest sent,
+      DigestAlgorithm algorithm,
+      String nonce,
+      String headerName,
+      Redactor redactor)
+      throws UnexpectedAnswerException {
     verify(sent, algorithm, nonce, headerName, redactor, false);
   }
 
@@ -43,22 +51,30 @@ record AuthenticationInfo(String nextNonce, String rspauth, String qop, String c
    * requireProof} (mutual authentication asked for), an {@code rspauth} that is missing or cannot
    * be checked (qop other than auth) fails too.
    */
-  void verify(SignedRequest sent, DigestAlgorithm algorithm, String nonce, String headerName,
-      Redactor redactor, boolean requireProof) throws UnexpectedAnswerException {
+  void verify(
+      SignedRequest sent,
+      DigestAlgorithm algorithm,
+      String nonce,
+      String headerName,
+      Redactor redactor,
+      boolean requireProof)
+      throws UnexpectedAnswerException {
     mustEcho("cnonce", cnonce, sent.cnonce(), headerName, redactor);
     mustEcho("nc", nc, sent.nc(), headerName, redactor);
     mustEcho("qop", qop, sent.qop(), headerName, redactor);
     if (rspauth == null || !DigestChallenge.AUTH.equals(sent.qop())) {
       if (requireProof) {
-        throw unproven(headerName, rspauth == null ? "has no rspauth"
-            : "has an rspauth that cannot be checked for qop=" + sent.qop());
+        throw unproven(
+            headerName,
+            rspauth == null
+                ? "has no rspauth"
+                : "has an rspauth that cannot be checked for qop=" + sent.qop());
       }
       return;
     }
     String ha2 = DigestCalculator.ha2(algorithm, "", sent.uri(), null);
-    String expected =
-        DigestCalculator.response(
-            algorithm, sent.ha1(), nonce, sent.nc(), sent.cnonce(), sent.qop(), ha2);
+    String expected = DigestCalculator.response(
+        algorithm, sent.ha1(), nonce, sent.nc(), sent.cnonce(), sent.qop(), ha2);
     if (!MessageDigest.isEqual(
         expected.getBytes(StandardCharsets.US_ASCII),
         rspauth.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
@@ -75,8 +91,9 @@ record AuthenticationInfo(String nextNonce, String rspauth, String qop, String c
             + ": it did not prove it knows the credentials (RFC 7616 section 3.5)");
   }
 
-  private static void mustEcho(String name, String echoed, String sent, String headerName,
-      Redactor redactor) throws UnexpectedAnswerException {
+  private static void mustEcho(
+      String name, String echoed, String sent, String headerName, Redactor redactor)
+      throws UnexpectedAnswerException {
     if (echoed != null && sent != null && !echoed.equalsIgnoreCase(sent)) {
       // Both quoted through ServerText: the echo is the server's, and what we sent is cut the same
       // way so that a message stays readable and bounded (a fuzz run once made 1,160 characters).

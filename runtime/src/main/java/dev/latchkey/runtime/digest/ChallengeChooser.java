@@ -70,7 +70,8 @@ final class ChallengeChooser {
     if (realm.isEmpty()) {
       return digests;
     }
-    List<DigestChallenge> matching = digests.stream().filter(c -> c.realm().equals(realm)).toList();
+    List<DigestChallenge> matching =
+        digests.stream().filter(c -> c.realm().equals(realm)).toList();
     if (matching.isEmpty()) {
       throw new UnexpectedAnswerException(
           "server asked for realm '" + quote(digests.get(0).realm()) + "' but this client is"

@@ -29,9 +29,8 @@ final class ChallengeParser {
 
   private ChallengeParser(String header, String what) throws UnexpectedAnswerException {
     if (header.length() > MAX_HEADER_CHARS) {
-      throw new UnexpectedAnswerException(
-          what + " header is " + header.length() + " characters, over the limit of "
-              + MAX_HEADER_CHARS);
+      throw new UnexpectedAnswerException(what + " header is " + header.length()
+          + " characters, over the limit of " + MAX_HEADER_CHARS);
     }
     this.header = header;
     this.what = what;
@@ -212,12 +211,16 @@ final class ChallengeParser {
 
   /** RFC 7230 section 3.2.6 tchar. */
   static boolean isTokenChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
         || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
   }
 
   private static boolean isToken68Char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
         || "-._~+/".indexOf(c) >= 0;
   }
 }

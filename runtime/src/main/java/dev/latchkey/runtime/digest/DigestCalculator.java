@@ -163,6 +163,7 @@ final class DigestCalculator {
      * updates cost more time than the concatenations they replace.
      */
     private byte[] line = new byte[256];
+
     private int length;
     private StringBuilder header = new StringBuilder(384);
     private DigestAlgorithm algorithm = DigestAlgorithm.MD5;
@@ -196,8 +197,8 @@ final class DigestCalculator {
      * HA1 = H(user:realm:password), or for {@code -sess} H(H(user:realm:password):nonce:cnonce),
      * as {@link DigestCalculator#ha1} computes it, kept in this workspace.
      */
-    void ha1(String user, String realm, char[] password, Charset charset, String nonce,
-        String cnonce) {
+    void ha1(
+        String user, String realm, char[] password, Charset charset, String nonce, String cnonce) {
       length = 0;
       put(user, charset);
       put(':');

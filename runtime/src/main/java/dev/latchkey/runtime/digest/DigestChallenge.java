@@ -81,9 +81,8 @@ record DigestChallenge(
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if ((c < 0x20 && c != '\t') || c > 0x7e) {
-        throw new UnexpectedAnswerException(
-            "Digest " + name + " holds character 0x" + Integer.toHexString(c) + " at " + i
-                + ", which a request header cannot carry back");
+        throw new UnexpectedAnswerException("Digest " + name + " holds character 0x"
+            + Integer.toHexString(c) + " at " + i + ", which a request header cannot carry back");
       }
     }
   }

@@ -6,7 +6,6 @@ package dev.latchkey.runtime.digest;
 record DigestHeaders(int status, String challenge, String authorization, String info) {
   static final DigestHeaders ORIGIN =
       new DigestHeaders(401, "WWW-Authenticate", "Authorization", "Authentication-Info");
-  static final DigestHeaders PROXY =
-      new DigestHeaders(
-          407, "Proxy-Authenticate", "Proxy-Authorization", "Proxy-Authentication-Info");
+  static final DigestHeaders PROXY = new DigestHeaders(
+      407, "Proxy-Authenticate", "Proxy-Authorization", "Proxy-Authentication-Info");
 }

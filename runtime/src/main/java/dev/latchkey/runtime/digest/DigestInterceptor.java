@@ -2,8 +2,8 @@ package dev.latchkey.runtime.digest;
 
 import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthEvent;
-import dev.latchkey.runtime.LatchkeyException;
 import dev.latchkey.runtime.AuthenticationFailedException;
+import dev.latchkey.runtime.LatchkeyException;
 import dev.latchkey.runtime.UnexpectedAnswerException;
 import dev.latchkey.runtime.http.Origin;
 import dev.latchkey.runtime.http.ServerText;
@@ -111,7 +111,10 @@ final class DigestInterceptor implements Interceptor {
       }
     }
     if (context.listening()) { // the detail and the label are strings built per request
-      emit(AuthEvent.Type.NONCE_REUSED, origin, "realm=" + quote(state.challenge().realm()));
+      emit(
+          AuthEvent.Type.NONCE_REUSED,
+          origin,
+          "realm=" + quote(state.challenge().realm()));
     }
     return sendSigned(chain, origin, entry, state, true);
   }
@@ -129,13 +132,17 @@ final class DigestInterceptor implements Interceptor {
       return probe; // not protected after all, or a redirect's other origin answered
     }
     NonceState fresh = storeChallenge(probe, origin, entry);
-    emit(AuthEvent.Type.NONCE_RENEWED, origin, "proactive, " + quote(fresh.challenge().describe()));
+    emit(
+        AuthEvent.Type.NONCE_RENEWED,
+        origin,
+        "proactive, " + quote(fresh.challenge().describe()));
     return sendSigned(chain, origin, entry, fresh, false);
   }
 
   /** No nonce: the request itself fetches the challenge, then is signed with the new nonce. */
-  private Response cold(Chain chain, Origin origin, OriginEntry entry,
-      CompletableFuture<Void> flight) throws IOException {
+  private Response cold(
+      Chain chain, Origin origin, OriginEntry entry, CompletableFuture<Void> flight)
+      throws IOException {
     Response first = chain.proceed(chain.request());
     if (!challengeFrom(origin, first)) {
       return first;
@@ -148,10 +155,12 @@ final class DigestInterceptor implements Interceptor {
     return sendSigned(chain, origin, entry, fresh, false);
   }
 
-  private Response sendSigned(Chain chain, Origin origin, OriginEntry entry, NonceState state,
-      boolean mayRetry) throws IOException {
+  private Response sendSigned(
+      Chain chain, Origin origin, OriginEntry entry, NonceState state, boolean mayRetry)
+      throws IOException {
     DigestTicket ticket = new DigestTicket(origin, state);
-    Request request = chain.request().newBuilder().tag(DigestTicket.class, ticket).build();
+    Request request =
+        chain.request().newBuilder().tag(DigestTicket.class, ticket).build();
     Response response = chain.proceed(request);
     if (response.code() != headers.status()) {
       return checkInfo(response, ticket, entry);
@@ -197,9 +206,16 @@ final class DigestInterceptor implements Interceptor {
       if (!choice.challenge().stale()) {
         return false;
       }
-      NonceState fresh = entry.store(choice.challenge(), choice.algorithm(), now(),
-          config.nonceLifetime(), NonceState.roundTrip(refused));
-      emit(AuthEvent.Type.NONCE_RENEWED, origin, "stale, " + quote(fresh.challenge().describe()));
+      NonceState fresh = entry.store(
+          choice.challenge(),
+          choice.algorithm(),
+          now(),
+          config.nonceLifetime(),
+          NonceState.roundTrip(refused));
+      emit(
+          AuthEvent.Type.NONCE_RENEWED,
+          origin,
+          "stale, " + quote(fresh.challenge().describe()));
       return true;
     } catch (UnexpectedAnswerException e) {
       return false;
@@ -219,9 +235,10 @@ final class DigestInterceptor implements Interceptor {
     context.rememberPassword(context.credentials(config.credentials()));
     Duration roundTrip = NonceState.roundTrip(challenged);
     // The round trip of the challenge exchange: what a metrics timer records (issue 16).
-    context.emit(AuthEvent.Type.CHALLENGE, origin.label(), quote(choice.challenge().describe()), roundTrip);
-    return entry.store(choice.challenge(), choice.algorithm(), now(), config.nonceLifetime(),
-        roundTrip);
+    context.emit(
+        AuthEvent.Type.CHALLENGE, origin.label(), quote(choice.challenge().describe()), roundTrip);
+    return entry.store(
+        choice.challenge(), choice.algorithm(), now(), config.nonceLifetime(), roundTrip);
   }
 
   /** Verifies {@code Authentication-Info} and adopts its {@code nextnonce}. */
@@ -245,13 +262,17 @@ final class DigestInterceptor implements Interceptor {
       AuthenticationInfo info = AuthenticationInfo.parse(value, headers.info());
       NonceState used = ticket.state();
       if (signed != null) {
-        info.verify(signed, used.algorithm(), used.challenge().nonce(), headers.info(),
-            context.redactor(), config.mutualAuth());
+        info.verify(
+            signed,
+            used.algorithm(),
+            used.challenge().nonce(),
+            headers.info(),
+            context.redactor(),
+            config.mutualAuth());
       }
       if (info.nextNonce() != null && !info.nextNonce().isEmpty()) {
-        NonceState next =
-            entry.advance(used, info.nextNonce(), now(), config.nonceLifetime(),
-                NonceState.roundTrip(response));
+        NonceState next = entry.advance(
+            used, info.nextNonce(), now(), config.nonceLifetime(), NonceState.roundTrip(response));
         if (next != null) {
           emit(AuthEvent.Type.NONCE_RENEWED, ticket.origin(), "nextnonce");
         }
@@ -263,8 +284,7 @@ final class DigestInterceptor implements Interceptor {
     }
   }
 
-  private void requireReplayable(Request request, Origin origin)
-      throws BodyNotReplayableException {
+  private void requireReplayable(Request request, Origin origin) throws BodyNotReplayableException {
     if (!replayable(request)) {
       throw new BodyNotReplayableException(
           origin.label() + " demanded digest authentication, which means sending the request"

@@ -84,7 +84,9 @@ final class DigestResponder {
       String user,
       Charset charset) {
     if (challenge.userhash()) {
-      quoted(header, "username",
+      quoted(
+          header,
+          "username",
           DigestCalculator.userhash(algorithm, user, challenge.realm(), charset));
       plain(header, "userhash", "true");
     } else if (needsExtendedNotation(user)) {
@@ -111,7 +113,9 @@ final class DigestResponder {
     StringBuilder out = new StringBuilder();
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
           || "!#$&+-.^_`|~".indexOf(c) >= 0) {
         out.append(c);
       } else {

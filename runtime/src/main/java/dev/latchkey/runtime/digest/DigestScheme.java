@@ -35,14 +35,13 @@ import okhttp3.OkHttpClient;
  * <p>Immutable and thread-safe; each {@link #install} gets its own nonce cache.
  */
 public final class DigestScheme implements AuthScheme {
-  private static final List<DigestAlgorithm> STRONGEST_FIRST =
-      List.of(
-          DigestAlgorithm.SHA_512_256,
-          DigestAlgorithm.SHA_512_256_SESS,
-          DigestAlgorithm.SHA_256,
-          DigestAlgorithm.SHA_256_SESS,
-          DigestAlgorithm.MD5,
-          DigestAlgorithm.MD5_SESS);
+  private static final List<DigestAlgorithm> STRONGEST_FIRST = List.of(
+      DigestAlgorithm.SHA_512_256,
+      DigestAlgorithm.SHA_512_256_SESS,
+      DigestAlgorithm.SHA_256,
+      DigestAlgorithm.SHA_256_SESS,
+      DigestAlgorithm.MD5,
+      DigestAlgorithm.MD5_SESS);
 
   private final DigestConfig config;
 
@@ -179,15 +178,21 @@ public final class DigestScheme implements AuthScheme {
       if (algorithms.isEmpty()) {
         throw new LatchkeyConfigException("DigestScheme: algorithms(..) must name at least one");
       }
-      return new DigestScheme(new DigestConfig(credentials, nonceLifetime, algorithms, integrity,
-          realm, proxy, cnonceSource, mutualAuth));
+      return new DigestScheme(new DigestConfig(
+          credentials,
+          nonceLifetime,
+          algorithms,
+          integrity,
+          realm,
+          proxy,
+          cnonceSource,
+          mutualAuth));
     }
   }
 
   /** 128 bits from {@link SecureRandom} (thread-safe) as hex: unguessable, quote-free. */
   private static final class RandomCnonce implements Supplier<String> {
-    private static final byte[] HEX_DIGITS =
-        "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final SecureRandom random = new SecureRandom();
     /**

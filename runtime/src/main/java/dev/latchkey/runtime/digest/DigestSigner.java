@@ -1,7 +1,7 @@
 package dev.latchkey.runtime.digest;
 
-import dev.latchkey.runtime.LatchkeyException;
 import dev.latchkey.runtime.AuthContext;
+import dev.latchkey.runtime.LatchkeyException;
 import dev.latchkey.runtime.UserPassword;
 import java.io.IOException;
 import java.net.Proxy;
@@ -38,7 +38,8 @@ final class DigestSigner implements Interceptor {
       return chain.proceed(request);
     }
     if (!ticket.origin().matches(request.url()) || (config.proxy() && !viaHttpProxy(chain))) {
-      return chain.proceed(request.newBuilder().removeHeader(headers.authorization()).build());
+      return chain.proceed(
+          request.newBuilder().removeHeader(headers.authorization()).build());
     }
     NonceState state = ticket.state();
     DigestChallenge challenge = state.challenge();
@@ -48,32 +49,39 @@ final class DigestSigner implements Interceptor {
       byte[] body = readBody(request.body());
       bodyHash = DigestCalculator.hash(state.algorithm(), body);
       if (request.body() != null) {
-        request = request.newBuilder()
+        request = request
+            .newBuilder()
             .method(request.method(), RequestBody.create(body, request.body().contentType()))
             .build();
       }
     }
-    SignedRequest signed =
-        sign(state, request.method(), digestUri(request.url()), qop, bodyHash);
+    SignedRequest signed = sign(state, request.method(), digestUri(request.url()), qop, bodyHash);
     ticket.signed(signed);
-    return chain.proceed(request.newBuilder().header(headers.authorization(), signed.header())
-        .build());
+    return chain.proceed(
+        request.newBuilder().header(headers.authorization(), signed.header()).build());
   }
 
   /** Signs with the next count of {@code state}; credentials are asked for every time. */
   SignedRequest sign(NonceState state, String method, String uri, String qop, String bodyHash)
       throws LatchkeyException {
     UserPassword credentials = context.credentials(config.credentials());
-    return DigestResponder.sign(state.challenge(), state.algorithm(), credentials, method, uri,
-        qop, bodyHash, state.nextCount(), config.cnonceSource().get());
+    return DigestResponder.sign(
+        state.challenge(),
+        state.algorithm(),
+        credentials,
+        method,
+        uri,
+        qop,
+        bodyHash,
+        state.nextCount(),
+        config.cnonceSource().get());
   }
 
   /**
    * auth-int when configured (or when it is all the server offers) and the body can be read
    * without being consumed; else auth; null when the server offered no qop (RFC 2069).
    */
-  String chooseQop(DigestChallenge challenge, RequestBody body)
-      throws BodyNotReplayableException {
+  String chooseQop(DigestChallenge challenge, RequestBody body) throws BodyNotReplayableException {
     if (challenge.qops().isEmpty()) {
       return null;
     }

@@ -29,14 +29,14 @@ final class DigestTunnelAuthenticator implements Authenticator {
   private final DigestSigner signer;
   private final ChallengeChooser chooser;
 
-  DigestTunnelAuthenticator(DigestConfig config, AuthContext context, NonceCache cache,
-      DigestSigner signer) {
+  DigestTunnelAuthenticator(
+      DigestConfig config, AuthContext context, NonceCache cache, DigestSigner signer) {
     this.config = config;
     this.context = context;
     this.cache = cache;
     this.signer = signer;
-    this.chooser = new ChallengeChooser(config.algorithms(), config.realm(),
-        DigestHeaders.PROXY.challenge(), context.redactor());
+    this.chooser = new ChallengeChooser(
+        config.algorithms(), config.realm(), DigestHeaders.PROXY.challenge(), context.redactor());
   }
 
   @Override
@@ -65,15 +65,25 @@ final class DigestTunnelAuthenticator implements Authenticator {
         }
       }
       ChallengeChooser.Choice choice = chooser.choose(response);
-      context.emit(AuthEvent.Type.CHALLENGE, "proxy",
+      context.emit(
+          AuthEvent.Type.CHALLENGE,
+          "proxy",
           ServerText.quote(choice.challenge().describe(), context.redactor()));
-      state = entry.store(choice.challenge(), choice.algorithm(), now(), config.nonceLifetime(),
+      state = entry.store(
+          choice.challenge(),
+          choice.algorithm(),
+          now(),
+          config.nonceLifetime(),
           NonceState.roundTrip(response));
     }
     HttpUrl target = connect.url();
     // CONNECT's request-target is authority-form (RFC 7230 section 5.3.3): host:port.
-    SignedRequest signed = signer.sign(state, "CONNECT", target.host() + ":" + target.port(),
-        signer.chooseQop(state.challenge(), null), null);
+    SignedRequest signed = signer.sign(
+        state,
+        "CONNECT",
+        target.host() + ":" + target.port(),
+        signer.chooseQop(state.challenge(), null),
+        null);
     Request.Builder signedConnect =
         connect.newBuilder().header(DigestHeaders.PROXY.authorization(), signed.header());
     if (!preemptive) {

@@ -15,13 +15,12 @@ final class NonceCache {
   private final Map<Origin, OriginEntry> entries;
 
   NonceCache(int capacity) {
-    this.entries =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<Origin, OriginEntry> eldest) {
-            return size() > capacity;
-          }
-        };
+    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Origin, OriginEntry> eldest) {
+        return size() > capacity;
+      }
+    };
   }
 
   synchronized OriginEntry entry(Origin origin) {

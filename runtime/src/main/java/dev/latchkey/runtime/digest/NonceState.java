@@ -26,8 +26,12 @@ final class NonceState {
    * @param obtainedAt when the answer that carried the nonce arrived
    * @param roundTrip how long that exchange took on the wire (zero if unknown)
    */
-  NonceState(DigestChallenge challenge, DigestAlgorithm algorithm, Instant obtainedAt,
-      Duration lifetime, Duration roundTrip) {
+  NonceState(
+      DigestChallenge challenge,
+      DigestAlgorithm algorithm,
+      Instant obtainedAt,
+      Duration lifetime,
+      Duration roundTrip) {
     this.challenge = challenge;
     this.algorithm = algorithm;
     this.expiresAt = obtainedAt.plus(lifetime);

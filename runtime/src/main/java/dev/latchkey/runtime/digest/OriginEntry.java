@@ -38,20 +38,26 @@ final class OriginEntry {
     String realm = configuredRealm.isEmpty() ? lastRealm : configuredRealm;
     NonceState state = realm == null ? null : byRealm.get(realm);
     if (flight.get() != null || (state != null && state.renewing())) {
-      return new SessionState(SessionState.Status.RENEWING, null, realm == null ? "" : "realm=" + realm);
+      return new SessionState(
+          SessionState.Status.RENEWING, null, realm == null ? "" : "realm=" + realm);
     }
     if (state == null) {
       return new SessionState(SessionState.Status.NONE, null, "no nonce yet");
     }
     if (!state.usableAt(now)) {
-      return new SessionState(SessionState.Status.NONE, state.expiresAt(), "nonce ran out; realm=" + realm);
+      return new SessionState(
+          SessionState.Status.NONE, state.expiresAt(), "nonce ran out; realm=" + realm);
     }
     return new SessionState(SessionState.Status.LIVE, state.expiresAt(), "realm=" + realm);
   }
 
   /** Stores a fresh challenge's nonce as its realm's current one (see {@link NonceState}). */
-  NonceState store(DigestChallenge challenge, DigestAlgorithm algorithm, Instant now,
-      Duration lifetime, Duration roundTrip) {
+  NonceState store(
+      DigestChallenge challenge,
+      DigestAlgorithm algorithm,
+      Instant now,
+      Duration lifetime,
+      Duration roundTrip) {
     NonceState state = new NonceState(challenge, algorithm, now, lifetime, roundTrip);
     if (byRealm.size() >= MAX_REALMS && !byRealm.containsKey(challenge.realm())) {
       byRealm.clear();
@@ -65,13 +71,13 @@ final class OriginEntry {
    * Replaces {@code used} by the server's {@code nextnonce}, unless another caller already
    * replaced it. Returns the new state, or null if nothing changed.
    */
-  NonceState advance(NonceState used, String nextNonce, Instant now, Duration lifetime,
-      Duration roundTrip) {
+  NonceState advance(
+      NonceState used, String nextNonce, Instant now, Duration lifetime, Duration roundTrip) {
     if (nextNonce.equals(used.challenge().nonce())) {
       return null;
     }
-    NonceState next = new NonceState(used.challenge().withNonce(nextNonce), used.algorithm(), now,
-        lifetime, roundTrip);
+    NonceState next = new NonceState(
+        used.challenge().withNonce(nextNonce), used.algorithm(), now, lifetime, roundTrip);
     return byRealm.replace(used.challenge().realm(), used, next) ? next : null;
   }
 

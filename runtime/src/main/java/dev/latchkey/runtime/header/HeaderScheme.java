@@ -62,7 +62,10 @@ public final class HeaderScheme implements AuthScheme {
   @Override
   public String toString() {
     return "HeaderScheme{mode=" + mode + ", headers=" + recipe.headers()
-        + (recipe.login() == null ? "" : ", session=" + recipe.login().path() + " -> " + recipe.carrier().name()) + "}";
+        + (recipe.login() == null
+            ? ""
+            : ", session=" + recipe.login().path() + " -> " + recipe.carrier().name())
+        + "}";
   }
 
   /**
@@ -80,7 +83,8 @@ public final class HeaderScheme implements AuthScheme {
      * (named in errors); {@code secret} marks an API key. A null or blank value fails {@link #build()}.
      */
     public Builder header(String name, String setter, boolean secret, String valueOrNull) {
-      return header(name, setter, secret, "{value}", valueOrNull == null ? null : () -> valueOrNull);
+      return header(
+          name, setter, secret, "{value}", valueOrNull == null ? null : () -> valueOrNull);
     }
 
     /**
@@ -89,7 +93,8 @@ public final class HeaderScheme implements AuthScheme {
      * rebuild). {@code setter} is empty for a fixed value. A null supplier, or a null or blank
      * value, fails naming {@code setter}.
      */
-    public Builder header(String name, String setter, boolean secret, String format, Supplier<String> value) {
+    public Builder header(
+        String name, String setter, boolean secret, String format, Supplier<String> value) {
       state.headers.add(new StaticHeader(name, setter, secret, format, value));
       return this;
     }
@@ -107,10 +112,22 @@ public final class HeaderScheme implements AuthScheme {
      * when rejected). {@code endPathOrEmpty}: a {@code DELETE} path ending the session on close,
      * {@code {key}} standing for the key.
      */
-    public Builder session(String path, String usernameField, String passwordField, String keyPointer,
-        String keyHeader, Duration idleLifetimeOrNull, String endPathOrEmpty) {
-      state.sessionArgs = new HeaderSchemeBuilderState.SessionArgs(path, usernameField, passwordField,
-          keyPointer, keyHeader, idleLifetimeOrNull, endPathOrEmpty == null ? "" : endPathOrEmpty);
+    public Builder session(
+        String path,
+        String usernameField,
+        String passwordField,
+        String keyPointer,
+        String keyHeader,
+        Duration idleLifetimeOrNull,
+        String endPathOrEmpty) {
+      state.sessionArgs = new HeaderSchemeBuilderState.SessionArgs(
+          path,
+          usernameField,
+          passwordField,
+          keyPointer,
+          keyHeader,
+          idleLifetimeOrNull,
+          endPathOrEmpty == null ? "" : endPathOrEmpty);
       return this;
     }
 

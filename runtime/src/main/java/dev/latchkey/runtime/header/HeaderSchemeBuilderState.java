@@ -31,8 +31,14 @@ import java.util.function.Supplier;
  * and never a value: a value may be an API key.
  */
 final class HeaderSchemeBuilderState {
-  record SessionArgs(String path, String usernameField, String passwordField, String keyPointer,
-      String keyHeader, Duration idleLifetime, String endPath) {}
+  record SessionArgs(
+      String path,
+      String usernameField,
+      String passwordField,
+      String keyPointer,
+      String keyHeader,
+      Duration idleLifetime,
+      String endPath) {}
 
   final List<StaticHeader> headers = new ArrayList<>();
   final Map<String, String> bodyFields = new LinkedHashMap<>();
@@ -55,16 +61,43 @@ final class HeaderSchemeBuilderState {
     validate();
     boolean headersOnly = mode == HeaderAuthMode.HEADERS;
     boolean basic = mode == HeaderAuthMode.BASIC || headersOnly;
-    Carrier carrier = headersOnly ? Carrier.none()
-        : new Carrier(CarrierKind.HEADER, basic ? "Authorization" : sessionArgs.keyHeader(), "{token}");
-    Answers answers = new Answers(authFailedStatus, authFailedStatus, rateLimitStatus, null, Set.of(), Set.of(),
-        Set.of(), Set.of(), null, Set.of());
-    Logout logout = basic || sessionArgs.endPath().isEmpty() ? null
+    Carrier carrier = headersOnly
+        ? Carrier.none()
+        : new Carrier(
+            CarrierKind.HEADER, basic ? "Authorization" : sessionArgs.keyHeader(), "{token}");
+    Answers answers = new Answers(
+        authFailedStatus,
+        authFailedStatus,
+        rateLimitStatus,
+        null,
+        Set.of(),
+        Set.of(),
+        Set.of(),
+        Set.of(),
+        null,
+        Set.of());
+    Logout logout = basic || sessionArgs.endPath().isEmpty()
+        ? null
         : new Logout("DELETE", sessionArgs.endPath().replace("{key}", "{token}"));
-    return new SessionRecipe("header", basic ? null : session, carrier, headers, answers,
-        basic ? null : sessionArgs.idleLifetime(), null, 0, null, Duration.ZERO, badPasswordBackoff,
-        rateLimitStatus, maxRateLimitWait, sleeper, logout, null,
-        headersOnly ? this::staticCredentials : credentials, sessionStore);
+    return new SessionRecipe(
+        "header",
+        basic ? null : session,
+        carrier,
+        headers,
+        answers,
+        basic ? null : sessionArgs.idleLifetime(),
+        null,
+        0,
+        null,
+        Duration.ZERO,
+        badPasswordBackoff,
+        rateLimitStatus,
+        maxRateLimitWait,
+        sleeper,
+        logout,
+        null,
+        headersOnly ? this::staticCredentials : credentials,
+        sessionStore);
   }
 
   /**
@@ -84,7 +117,8 @@ final class HeaderSchemeBuilderState {
     validateHeaders();
     boolean headersOnly = !basicAllowed && sessionArgs == null;
     if (credentials == null && !headersOnly) {
-      throw fail("credentials(..) is not set: Basic and session authentication both need a user name and password");
+      throw fail(
+          "credentials(..) is not set: Basic and session authentication both need a user name and password");
     }
     if (maxRateLimitWait == null || maxRateLimitWait.isNegative()) {
       throw fail("maxRateLimitWait(..) must be zero or positive");
@@ -96,9 +130,11 @@ final class HeaderSchemeBuilderState {
     if (session == null && !bodyFields.isEmpty()) {
       throw fail("sessionBodyField(..) was given but no session(..) is declared");
     }
-    mode = requestedMode != null ? requestedMode
-        : session != null ? HeaderAuthMode.SESSION
-        : headersOnly ? HeaderAuthMode.HEADERS : HeaderAuthMode.BASIC;
+    mode = requestedMode != null
+        ? requestedMode
+        : session != null
+            ? HeaderAuthMode.SESSION
+            : headersOnly ? HeaderAuthMode.HEADERS : HeaderAuthMode.BASIC;
     if (mode == HeaderAuthMode.HEADERS && headers.isEmpty()) {
       throw fail("mode(HEADERS) needs at least one header(..): nothing else authenticates");
     }
@@ -144,7 +180,8 @@ final class HeaderSchemeBuilderState {
     pointer(a.passwordField(), "session passwordField");
     pointer(a.keyPointer(), "session keyPointer");
     requireToken(a.keyHeader(), "session keyHeader");
-    if (a.idleLifetime() != null && (a.idleLifetime().isNegative() || a.idleLifetime().isZero())) {
+    if (a.idleLifetime() != null
+        && (a.idleLifetime().isNegative() || a.idleLifetime().isZero())) {
       throw fail("session idle lifetime must be positive, not " + a.idleLifetime());
     }
     Map<String, String> fields = new LinkedHashMap<>();
@@ -159,8 +196,17 @@ final class HeaderSchemeBuilderState {
               + ") names no declared header setter; declared: " + headers));
       fields.put(field.getKey(), "{" + source.setter() + "}"); // asked at each session creation
     }
-    return new Login("POST", a.path(), Body.JSON, fields, Map.of(), false, null,
-        new TokenSource(TokenIn.POINTER, a.keyPointer()), null, false);
+    return new Login(
+        "POST",
+        a.path(),
+        Body.JSON,
+        fields,
+        Map.of(),
+        false,
+        null,
+        new TokenSource(TokenIn.POINTER, a.keyPointer()),
+        null,
+        false);
   }
 
   private static void pointer(String pointer, String what) {
@@ -176,8 +222,10 @@ final class HeaderSchemeBuilderState {
 
   private static void requireToken(String name, String what) {
     // RFC 9110 section 5.6.2: a field name is a token.
-    if (name == null || name.isEmpty()
-        || !name.chars().allMatch(c -> c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0)) {
+    if (name == null
+        || name.isEmpty()
+        || !name.chars()
+            .allMatch(c -> c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0)) {
       throw fail(what + " '" + name + "' is not a valid HTTP header name");
     }
   }

@@ -1,10 +1,10 @@
 package dev.latchkey.runtime.http;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.ParameterizedType;
 import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.concurrent.CompletableFuture;
 import retrofit2.Call;
@@ -49,7 +49,8 @@ public final class DirectCallAdapterFactory extends CallAdapter.Factory {
     }
     if (raw == Response.class) {
       if (!(returnType instanceof ParameterizedType)) {
-        throw new IllegalArgumentException("Response return type must be parameterized as Response<T>");
+        throw new IllegalArgumentException(
+            "Response return type must be parameterized as Response<T>");
       }
       Type body = getParameterUpperBound(0, (ParameterizedType) returnType);
       return new ResponseAdapter<>(body);

@@ -54,7 +54,10 @@ public final class HttpLog implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     StringBuilder out = new StringBuilder();
-    out.append("--> ").append(request.method()).append(' ').append(redactor.text(request.url().toString()));
+    out.append("--> ")
+        .append(request.method())
+        .append(' ')
+        .append(redactor.text(request.url().toString()));
     if (level != Level.BASIC) {
       appendHeaders(out, request.headers());
       if (level == Level.BODY) {
@@ -68,14 +71,19 @@ public final class HttpLog implements Interceptor {
     try {
       response = chain.proceed(request);
     } catch (IOException e) {
-      sink.accept("<-- FAILED " + e.getClass().getSimpleName() + ": " + redactor.text(String.valueOf(e.getMessage())));
+      sink.accept("<-- FAILED " + e.getClass().getSimpleName() + ": "
+          + redactor.text(String.valueOf(e.getMessage())));
       throw e;
     }
     long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     StringBuilder in = new StringBuilder();
-    in.append("<-- ").append(response.code()).append(' ')
+    in.append("<-- ")
+        .append(response.code())
+        .append(' ')
         .append(redactor.text(response.request().url().toString()))
-        .append(" (").append(tookMs).append(" ms)");
+        .append(" (")
+        .append(tookMs)
+        .append(" ms)");
     if (level != Level.BASIC) {
       appendHeaders(in, response.headers());
       if (level == Level.BODY) {

@@ -36,19 +36,25 @@ public final class Redactor {
 
   /** A redactor that knows the usual credential headers and secret field names. */
   public Redactor() {
-    headers.addAll(
-        Set.of(
-            "Authorization",
-            "Proxy-Authorization",
-            "Cookie",
-            "Set-Cookie",
-            "X-Key",
-            "X-Secret",
-            "X-Api-Key"));
-    fields.addAll(
-        Set.of(
-            "password", "passwd", "token", "access_token", "refresh_token", "secret",
-            "apiKey", "api_key", "sessionKey", "session_key"));
+    headers.addAll(Set.of(
+        "Authorization",
+        "Proxy-Authorization",
+        "Cookie",
+        "Set-Cookie",
+        "X-Key",
+        "X-Secret",
+        "X-Api-Key"));
+    fields.addAll(Set.of(
+        "password",
+        "passwd",
+        "token",
+        "access_token",
+        "refresh_token",
+        "secret",
+        "apiKey",
+        "api_key",
+        "sessionKey",
+        "session_key"));
     fieldPattern = compile(fields);
     xmlPattern = compileXml(fields);
   }
@@ -132,11 +138,11 @@ public final class Redactor {
       return text;
     }
     Matcher matcher = fieldPattern.matcher(text);
-    String result = matcher.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
-    result =
-        xmlPattern
-            .matcher(result)
-            .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(4)));
+    String result =
+        matcher.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
+    result = xmlPattern
+        .matcher(result)
+        .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(4)));
     String[] known;
     synchronized (this) {
       known = values.toArray(new String[0]);

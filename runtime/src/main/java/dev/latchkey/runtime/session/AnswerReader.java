@@ -18,7 +18,13 @@ import okio.ByteString;
 final class AnswerReader {
 
   /** What an answer means for the session. */
-  enum Verdict { FOREIGN, OK, SESSION_GONE, FORBIDDEN, ACCOUNT_UNUSABLE }
+  enum Verdict {
+    FOREIGN,
+    OK,
+    SESSION_GONE,
+    FORBIDDEN,
+    ACCOUNT_UNUSABLE
+  }
 
   /** A verdict and the error identifier that led to it (not secret; may be null). */
   record Reading(Verdict verdict, String errorId) {}
@@ -39,7 +45,8 @@ final class AnswerReader {
     this.answers = answers;
     this.origins = origins;
     this.errorPointer = Bodies.pointer(answers.errorPointer());
-    this.errorField = errorPointer == null ? null
+    this.errorField = errorPointer == null
+        ? null
         : ByteString.encodeUtf8("\"" + errorPointer.last().getMatchingProperty() + "\"");
     answers.sessionGoneStatus().forEach(status -> gone[status] = true);
   }
@@ -60,7 +67,8 @@ final class AnswerReader {
       return null;
     }
     BufferedSource source = response.body().source();
-    source.request(Bodies.PEEK_LIMIT + 1L); // what peekBody would buffer; the caller still reads it all
+    source.request(
+        Bodies.PEEK_LIMIT + 1L); // what peekBody would buffer; the caller still reads it all
     Buffer buffered = source.getBuffer();
     if (buffered.size() > Bodies.PEEK_LIMIT || buffered.indexOf(errorField) < 0) {
       return null;

@@ -21,8 +21,15 @@ import okhttp3.Response;
 final class Bodies {
   /** Login and error answers are small; we never buffer more than this to look at one. */
   static final int PEEK_LIMIT = 64 * 1024;
-  private static final String[] REASON_FIELDS = {"/message", "/error", "/detail", "/errorMessage",
-      "/response/error", "/response/error_description"};
+
+  private static final String[] REASON_FIELDS = {
+    "/message",
+    "/error",
+    "/detail",
+    "/errorMessage",
+    "/response/error",
+    "/response/error_description"
+  };
 
   private Bodies() {}
 
@@ -38,7 +45,8 @@ final class Bodies {
 
   /** The JSON tree of an object or array answer; null if {@code bytes} are not one. */
   static JsonNode json(byte[] bytes) {
-    // The shared default, made on first use: building a client loads no Jackson databind (issue 17).
+    // The shared default, made on first use: building a client loads no Jackson databind (issue
+    // 17).
     return json(bytes, Mappers.sharedJson());
   }
 
@@ -99,7 +107,9 @@ final class Bodies {
       }
     }
     try {
-      long at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+      long at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
+          .toInstant()
+          .toEpochMilli();
       return Duration.ofMillis(Math.max(0, at - nowMillis));
     } catch (DateTimeParseException | ArithmeticException e) {
       return null;

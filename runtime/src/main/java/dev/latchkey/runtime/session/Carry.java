@@ -31,7 +31,12 @@ final class Carry {
   /** The last value of each secret header handed to the redactor, so it is told once per value. */
   private final AtomicReferenceArray<String> registered;
 
-  Carry(Carrier carrier, List<StaticHeader> headers, Csrf csrf, SessionCookieJar jar, Redactor redactor) {
+  Carry(
+      Carrier carrier,
+      List<StaticHeader> headers,
+      Csrf csrf,
+      SessionCookieJar jar,
+      Redactor redactor) {
     this.carrier = carrier;
     this.headers = headers;
     this.csrf = csrf;
@@ -83,7 +88,9 @@ final class Carry {
   Request.Builder withToken(Request.Builder builder, Request request, String token) {
     return switch (carrier.kind()) {
       case HEADER -> builder.header(carrier.name(), carrier.value(token));
-      case QUERY -> builder.url(request.url().newBuilder().setQueryParameter(carrier.name(), token).build());
+      case QUERY ->
+        builder.url(
+            request.url().newBuilder().setQueryParameter(carrier.name(), token).build());
       case COOKIE -> builder.header("Cookie", carrier.name() + "=" + token);
       case NONE -> builder;
     };

@@ -43,7 +43,8 @@ final class CredentialGuard implements Interceptor {
       stripped.removeHeader(name);
     }
     if (queryName != null && request.url().queryParameter(queryName) != null) {
-      HttpUrl url = request.url().newBuilder().removeAllQueryParameters(queryName).build();
+      HttpUrl url =
+          request.url().newBuilder().removeAllQueryParameters(queryName).build();
       stripped.url(url);
     }
     return chain.proceed(stripped.build());

@@ -29,9 +29,10 @@ final class Diagnosis {
       parts.add("the user name and password");
     }
     for (StaticHeader header : headers) {
-      parts.add(header.secret()
-          ? header.name() + " (" + header.setter() + "(..), secret, not shown)"
-          : header.name() + "='" + header.value() + "' (" + header.setter() + "(..))");
+      parts.add(
+          header.secret()
+              ? header.name() + " (" + header.setter() + "(..), secret, not shown)"
+              : header.name() + "='" + header.value() + "' (" + header.setter() + "(..))");
     }
     return parts.isEmpty() ? "check the credentials" : "check " + String.join(", ", parts);
   }

@@ -62,7 +62,6 @@ final class Opener {
    */
   record Opened(String token, long endsAtMillis, String csrf) {}
 
-
   private final SessionRecipe recipe;
   private final Login login;
   /**
@@ -71,6 +70,7 @@ final class Opener {
    * JSON-only class path must never resolve it (issue 15).
    */
   private final ObjectMapper xml;
+
   private final AuthContext context;
   private final OkHttpClient client;
   private final Diagnosis diagnosis;
@@ -80,12 +80,19 @@ final class Opener {
   private final JsonPointer errorPointer;
   private final JsonPointer throttlePointer;
 
-  Opener(SessionRecipe recipe, AuthContext context, OkHttpClient client, Diagnosis diagnosis, Carry carry) {
+  Opener(
+      SessionRecipe recipe,
+      AuthContext context,
+      OkHttpClient client,
+      Diagnosis diagnosis,
+      Carry carry) {
     this.recipe = recipe;
     this.login = recipe.login();
     this.xml = login != null && login.xml() ? Mappers.xml() : null;
     this.context = context;
-    this.client = client.callTimeoutMillis() > 0 ? client : client.newBuilder().callTimeout(DEFAULT_CALL_TIMEOUT).build();
+    this.client = client.callTimeoutMillis() > 0
+        ? client
+        : client.newBuilder().callTimeout(DEFAULT_CALL_TIMEOUT).build();
     this.diagnosis = diagnosis;
     this.carry = carry;
     boolean pointer = login != null && login.token().in() == TokenIn.POINTER;
@@ -108,7 +115,8 @@ final class Opener {
       return new Opened(headersOnly ? "" : basic(credentials), Long.MAX_VALUE, null);
     }
     RequestBody body = body(credentials, now);
-    Request.Builder request = new Request.Builder().url(context.baseUrl().resolve(login.path()))
+    Request.Builder request = new Request.Builder()
+        .url(context.baseUrl().resolve(login.path()))
         .method(login.method(), body);
     carry.staticHeaders(request);
     if (login.basic()) {
@@ -151,7 +159,9 @@ final class Opener {
       if (login.body() == Body.FORM) {
         StringBuilder form = new StringBuilder();
         for (Map.Entry<String, String> field : login.fields().entrySet()) {
-          form.append(form.length() == 0 ? "" : "&").append(encode(field.getKey())).append('=')
+          form.append(form.length() == 0 ? "" : "&")
+              .append(encode(field.getKey()))
+              .append('=')
               .append(encode(value(field.getValue(), credentials.user(), pw, headers)));
         }
         return new SecretBody(form.toString().getBytes(StandardCharsets.UTF_8), FORM_TYPE);
@@ -165,7 +175,8 @@ final class Opener {
     }
   }
 
-  private static String value(String template, String user, String password, Map<String, String> headers) {
+  private static String value(
+      String template, String user, String password, Map<String, String> headers) {
     return switch (template) {
       case Login.USER -> user;
       case Login.PASSWORD -> password;
@@ -174,7 +185,8 @@ final class Opener {
   }
 
   /** {@code {setter}} in a field value stands for that static header's value (Latchkey's own syntax). */
-  private static final java.util.regex.Pattern SETTER = java.util.regex.Pattern.compile("\\{([^{}]*)\\}");
+  private static final java.util.regex.Pattern SETTER =
+      java.util.regex.Pattern.compile("\\{([^{}]*)\\}");
 
   private static String fill(String template, Map<String, String> headers) {
     if (template.indexOf('{') < 0) {
@@ -184,7 +196,9 @@ final class Opener {
     StringBuilder result = new StringBuilder();
     while (matcher.find()) {
       String value = headers.get(matcher.group(1));
-      matcher.appendReplacement(result, java.util.regex.Matcher.quoteReplacement(value == null ? matcher.group() : value));
+      matcher.appendReplacement(
+          result,
+          java.util.regex.Matcher.quoteReplacement(value == null ? matcher.group() : value));
     }
     return matcher.appendTail(result).toString();
   }
@@ -205,15 +219,26 @@ final class Opener {
   }
 
   /** A JSON body: text fields (templates) and literal fields, each at its pointer. */
-  private ObjectNode jsonBody(Map<String, String> fields, Map<String, String> literals, String user,
-      String password, Map<String, String> headers) throws IOException {
+  private ObjectNode jsonBody(
+      Map<String, String> fields,
+      Map<String, String> literals,
+      String user,
+      String password,
+      Map<String, String> headers)
+      throws IOException {
     ObjectNode root = context.objectMapper().createObjectNode();
     for (Map.Entry<String, String> field : literals.entrySet()) {
-      put(root, JsonPointer.compile(field.getKey()), context.objectMapper().readTree(field.getValue()));
+      put(
+          root,
+          JsonPointer.compile(field.getKey()),
+          context.objectMapper().readTree(field.getValue()));
     }
     for (Map.Entry<String, String> field : fields.entrySet()) {
-      put(root, JsonPointer.compile(field.getKey()),
-          com.fasterxml.jackson.databind.node.TextNode.valueOf(value(field.getValue(), user, password, headers)));
+      put(
+          root,
+          JsonPointer.compile(field.getKey()),
+          com.fasterxml.jackson.databind.node.TextNode.valueOf(
+              value(field.getValue(), user, password, headers)));
     }
     return root;
   }
@@ -238,7 +263,8 @@ final class Opener {
     String what = diagnosis.who() + ": login (" + login.method() + " " + login.path() + ")";
     if (!context.origins().contains(response.request().url())) {
       throw new UnexpectedAnswerException(what + " was redirected to another origin ("
-          + ServerText.quote(response.request().url().host(), 64, context.redactor()) + "); its answer is not ours to read");
+          + ServerText.quote(response.request().url().host(), 64, context.redactor())
+          + "); its answer is not ours to read");
     }
     if (status >= 300 && status < 400) {
       // OkHttp does not follow 307/308 with a one-shot body: the password stays with us.
@@ -256,28 +282,33 @@ final class Opener {
       throw throttled(response, now, ServerText.quote(code, 64, context.redactor()));
     }
     String error = Bodies.textAt(root, errorPointer);
-    // Server text, quoted only cleaned, masked and cut: a server may echo the login body (defect 6).
+    // Server text, quoted only cleaned, masked and cut: a server may echo the login body (defect
+    // 6).
     String shown = error == null ? "" : " " + ServerText.quote(error, 64, context.redactor());
     if (error != null && answers.terminalErrors().contains(error)) {
-      throw new AccountUnusableException(error, what + " refused: account unusable (" + shown.trim() + ")");
+      throw new AccountUnusableException(
+          error, what + " refused: account unusable (" + shown.trim() + ")");
     }
-    if ((error != null && answers.badCredentialErrors().contains(error)) || answers.refusedStatus().contains(status)) {
-      throw new AuthenticationFailedException(what + " for user '" + credentials.user() + "' was refused with HTTP "
-          + status + shown + Bodies.reason(response, context.redactor()) + "; "
-          + diagnosis.whatToCheck(true));
+    if ((error != null && answers.badCredentialErrors().contains(error))
+        || answers.refusedStatus().contains(status)) {
+      throw new AuthenticationFailedException(
+          what + " for user '" + credentials.user() + "' was refused with HTTP "
+              + status + shown + Bodies.reason(response, context.redactor()) + "; "
+              + diagnosis.whatToCheck(true));
     }
     if (status < 200 || status > 299) {
       throw new UnexpectedAnswerException(what + " answered HTTP " + status + shown
           + (error == null ? Bodies.reason(response, context.redactor()) : ""));
     }
     if (bytes == null && response.body().contentLength() > Bodies.PEEK_LIMIT && readsBody()) {
-      throw new UnexpectedAnswerException(what + " answered over " + Bodies.PEEK_LIMIT
-          + " bytes; a login answer is small");
+      throw new UnexpectedAnswerException(
+          what + " answered over " + Bodies.PEEK_LIMIT + " bytes; a login answer is small");
     }
     String token = token(response, root, bytes);
     if (token == null || token.isBlank()) {
       throw new UnexpectedAnswerException(what + " answer (HTTP " + status + ", Content-Type "
-          + ServerText.quote(response.header("Content-Type", "none"), 64, context.redactor()) + ") has no key at "
+          + ServerText.quote(response.header("Content-Type", "none"), 64, context.redactor())
+          + ") has no key at "
           + login.token().name()
           + (error == null ? "" : "; error" + shown));
     }
@@ -290,17 +321,22 @@ final class Opener {
     if (recipe.csrf() != null) {
       csrf = found(response, root, recipe.csrf().source());
       if (csrf == null || csrf.isBlank() || !Diagnosis.carriable(csrf)) {
-        throw new UnexpectedAnswerException(what + " answer (HTTP " + status + ") has no usable value for "
-            + recipe.csrf().header() + " at " + recipe.csrf().source().name());
+        throw new UnexpectedAnswerException(
+            what + " answer (HTTP " + status + ") has no usable value for "
+                + recipe.csrf().header() + " at " + recipe.csrf().source().name());
       }
     }
     String expiresIn = Bodies.textAt(root, expiresPointer);
     long ends = Long.MAX_VALUE;
     if (expiresIn != null) {
       try {
-        ends = now + Math.min(Long.parseLong(expiresIn.trim()), MAX_THROTTLE.toSeconds() * 365) * 1000L;
+        ends = now
+            + Math.min(Long.parseLong(expiresIn.trim()), MAX_THROTTLE.toSeconds() * 365) * 1000L;
       } catch (NumberFormatException e) {
-        context.emit(AuthEvent.Type.NOTICE, context.baseUrl().host(), "login answer's lifetime is not a number");
+        context.emit(
+            AuthEvent.Type.NOTICE,
+            context.baseUrl().host(),
+            "login answer's lifetime is not a number");
       }
     }
     return new Opened(token, ends, csrf);
@@ -309,7 +345,9 @@ final class Opener {
   /** Whether reading the login answer needs its body (a token, lifetime or CSRF value in it). */
   private boolean readsBody() {
     TokenIn in = login.token().in();
-    return in == TokenIn.POINTER || in == TokenIn.WHOLE_ANSWER || expiresPointer != null
+    return in == TokenIn.POINTER
+        || in == TokenIn.WHOLE_ANSWER
+        || expiresPointer != null
         || (recipe.csrf() != null && recipe.csrf().source().in() == TokenIn.POINTER);
   }
 
@@ -337,9 +375,13 @@ final class Opener {
   /** RFC 6265 section 4.1.1 allows a DQUOTE-wrapped cookie value; the quotes are not the value. */
   private static String cookie(Response response, String name) {
     return Cookie.parseAll(response.request().url(), response.headers()).stream()
-        .filter(c -> c.name().equals(name) && !c.value().isEmpty()).map(Cookie::value)
-        .map(v -> v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v)
-        .findFirst().orElse(null);
+        .filter(c -> c.name().equals(name) && !c.value().isEmpty())
+        .map(Cookie::value)
+        .map(v -> v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")
+            ? v.substring(1, v.length() - 1)
+            : v)
+        .findFirst()
+        .orElse(null);
   }
 
   private String token(Response response, JsonNode root, byte[] bytes) {
@@ -354,7 +396,9 @@ final class Opener {
         }
         String text = new String(bytes, StandardCharsets.UTF_8).trim();
         // vCenter answers a bare JSON string
-        yield text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
+        yield text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")
+            ? text.substring(1, text.length() - 1)
+            : text;
       }
     };
   }
@@ -367,7 +411,8 @@ final class Opener {
     if (wait.compareTo(MAX_THROTTLE) > 0) {
       wait = MAX_THROTTLE;
     }
-    return new LoginThrottledException(diagnosis.who() + ": the server throttled the login (" + why + ")",
+    return new LoginThrottledException(
+        diagnosis.who() + ": the server throttled the login (" + why + ")",
         Instant.ofEpochMilli(now + wait.toMillis()));
   }
 
@@ -382,9 +427,14 @@ final class Opener {
     try {
       RequestBody body = null;
       if (hasBody) {
-        // The contract: a POST or PUT logout sends {} unless fields are declared (Zabbix user.logout).
-        body = RequestBody.create(context.objectMapper().writeValueAsBytes(
-            jsonBody(logout.fields(), logout.literals(), "", "", headerValues())), JSON_TYPE);
+        // The contract: a POST or PUT logout sends {} unless fields are declared (Zabbix
+        // user.logout).
+        body = RequestBody.create(
+            context
+                .objectMapper()
+                .writeValueAsBytes(
+                    jsonBody(logout.fields(), logout.literals(), "", "", headerValues())),
+            JSON_TYPE);
       }
       Request.Builder request = new Request.Builder()
           .url(context.baseUrl().resolve(logout.path().replace("{token}", token)))
@@ -394,17 +444,25 @@ final class Opener {
       carry.csrf(request, logout.method(), session);
       end(request.build(), session);
     } catch (IOException | RuntimeException e) {
-      context.emit(AuthEvent.Type.NOTICE, context.baseUrl().host(), "ending the session failed: " + e.getClass().getSimpleName());
+      context.emit(
+          AuthEvent.Type.NOTICE,
+          context.baseUrl().host(),
+          "ending the session failed: " + e.getClass().getSimpleName());
     }
   }
 
   private void end(Request request, Session session) {
     try (Response response = client.newCall(request).execute()) {
-      context.emit(AuthEvent.Type.LOGGED_OUT, context.baseUrl().host(),
+      context.emit(
+          AuthEvent.Type.LOGGED_OUT,
+          context.baseUrl().host(),
           "session generation " + session.generation + " ended with HTTP " + response.code());
     } catch (IOException | RuntimeException e) {
       // Ending is a courtesy: the server expires the session anyway.
-      context.emit(AuthEvent.Type.NOTICE, context.baseUrl().host(), "ending the session failed: " + e.getClass().getSimpleName());
+      context.emit(
+          AuthEvent.Type.NOTICE,
+          context.baseUrl().host(),
+          "ending the session failed: " + e.getClass().getSimpleName());
     }
   }
 }

@@ -22,12 +22,20 @@ final class Session {
   final int credential;
   /** The second value the login answer gave (a CSRF token), sent on later calls; null: none. */
   final String csrf;
+
   private final AtomicLong lastUseMillis;
   private volatile boolean proven;
 
   /** {@code credential}: the fingerprint of the credentials of a local session; 0 for a login's. */
-  Session(String token, long generation, long loginAtMillis, long endsAtMillis, long lastUseMillis,
-      int credential, boolean proven, String csrf) {
+  Session(
+      String token,
+      long generation,
+      long loginAtMillis,
+      long endsAtMillis,
+      long lastUseMillis,
+      int credential,
+      boolean proven,
+      String csrf) {
     this.csrf = csrf;
     this.token = token;
     this.generation = generation;
@@ -75,7 +83,8 @@ final class Session {
   long usableUntil(Duration idle, Duration hard) {
     long until = Math.min(end(lastUseMillis.get(), idle), end(loginAtMillis, hard));
     if (endsAtMillis != Long.MAX_VALUE) {
-      until = Math.min(until, endsAtMillis - Math.min(60_000L, (endsAtMillis - loginAtMillis) / 10));
+      until =
+          Math.min(until, endsAtMillis - Math.min(60_000L, (endsAtMillis - loginAtMillis) / 10));
     }
     return until;
   }

@@ -24,7 +24,8 @@ public final class SessionAuth {
    * jar to {@code builder}; registers the recipe's secrets with the client's redactor. Returns what
    * ends the session when the client closes, and the engine's session state read from memory.
    */
-  public static InstalledScheme install(SessionRecipe recipe, AuthContext context, OkHttpClient.Builder builder) {
+  public static InstalledScheme install(
+      SessionRecipe recipe, AuthContext context, OkHttpClient.Builder builder) {
     SessionRecipe.Carrier carrier = recipe.carrier();
     List<String> guarded = new ArrayList<>();
     guarded.add("Authorization");
@@ -35,8 +36,8 @@ public final class SessionAuth {
     if (recipe.csrf() != null) {
       guarded.add(recipe.csrf().header());
     }
-    CredentialGuard guard = new CredentialGuard(context.origins(), guarded,
-        carrier.kind() == CarrierKind.QUERY ? carrier.name() : null);
+    CredentialGuard guard = new CredentialGuard(
+        context.origins(), guarded, carrier.kind() == CarrierKind.QUERY ? carrier.name() : null);
     register(recipe, context.redactor());
 
     SessionCookieJar jar = carrier.kind() == CarrierKind.COOKIE
@@ -50,9 +51,12 @@ public final class SessionAuth {
     Diagnosis diagnosis = new Diagnosis(context.clientName(), recipe.headers());
     // The store is always there: a client without a shared one keeps its session in its own memory.
     boolean shared = recipe.store() != null;
-    SessionEngine engine = new SessionEngine(recipe, context,
+    SessionEngine engine = new SessionEngine(
+        recipe,
+        context,
         new Opener(recipe, context, login.build(), diagnosis, carry),
-        shared ? recipe.store() : new InMemorySessionStore(), shared);
+        shared ? recipe.store() : new InMemorySessionStore(),
+        shared);
     builder.addInterceptor(new SessionInterceptor(recipe, context, engine, carry, diagnosis));
     if (jar != null) {
       builder.cookieJar(jar);
@@ -70,7 +74,8 @@ public final class SessionAuth {
   private static void register(SessionRecipe recipe, Redactor redactor) {
     for (StaticHeader header : recipe.headers()) {
       if (header.secret()) {
-        redactor.redactHeader(header.name()); // its values are registered by Carry as they are asked
+        redactor.redactHeader(
+            header.name()); // its values are registered by Carry as they are asked
       }
     }
     if (recipe.csrf() != null) {

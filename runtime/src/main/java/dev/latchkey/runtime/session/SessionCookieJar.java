@@ -53,8 +53,12 @@ final class SessionCookieJar implements CookieJar {
     }
     String token = sending.get();
     if (token != null && origins.contains(url)) {
-      Cookie.Builder builder = new Cookie.Builder().name(name).value(token)
-          .hostOnlyDomain(url.host()).path("/").httpOnly();
+      Cookie.Builder builder = new Cookie.Builder()
+          .name(name)
+          .value(token)
+          .hostOnlyDomain(url.host())
+          .path("/")
+          .httpOnly();
       if (url.isHttps()) {
         builder.secure();
       }

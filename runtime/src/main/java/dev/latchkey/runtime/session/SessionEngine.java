@@ -4,7 +4,6 @@ import dev.latchkey.runtime.AccountUnusableException;
 import dev.latchkey.runtime.AuthContext;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.AuthenticationFailedException;
-import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.LatchkeyException;
 import dev.latchkey.runtime.LoginThrottledException;
 import dev.latchkey.runtime.SessionState;
@@ -75,14 +74,20 @@ final class SessionEngine {
     }
   }
 
-  SessionEngine(SessionRecipe recipe, AuthContext context, Opener opener, SessionStore store, boolean storeShared) {
+  SessionEngine(
+      SessionRecipe recipe,
+      AuthContext context,
+      Opener opener,
+      SessionStore store,
+      boolean storeShared) {
     this.recipe = recipe;
     this.context = context;
     this.opener = opener;
     this.stored = new StoredSessions(store, recipe, context);
     this.storeShared = storeShared;
     this.budget = new LoginBudget(recipe.loginLimit(), recipe.loginWindow());
-    // A waiter outlives no login: the login's own timeout, any budget wait, and slack for the store.
+    // A waiter outlives no login: the login's own timeout, any budget wait, and slack for the
+    // store.
     this.maxWaitMillis = opener.callTimeoutMillis() + recipe.maxThrottleWait().toMillis() + 30_000;
   }
 
@@ -122,7 +127,8 @@ final class SessionEngine {
     // A headers-only client sends its static headers as the supplier gives them at each request,
     // so what was refused is what the supplier gives now, not what the session was made from.
     int credential = recipe.carrier().kind() == SessionRecipe.CarrierKind.NONE
-        ? fingerprint(credentials()) : session.credential;
+        ? fingerprint(credentials())
+        : session.credential;
     if (last == null || last.untilMillis() <= context.clock().millis()) {
       remember(cause, credential);
     }
@@ -183,24 +189,32 @@ final class SessionEngine {
     Session session = current;
     if (session != null && usable(session)) {
       long until = session.usableUntil(recipe.idleLifetime(), recipe.hardLifetime());
-      return new SessionState(Status.LIVE, until == Long.MAX_VALUE ? null : Instant.ofEpochMilli(until),
+      return new SessionState(
+          Status.LIVE,
+          until == Long.MAX_VALUE ? null : Instant.ofEpochMilli(until),
           session.local ? "HTTP Basic" : "generation " + session.generation);
     }
     Refusal last = refusal;
     if (last != null && now < last.untilMillis()) {
-      return new SessionState(Status.REFUSED, Instant.ofEpochMilli(last.untilMillis()),
+      return new SessionState(
+          Status.REFUSED,
+          Instant.ofEpochMilli(last.untilMillis()),
           last.cause().getClass().getSimpleName());
     }
     if (recipe.login() == null) {
-      return new SessionState(Status.LIVE, null, "HTTP Basic: no session, the credentials go with every call");
+      return new SessionState(
+          Status.LIVE, null, "HTTP Basic: no session, the credentials go with every call");
     }
     long next = budget.nextAllowed(now);
     if (next >= 0) {
-      return new SessionState(Status.THROTTLED, Instant.ofEpochMilli(next),
+      return new SessionState(
+          Status.THROTTLED,
+          Instant.ofEpochMilli(next),
           // blocked: a throttle answer, or a login the budget refused (the engine blocks then too)
           budget.blockedAt(now) >= 0 ? "login throttled" : "login budget spent");
     }
-    return new SessionState(Status.NONE, null, session == null ? "no session yet" : "session ended");
+    return new SessionState(
+        Status.NONE, null, session == null ? "no session yet" : "session ended");
   }
 
   private boolean usable(Session session) {
@@ -266,7 +280,12 @@ final class SessionEngine {
         flight.completeExceptionally(failure);
       }
     }
-    report(fresh, failure, adopted, renewal, stale,
+    report(
+        fresh,
+        failure,
+        adopted,
+        renewal,
+        stale,
         Duration.ofMillis(context.clock().millis() - startedMillis));
     if (closedMeanwhile && !storeShared) {
       opener.logout(fresh);
@@ -290,7 +309,9 @@ final class SessionEngine {
     failFastAfterRefusal(fingerprint);
     long blocked = budget.blockedAt(context.clock().millis());
     if (blocked >= 0) {
-      throw new LoginThrottledException(context.clientName() + ": logins are throttled (the server said so, or the budget is spent)",
+      throw new LoginThrottledException(
+          context.clientName()
+              + ": logins are throttled (the server said so, or the budget is spent)",
           Instant.ofEpochMilli(blocked));
     }
     if (recipe.login() == null) {
@@ -310,25 +331,28 @@ final class SessionEngine {
     }
   }
 
-  private Session adoptOrOpen(String key, long generation, Session stale, UserPassword credentials, Call call)
+  private Session adoptOrOpen(
+      String key, long generation, Session stale, UserPassword credentials, Call call)
       throws IOException {
     for (int waits = 0; ; waits++) {
-      Object outcome = stored.locked(key, () -> adoptOrOpenLocked(key, generation, stale, credentials));
+      Object outcome =
+          stored.locked(key, () -> adoptOrOpenLocked(key, generation, stale, credentials));
       if (outcome instanceof Session session) {
         return session;
       }
       long next = (Long) outcome; // the budget's earliest instant: wait outside the store's lock
       long now = context.clock().millis();
       if (next - now > recipe.maxThrottleWait().toMillis() || waits >= MAX_WAITS) {
-        throw new LoginThrottledException(context.clientName() + ": login budget spent", Instant.ofEpochMilli(next));
+        throw new LoginThrottledException(
+            context.clientName() + ": login budget spent", Instant.ofEpochMilli(next));
       }
       Waits.sleep(Math.max(1, next - now), call);
     }
   }
 
   /** Under the store's login lock: a usable stored session, or a new one, or the budget's next instant. */
-  private Object adoptOrOpenLocked(String key, long generation, Session stale, UserPassword credentials)
-      throws IOException {
+  private Object adoptOrOpenLocked(
+      String key, long generation, Session stale, UserPassword credentials) throws IOException {
     Session adopted = stored.adopt(key, stale, this::usable);
     if (adopted != null) {
       return adopted;
@@ -346,8 +370,15 @@ final class SessionEngine {
     Opener.Opened opened = opener.open(credentials, now);
     context.redactor().addSecret(opened.token());
     context.redactor().addSecret(opened.csrf());
-    Session fresh = new Session(opened.token(), number, now, opened.endsAtMillis(), context.clock().millis(), 0,
-        false, opened.csrf());
+    Session fresh = new Session(
+        opened.token(),
+        number,
+        now,
+        opened.endsAtMillis(),
+        context.clock().millis(),
+        0,
+        false,
+        opened.csrf());
     stored.save(key, fresh);
     return fresh;
   }
@@ -369,11 +400,13 @@ final class SessionEngine {
 
   private void failFastAfterRefusal(int credential) throws LatchkeyException {
     Refusal last = refusal;
-    if (last == null || last.credential() != credential || context.clock().millis() >= last.untilMillis()) {
+    if (last == null
+        || last.credential() != credential
+        || context.clock().millis() >= last.untilMillis()) {
       return;
     }
-    String message = "not logging in again with the refused credentials before " + Instant.ofEpochMilli(last.untilMillis())
-        + " after: " + last.cause().getMessage();
+    String message = "not logging in again with the refused credentials before "
+        + Instant.ofEpochMilli(last.untilMillis()) + " after: " + last.cause().getMessage();
     if (last.cause() instanceof AccountUnusableException unusable) {
       throw new FailFastUnusable(unusable.reason(), message);
     }
@@ -381,7 +414,8 @@ final class SessionEngine {
   }
 
   private void remember(LatchkeyException e, int credential) {
-    refusal = new Refusal(e, credential, context.clock().millis() + recipe.badPasswordBackoff().toMillis());
+    refusal = new Refusal(
+        e, credential, context.clock().millis() + recipe.badPasswordBackoff().toMillis());
   }
 
   /**
@@ -389,26 +423,36 @@ final class SessionEngine {
    * client's clock, as the callers waiting for it saw it (the store's login lock and any budget
    * wait included); it goes on the event that ends the login, {@code LOGIN} or {@code LOGIN_FAILED}.
    */
-  private void report(Session fresh, Throwable failure, boolean adopted, boolean renewal, Session stale,
+  private void report(
+      Session fresh,
+      Throwable failure,
+      boolean adopted,
+      boolean renewal,
+      Session stale,
       Duration took) {
     if (failure instanceof LoginThrottledException) {
       emit(AuthEvent.Type.THROTTLED, failure.getMessage());
     } else if (failure instanceof FailFastRefused || failure instanceof FailFastUnusable) {
       return;
     } else if (failure != null) {
-      context.emit(AuthEvent.Type.LOGIN_FAILED, context.baseUrl().host(),
-          failure.getClass().getSimpleName() + ": " + failure.getMessage(), took);
+      context.emit(
+          AuthEvent.Type.LOGIN_FAILED,
+          context.baseUrl().host(),
+          failure.getClass().getSimpleName() + ": " + failure.getMessage(),
+          took);
     } else if (adopted) {
       emit(AuthEvent.Type.NOTICE, "adopted the stored session, generation " + fresh.generation);
     } else if (!fresh.local) {
-      context.emit(AuthEvent.Type.LOGIN, context.baseUrl().host(), "generation " + fresh.generation, took);
+      context.emit(
+          AuthEvent.Type.LOGIN, context.baseUrl().host(), "generation " + fresh.generation, took);
       if (renewal) {
-        emit(AuthEvent.Type.RENEWED, "generation " + fresh.generation
-            + (stale == null ? "" : " replaces " + stale.generation));
+        emit(
+            AuthEvent.Type.RENEWED,
+            "generation " + fresh.generation
+                + (stale == null ? "" : " replaces " + stale.generation));
       }
     }
   }
-
 
   private void emit(AuthEvent.Type type, String detail) {
     context.emit(type, context.baseUrl().host(), detail);
@@ -416,6 +460,7 @@ final class SessionEngine {
 
   @Override
   public String toString() {
-    return "SessionEngine{client=" + context.clientName() + ", kind=" + recipe.kind() + ", current=" + current + "}";
+    return "SessionEngine{client=" + context.clientName() + ", kind=" + recipe.kind() + ", current="
+        + current + "}";
   }
 }

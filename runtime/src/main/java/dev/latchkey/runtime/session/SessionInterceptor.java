@@ -36,7 +36,12 @@ final class SessionInterceptor implements Interceptor {
   private final Diagnosis diagnosis;
   private final boolean[] rateLimited = new boolean[600];
 
-  SessionInterceptor(SessionRecipe recipe, AuthContext context, SessionEngine engine, Carry carry, Diagnosis diagnosis) {
+  SessionInterceptor(
+      SessionRecipe recipe,
+      AuthContext context,
+      SessionEngine engine,
+      Carry carry,
+      Diagnosis diagnosis) {
     this.recipe = recipe;
     this.context = context;
     this.engine = engine;
@@ -54,7 +59,8 @@ final class SessionInterceptor implements Interceptor {
     }
     Call call = chain.call();
     Session session = engine.acquire(call);
-    // Per call, in locals (no allocation on the warm path): at most one renewal, one rate-limit wait.
+    // Per call, in locals (no allocation on the warm path): at most one renewal, one rate-limit
+    // wait.
     boolean renewed = false;
     boolean waited = false;
     while (true) {
@@ -84,14 +90,16 @@ final class SessionInterceptor implements Interceptor {
         case FORBIDDEN:
           response.close();
           rejected(response, reading, session);
-          throw new AccessDeniedException(diagnosis.who() + ": " + describe(request) + " is not allowed ("
-              + quote(reading.errorId()) + ")");
+          throw new AccessDeniedException(diagnosis.who() + ": " + describe(request)
+              + " is not allowed (" + quote(reading.errorId()) + ")");
         case ACCOUNT_UNUSABLE:
           response.close();
           rejected(response, reading, session);
           engine.forget(session);
-          throw new AccountUnusableException(reading.errorId(), diagnosis.who() + ": " + describe(request)
-              + ": account unusable (" + quote(reading.errorId()) + ")");
+          throw new AccountUnusableException(
+              reading.errorId(),
+              diagnosis.who() + ": " + describe(request) + ": account unusable ("
+                  + quote(reading.errorId()) + ")");
         default:
           break;
       }
@@ -110,10 +118,14 @@ final class SessionInterceptor implements Interceptor {
           session = remade;
           continue;
         }
-        // Basic carries the credentials themselves: another try would send the refused password again.
+        // Basic carries the credentials themselves: another try would send the refused password
+        // again.
         boolean basic = recipe.carrier().kind() != SessionRecipe.CarrierKind.NONE;
-        LatchkeyException refused = refused(request, response,
-            basic ? " using Basic authentication" : " with its static headers", basic);
+        LatchkeyException refused = refused(
+            request,
+            response,
+            basic ? " using Basic authentication" : " with its static headers",
+            basic);
         engine.refusedCredentials(session, refused);
         throw refused;
       }
@@ -125,8 +137,9 @@ final class SessionInterceptor implements Interceptor {
       response.close();
       if (isOneShot(request)) {
         engine.forget(session);
-        throw new ReplayRefusedException(diagnosis.who() + ": " + describe(request)
-            + ": session gone and the one-shot request body cannot be sent again; the next call logs in anew");
+        throw new ReplayRefusedException(
+            diagnosis.who() + ": " + describe(request)
+                + ": session gone and the one-shot request body cannot be sent again; the next call logs in anew");
       }
       renewed = true;
       session = engine.renew(session, call);
@@ -134,8 +147,10 @@ final class SessionInterceptor implements Interceptor {
   }
 
   /** Waits out a short {@code Retry-After} once, closing the answer; false if it may not be waited. */
-  private boolean waitOutRateLimit(Response response, Request request, Call call) throws IOException {
-    Duration wait = Bodies.retryAfter(response.header("Retry-After"), context.clock().millis());
+  private boolean waitOutRateLimit(Response response, Request request, Call call)
+      throws IOException {
+    Duration wait =
+        Bodies.retryAfter(response.header("Retry-After"), context.clock().millis());
     Duration max = recipe.maxRateLimitWait();
     if (wait == null || max.isZero() || wait.compareTo(max) > 0 || isOneShot(request)) {
       return false;
@@ -147,22 +162,27 @@ final class SessionInterceptor implements Interceptor {
   }
 
   private RateLimitedException rateLimited(Response response, Request request) {
-    Duration wait = Bodies.retryAfter(response.header("Retry-After"), context.clock().millis());
+    Duration wait =
+        Bodies.retryAfter(response.header("Retry-After"), context.clock().millis());
     int code = response.code();
     response.close();
     emit(AuthEvent.Type.THROTTLED, "rate limited with HTTP " + code);
-    return new RateLimitedException(diagnosis.who() + ": " + describe(request) + " was rate limited with HTTP "
-        + code + (wait == null ? " without a usable Retry-After" : ""), wait == null ? Duration.ZERO : wait);
+    return new RateLimitedException(
+        diagnosis.who() + ": " + describe(request) + " was rate limited with HTTP " + code
+            + (wait == null ? " without a usable Retry-After" : ""),
+        wait == null ? Duration.ZERO : wait);
   }
 
   private Response send(Chain chain, Request request, Session session) throws IOException {
     try {
       return carry.proceed(chain, request, session);
     } catch (IllegalArgumentException e) {
-      // OkHttp refuses a value a header cannot carry with a message quoting it: never quote a token.
+      // OkHttp refuses a value a header cannot carry with a message quoting it: never quote a
+      // token.
       engine.forget(session);
       throw new LatchkeyException(diagnosis.who() + ": the session's token holds characters a "
-          + recipe.carrier().kind().name().toLowerCase(java.util.Locale.ROOT) + " cannot carry; the next call logs in anew");
+          + recipe.carrier().kind().name().toLowerCase(java.util.Locale.ROOT)
+          + " cannot carry; the next call logs in anew");
     }
   }
 
@@ -175,7 +195,8 @@ final class SessionInterceptor implements Interceptor {
   }
 
   /** The failure for a refused call; quotes the server's reason through the redactor; closes the answer. */
-  private LatchkeyException refused(Request request, Response response, String how, boolean password) {
+  private LatchkeyException refused(
+      Request request, Response response, String how, boolean password) {
     int code = response.code();
     String reason = Bodies.reason(response, context.redactor());
     response.close();
@@ -189,8 +210,11 @@ final class SessionInterceptor implements Interceptor {
 
   private void rejected(Response response, Reading reading, Session session) {
     if (context.listening()) {
-      emit(AuthEvent.Type.REJECTED, "HTTP " + response.code() + (reading.errorId() == null ? "" : " " + quote(reading.errorId()))
-          + " for " + describe(response.request()) + " with session generation " + session.generation);
+      emit(
+          AuthEvent.Type.REJECTED,
+          "HTTP " + response.code()
+              + (reading.errorId() == null ? "" : " " + quote(reading.errorId())) + " for "
+              + describe(response.request()) + " with session generation " + session.generation);
     }
   }
 
@@ -200,7 +224,9 @@ final class SessionInterceptor implements Interceptor {
 
   private boolean isRateLimit(Response response) {
     int code = response.code();
-    return code >= 0 && code < rateLimited.length && rateLimited[code]
+    return code >= 0
+        && code < rateLimited.length
+        && rateLimited[code]
         && context.origins().contains(response.request().url());
   }
 

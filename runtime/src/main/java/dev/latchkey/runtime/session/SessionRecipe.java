@@ -63,7 +63,11 @@ public record SessionRecipe(
   }
 
   /** How a login body is written. */
-  public enum Body { JSON, FORM, NONE }
+  public enum Body {
+    JSON,
+    FORM,
+    NONE
+  }
 
   /**
    * The login call.
@@ -83,9 +87,17 @@ public record SessionRecipe(
    * @param xml whether the login answer is XML (pointers then address the tree Jackson reads,
    *     without the root element)
    */
-  public record Login(String method, String path, Body body, Map<String, String> fields,
-      Map<String, String> literals, boolean basic, SignedBody signed, TokenSource token,
-      String expiresInPointer, boolean xml) {
+  public record Login(
+      String method,
+      String path,
+      Body body,
+      Map<String, String> fields,
+      Map<String, String> literals,
+      boolean basic,
+      SignedBody signed,
+      TokenSource token,
+      String expiresInPointer,
+      boolean xml) {
     /** Stands for the user name in {@link #fields}. */
     public static final String USER = "{user}";
     /** Stands for the password in {@link #fields}. */
@@ -105,7 +117,12 @@ public record SessionRecipe(
   }
 
   /** Where the token is in the login answer. */
-  public enum TokenIn { POINTER, HEADER, COOKIE, WHOLE_ANSWER }
+  public enum TokenIn {
+    POINTER,
+    HEADER,
+    COOKIE,
+    WHOLE_ANSWER
+  }
 
   /** @param in where; @param name the JSON pointer, header or cookie name (unused for the whole answer) */
   public record TokenSource(TokenIn in, String name) {}
@@ -114,7 +131,12 @@ public record SessionRecipe(
    * How the token travels on each call; {@code NONE} for a client whose static headers are the
    * whole authentication (an API key, a bearer token): it opens no session and sends no token.
    */
-  public enum CarrierKind { HEADER, COOKIE, QUERY, NONE }
+  public enum CarrierKind {
+    HEADER,
+    COOKIE,
+    QUERY,
+    NONE
+  }
 
   /**
    * @param kind header, cookie or query parameter
@@ -144,7 +166,8 @@ public record SessionRecipe(
    * @param format how the header is written, {@code {value}} standing for the value
    * @param source gives the value
    */
-  public record StaticHeader(String name, String setter, boolean secret, String format, Supplier<String> source) {
+  public record StaticHeader(
+      String name, String setter, boolean secret, String format, Supplier<String> source) {
 
     /**
      * The value as the setter gave it; a missing, blank or non-printable value fails naming the
@@ -154,12 +177,14 @@ public record SessionRecipe(
       String value = source == null ? null : source.get();
       String who = setter.isEmpty() ? "header " + name : setter + "(..)";
       if (value == null || value.isBlank()) {
-        throw new dev.latchkey.runtime.LatchkeyConfigException(who + " is not set: header " + name + " needs a value");
+        throw new dev.latchkey.runtime.LatchkeyConfigException(
+            who + " is not set: header " + name + " needs a value");
       }
       // OkHttp would reject such a value with a message quoting it; we must not quote an API key.
       if (!value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
-        throw new dev.latchkey.runtime.LatchkeyConfigException(who + " holds a character that is not allowed in"
-            + " header " + name + " (only printable ASCII); the value is not shown");
+        throw new dev.latchkey.runtime.LatchkeyConfigException(
+            who + " holds a character that is not allowed in" + " header " + name
+                + " (only printable ASCII); the value is not shown");
       }
       return value;
     }
@@ -189,9 +214,16 @@ public record SessionRecipe(
    * @param throttleCodePointer JSON pointer of a throttle code in login answers; null: none
    * @param throttleCodes throttle codes at {@code throttleCodePointer}
    */
-  public record Answers(Set<Integer> sessionGoneStatus, Set<Integer> refusedStatus, Set<Integer> throttleStatus,
-      String errorPointer, Set<String> sessionGoneErrors, Set<String> badCredentialErrors,
-      Set<String> terminalErrors, Set<String> forbiddenErrors, String throttleCodePointer,
+  public record Answers(
+      Set<Integer> sessionGoneStatus,
+      Set<Integer> refusedStatus,
+      Set<Integer> throttleStatus,
+      String errorPointer,
+      Set<String> sessionGoneErrors,
+      Set<String> badCredentialErrors,
+      Set<String> terminalErrors,
+      Set<String> forbiddenErrors,
+      String throttleCodePointer,
       Set<String> throttleCodes) {}
 
   /**
@@ -202,7 +234,8 @@ public record SessionRecipe(
    * @param fields the JSON body's text fields, as {@link Login#fields()} (no credentials); {@code {}} when none
    * @param literals the JSON body's literal fields, as {@link Login#literals()}
    */
-  public record Logout(String method, String path, Map<String, String> fields, Map<String, String> literals) {
+  public record Logout(
+      String method, String path, Map<String, String> fields, Map<String, String> literals) {
     public Logout {
       fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
       literals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(literals));
@@ -226,7 +259,10 @@ public record SessionRecipe(
     /** Whether a request with {@code method} carries the value. */
     boolean sentWith(String method) {
       return !writesOnly
-          || !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE"));
+          || !(method.equals("GET")
+              || method.equals("HEAD")
+              || method.equals("OPTIONS")
+              || method.equals("TRACE"));
     }
   }
 

@@ -52,8 +52,8 @@ final class StoredSessions {
           identity.append('\0').append(header.name()).append('=').append(header.value());
         }
       }
-      key = SessionStore.accountKey(context.clientName(), recipe.kind(), context.origins().primary(),
-          identity.toString());
+      key = SessionStore.accountKey(
+          context.clientName(), recipe.kind(), context.origins().primary(), identity.toString());
       account = key;
     }
     return key;
@@ -78,19 +78,28 @@ final class StoredSessions {
     // A stored session holds the token only. What the login answer said besides (its end, its CSRF
     // value) is known for this client's own last session: a stored copy of it keeps both, so a
     // session that ended by its announced lifetime is not adopted back (F5's timeout).
-    boolean own = stale != null && stale.generation == s.generation() && stale.token.equals(s.token());
+    boolean own =
+        stale != null && stale.generation == s.generation() && stale.token.equals(s.token());
     if (recipe.csrf() != null && !own) {
-      notice("the stored session, generation " + s.generation() + ", has no CSRF value here; logging in instead");
+      notice("the stored session, generation " + s.generation()
+          + ", has no CSRF value here; logging in instead");
       return null;
     }
     if (!Diagnosis.carriable(s.token())) {
-      notice("the stored session, generation " + s.generation() + ", holds characters a header cannot carry;"
-          + " logging in instead");
+      notice("the stored session, generation " + s.generation()
+          + ", holds characters a header cannot carry;" + " logging in instead");
       return null;
     }
     // its creator saw the server accept it, or would have invalidated it
-    Session candidate = new Session(s.token(), s.generation(), s.loginAtMillis(),
-        own ? stale.endsAtMillis : Long.MAX_VALUE, s.lastUseMillis(), 0, true, own ? stale.csrf : null);
+    Session candidate = new Session(
+        s.token(),
+        s.generation(),
+        s.loginAtMillis(),
+        own ? stale.endsAtMillis : Long.MAX_VALUE,
+        s.lastUseMillis(),
+        0,
+        true,
+        own ? stale.csrf : null);
     if (!usable.test(candidate)) {
       return null;
     }
@@ -104,8 +113,8 @@ final class StoredSessions {
     if (recipe.loginLimit() <= 0) {
       return -1;
     }
-    Optional<Instant> next = store.reserveLogin(key, Instant.ofEpochMilli(now), recipe.loginWindow(),
-        recipe.loginLimit());
+    Optional<Instant> next = store.reserveLogin(
+        key, Instant.ofEpochMilli(now), recipe.loginWindow(), recipe.loginLimit());
     return next.map(Instant::toEpochMilli).orElse(-1L);
   }
 
@@ -122,11 +131,15 @@ final class StoredSessions {
       hard = hard == null || said.compareTo(hard) < 0 ? said : hard;
     }
     try {
-      store.save(key, new StoredSession(fresh.token, fresh.generation, fresh.loginAtMillis, fresh.lastUseMillis()),
+      store.save(
+          key,
+          new StoredSession(
+              fresh.token, fresh.generation, fresh.loginAtMillis, fresh.lastUseMillis()),
           new Lifetimes(recipe.idleLifetime(), hard));
     } catch (IOException | RuntimeException e) {
       // the login succeeded: this client keeps its session even if others cannot share it
-      notice("session store could not save generation " + fresh.generation + ": " + e.getClass().getSimpleName());
+      notice("session store could not save generation " + fresh.generation + ": "
+          + e.getClass().getSimpleName());
     }
     persistedTouch.set(fresh.lastUseMillis());
   }
@@ -140,14 +153,16 @@ final class StoredSessions {
     try {
       store.invalidate(key, failed.generation);
     } catch (IOException | RuntimeException e) {
-      notice("session store could not forget generation " + failed.generation + ": " + e.getClass().getSimpleName());
+      notice("session store could not forget generation " + failed.generation + ": "
+          + e.getClass().getSimpleName());
     }
   }
 
   /** Records a use of {@code session} at most every {@link #TOUCH_EVERY_MILLIS}; never fails a call. */
   void touch(Session session, long sentAtMillis) {
     long previous = persistedTouch.get();
-    if (session.local || (previous != Long.MIN_VALUE && sentAtMillis - previous < TOUCH_EVERY_MILLIS)
+    if (session.local
+        || (previous != Long.MIN_VALUE && sentAtMillis - previous < TOUCH_EVERY_MILLIS)
         || !persistedTouch.compareAndSet(previous, sentAtMillis)) {
       return;
     }

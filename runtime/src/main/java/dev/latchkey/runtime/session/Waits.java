@@ -22,7 +22,8 @@ final class Waits {
   private Waits() {}
 
   /** The login in flight's session, or its failure; ends early when {@code call} is cancelled. */
-  static Session await(CompletableFuture<Session> flight, Call call, long maxMillis) throws IOException {
+  static Session await(CompletableFuture<Session> flight, Call call, long maxMillis)
+      throws IOException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
     try {
       while (true) {

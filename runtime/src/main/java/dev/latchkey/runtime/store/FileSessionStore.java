@@ -45,14 +45,20 @@ import java.util.function.Consumer;
 public final class FileSessionStore implements SessionStore {
   /** How long {@link #withLoginLock} waits for the lock by default: a login's 60 s and a margin. */
   public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(90);
+
   private static final long FIRST_POLL_MILLIS = 5;
   private static final long MAX_POLL_MILLIS = 100;
 
   static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> DIR_MODE =
+      PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FOREIGN = EnumSet.of(
-      PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-      PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+      PosixFilePermission.GROUP_READ,
+      PosixFilePermission.GROUP_WRITE,
+      PosixFilePermission.GROUP_EXECUTE,
+      PosixFilePermission.OTHERS_READ,
+      PosixFilePermission.OTHERS_WRITE,
+      PosixFilePermission.OTHERS_EXECUTE);
   /**
    * FileLock is held per JVM, not per thread (a second lock on the same file in this JVM throws
    * OverlappingFileLockException), so threads of one JVM first take this lock, shared by every
@@ -80,7 +86,8 @@ public final class FileSessionStore implements SessionStore {
   /** Like {@link #open(Path)}, waiting at most {@code lockWait} (positive) for the login lock. */
   public static FileSessionStore open(Path directory, Duration lockWait) {
     if (lockWait == null || lockWait.isNegative() || lockWait.isZero()) {
-      throw new LatchkeyConfigException("session store lock wait must be positive, not " + lockWait);
+      throw new LatchkeyConfigException(
+          "session store lock wait must be positive, not " + lockWait);
     }
     Path dir = directory.toAbsolutePath().normalize();
     try {
@@ -102,8 +109,9 @@ public final class FileSessionStore implements SessionStore {
         open.addAll(mode);
         open.retainAll(FOREIGN);
         if (!open.isEmpty()) {
-          throw new LatchkeyConfigException("session store directory " + dir + " has mode "
-              + PosixFilePermissions.toString(mode) + ": group or others may use it; run chmod 700 on it");
+          throw new LatchkeyConfigException(
+              "session store directory " + dir + " has mode " + PosixFilePermissions.toString(mode)
+                  + ": group or others may use it; run chmod 700 on it");
         }
         if (!Files.getOwner(dir).equals(StorePaths.currentUser())) {
           throw new LatchkeyConfigException("session store directory " + dir + " is owned by "
@@ -111,7 +119,8 @@ public final class FileSessionStore implements SessionStore {
         }
       }
     } catch (IOException e) {
-      throw new LatchkeyConfigException("session store directory " + dir + " cannot be used: " + e.getMessage());
+      throw new LatchkeyConfigException(
+          "session store directory " + dir + " cannot be used: " + e.getMessage());
     }
     return new FileSessionStore(dir, lockWait);
   }
@@ -159,7 +168,11 @@ public final class FileSessionStore implements SessionStore {
 
   @Override
   public void invalidate(String account, long generation) throws IOException {
-    update(account, f -> f.session() != null && f.session().generation() == generation ? f.withSession(null) : f);
+    update(
+        account,
+        f -> f.session() != null && f.session().generation() == generation
+            ? f.withSession(null)
+            : f);
   }
 
   @Override
@@ -169,7 +182,8 @@ public final class FileSessionStore implements SessionStore {
       if (s == null || s.generation() != generation || s.lastUseMillis() >= lastUseMillis) {
         return f;
       }
-      return f.withSession(new StoredSession(s.token(), generation, s.loginAtMillis(), lastUseMillis));
+      return f.withSession(
+          new StoredSession(s.token(), generation, s.loginAtMillis(), lastUseMillis));
     });
   }
 
@@ -300,7 +314,8 @@ public final class FileSessionStore implements SessionStore {
   }
 
   private static FileChannel openLockFile(Path lockFile) throws IOException {
-    Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    Set<StandardOpenOption> options =
+        EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     return posix(lockFile.getParent())
         ? FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(FILE_MODE))
         : FileChannel.open(lockFile, options);

@@ -124,18 +124,18 @@ public interface SessionStore {
    */
   default Optional<Instant> reserveLogin(String account, Instant now, Duration window, int limit)
       throws IOException {
-    return withLoginLock(
-        account,
-        () -> {
-          Instant windowStart = now.minus(window);
-          List<Instant> recent =
-              logins(account).stream().filter(at -> at.isAfter(windowStart)).sorted().toList();
-          if (recent.size() >= limit) {
-            return Optional.of(recent.get(0).plus(window));
-          }
-          recordLogin(account, now, windowStart);
-          return Optional.<Instant>empty();
-        });
+    return withLoginLock(account, () -> {
+      Instant windowStart = now.minus(window);
+      List<Instant> recent = logins(account).stream()
+          .filter(at -> at.isAfter(windowStart))
+          .sorted()
+          .toList();
+      if (recent.size() >= limit) {
+        return Optional.of(recent.get(0).plus(window));
+      }
+      recordLogin(account, now, windowStart);
+      return Optional.<Instant>empty();
+    });
   }
 
   /**

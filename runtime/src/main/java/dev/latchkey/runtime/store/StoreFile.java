@@ -93,12 +93,17 @@ record StoreFile(StoredSession session, List<Instant> logins, Long loginsLostAt)
     StoredSession session = null;
     JsonNode s = root.get("session");
     if (s != null && !s.isNull()) {
-      if (!s.path("token").isTextual() || !s.path("generation").canConvertToLong()
-          || !s.path("loginAt").canConvertToLong() || !s.path("lastUse").canConvertToLong()) {
+      if (!s.path("token").isTextual()
+          || !s.path("generation").canConvertToLong()
+          || !s.path("loginAt").canConvertToLong()
+          || !s.path("lastUse").canConvertToLong()) {
         throw new IOException("session entry incomplete");
       }
-      session = new StoredSession(s.get("token").asText(), s.get("generation").asLong(),
-          s.get("loginAt").asLong(), s.get("lastUse").asLong());
+      session = new StoredSession(
+          s.get("token").asText(),
+          s.get("generation").asLong(),
+          s.get("loginAt").asLong(),
+          s.get("lastUse").asLong());
     }
     List<Instant> logins = new ArrayList<>();
     for (JsonNode at : root.path("logins")) {
@@ -122,8 +127,11 @@ record StoreFile(StoredSession session, List<Instant> logins, Long loginsLostAt)
   void write(Path file) throws IOException {
     ObjectNode root = JSON.createObjectNode().put("format", FORMAT);
     if (session != null) {
-      root.putObject("session").put("token", session.token()).put("generation", session.generation())
-          .put("loginAt", session.loginAtMillis()).put("lastUse", session.lastUseMillis());
+      root.putObject("session")
+          .put("token", session.token())
+          .put("generation", session.generation())
+          .put("loginAt", session.loginAtMillis())
+          .put("lastUse", session.lastUseMillis());
     }
     ArrayNode array = root.putArray("logins");
     logins.forEach(at -> array.add(at.toEpochMilli()));
@@ -132,7 +140,8 @@ record StoreFile(StoredSession session, List<Instant> logins, Long loginsLostAt)
     }
     Path dir = file.getParent();
     Path temp = FileSessionStore.posix(dir)
-        ? Files.createTempFile(dir, ".tmp-", ".json", PosixFilePermissions.asFileAttribute(FileSessionStore.FILE_MODE))
+        ? Files.createTempFile(
+            dir, ".tmp-", ".json", PosixFilePermissions.asFileAttribute(FileSessionStore.FILE_MODE))
         : Files.createTempFile(dir, ".tmp-", ".json");
     try {
       Files.write(temp, JSON.writeValueAsBytes(root));
@@ -149,7 +158,8 @@ record StoreFile(StoredSession session, List<Instant> logins, Long loginsLostAt)
   /** This file with the loss of its logins stamped at {@code at}, if not stamped yet. */
   StoreFile stampLoss(Instant at) {
     return loginsLostAt != null && loginsLostAt == LOST_NOW
-        ? new StoreFile(session, logins, at.toEpochMilli()) : this;
+        ? new StoreFile(session, logins, at.toEpochMilli())
+        : this;
   }
 
   /**
@@ -158,13 +168,16 @@ record StoreFile(StoredSession session, List<Instant> logins, Long loginsLostAt)
    */
   Instant blockedUntil(java.time.Duration window) {
     return loginsLostAt == null || loginsLostAt == LOST_NOW
-        ? null : Instant.ofEpochMilli(loginsLostAt).plus(window);
+        ? null
+        : Instant.ofEpochMilli(loginsLostAt).plus(window);
   }
 
   /** The loss stamp to keep when logins up to {@code keepAfter} are dropped. */
   Long lossKeptAfter(Instant keepAfter) {
-    return loginsLostAt == null || (loginsLostAt != LOST_NOW
-        && !Instant.ofEpochMilli(loginsLostAt).isAfter(keepAfter)) ? null : loginsLostAt;
+    return loginsLostAt == null
+            || (loginsLostAt != LOST_NOW && !Instant.ofEpochMilli(loginsLostAt).isAfter(keepAfter))
+        ? null
+        : loginsLostAt;
   }
 
   @Override

@@ -41,15 +41,13 @@ final class PemCertificates {
   private static X509Certificate decode(String block, int index) {
     try {
       CertificateFactory factory = CertificateFactory.getInstance("X.509");
-      return (X509Certificate)
-          factory.generateCertificate(
-              new ByteArrayInputStream(block.getBytes(StandardCharsets.US_ASCII)));
+      return (X509Certificate) factory.generateCertificate(
+          new ByteArrayInputStream(block.getBytes(StandardCharsets.US_ASCII)));
     } catch (CertificateException | ClassCastException e) {
-      throw new LatchkeyConfigException(
-          "TLS trust: certificate #"
-              + index
-              + " of the PEM text cannot be decoded: "
-              + e.getMessage());
+      throw new LatchkeyConfigException("TLS trust: certificate #"
+          + index
+          + " of the PEM text cannot be decoded: "
+          + e.getMessage());
     }
   }
 }

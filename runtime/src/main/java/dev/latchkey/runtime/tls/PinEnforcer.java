@@ -72,7 +72,8 @@ final class PinEnforcer implements Interceptor {
       return new PinningException(
           host,
           PinFailures.pinsOf(served),
-          PinFailures.uncovered(host, PinFailures.describe(served), policy.pins().keySet()));
+          PinFailures.uncovered(
+              host, PinFailures.describe(served), policy.pins().keySet()));
     }
     // Enforcing mode: OkHttp's CertificatePinner already checked this chain while connecting.
     if (!policy.reportOnly()) {
@@ -83,7 +84,8 @@ final class PinEnforcer implements Interceptor {
       return null;
     }
     List<String> expected = new ArrayList<>();
-    matching.forEach(pin -> expected.add(pin.getHashAlgorithm() + "/" + pin.getHash().base64()));
+    matching.forEach(
+        pin -> expected.add(pin.getHashAlgorithm() + "/" + pin.getHash().base64()));
     return new PinningException(
         host,
         PinFailures.pinsOf(served),

@@ -78,12 +78,11 @@ final class PinFailures {
     Matcher pinnedFor = PINNED_FOR.matcher(message);
     String host = pinnedFor.find() ? pinnedFor.group(1) : fallbackHost;
     List<String> expected = new ArrayList<>();
-    pins.forEach(
-        (pattern, list) -> {
-          if (PinSyntax.covers(pattern, host)) {
-            expected.addAll(list);
-          }
-        });
+    pins.forEach((pattern, list) -> {
+      if (PinSyntax.covers(pattern, host)) {
+        expected.addAll(list);
+      }
+    });
     PinningException result =
         new PinningException(host, chainPins, mismatch(host, lines, expected));
     result.initCause(e);

@@ -22,12 +22,11 @@ final class PinSyntax {
     }
     String trimmed = pin.strip();
     if (!trimmed.startsWith(PREFIX)) {
-      throw new LatchkeyConfigException(
-          "TLS pins for '"
-              + pattern
-              + "': pin '"
-              + trimmed
-              + "' must start with 'sha256/' (an SPKI SHA-256 hash in base64)");
+      throw new LatchkeyConfigException("TLS pins for '"
+          + pattern
+          + "': pin '"
+          + trimmed
+          + "' must start with 'sha256/' (an SPKI SHA-256 hash in base64)");
     }
     byte[] hash;
     try {
@@ -37,14 +36,13 @@ final class PinSyntax {
           "TLS pins for '" + pattern + "': pin '" + trimmed + "' is not valid base64");
     }
     if (hash.length != SHA256_BYTES) {
-      throw new LatchkeyConfigException(
-          "TLS pins for '"
-              + pattern
-              + "': pin '"
-              + trimmed
-              + "' decodes to "
-              + hash.length
-              + " bytes; a SHA-256 hash has 32");
+      throw new LatchkeyConfigException("TLS pins for '"
+          + pattern
+          + "': pin '"
+          + trimmed
+          + "' decodes to "
+          + hash.length
+          + " bytes; a SHA-256 hash has 32");
     }
     return trimmed;
   }
@@ -61,10 +59,9 @@ final class PinSyntax {
     try {
       return patternPin(trimmed).getPattern();
     } catch (IllegalArgumentException e) {
-      throw new LatchkeyConfigException(
-          "TLS pins: bad host pattern '"
-              + trimmed
-              + "'; use 'host', '*.host' (one label) or '**.host' (any depth), no scheme or port");
+      throw new LatchkeyConfigException("TLS pins: bad host pattern '"
+          + trimmed
+          + "'; use 'host', '*.host' (one label) or '**.host' (any depth), no scheme or port");
     }
   }
 

@@ -65,12 +65,11 @@ public final class Pins {
       PemCertificates.parse(extraTrustPem).forEach(trust::addTrustedCertificate);
     }
     HandshakeCertificates certificates = trust.build();
-    OkHttpClient client =
-        new OkHttpClient.Builder()
-            .sslSocketFactory(certificates.sslSocketFactory(), certificates.trustManager())
-            .followRedirects(false)
-            .callTimeout(TIMEOUT)
-            .build();
+    OkHttpClient client = new OkHttpClient.Builder()
+        .sslSocketFactory(certificates.sslSocketFactory(), certificates.trustManager())
+        .followRedirects(false)
+        .callTimeout(TIMEOUT)
+        .build();
     try (Response response =
         client.newCall(new Request.Builder().url(url).head().build()).execute()) {
       Handshake handshake = response.handshake();

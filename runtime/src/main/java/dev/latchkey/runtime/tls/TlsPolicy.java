@@ -210,12 +210,12 @@ public final class TlsPolicy {
     }
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(new KeyManager[] {keyManager},
-          new TrustManager[] {certificates.trustManager()}, null);
+      context.init(
+          new KeyManager[] {keyManager}, new TrustManager[] {certificates.trustManager()}, null);
       return context.getSocketFactory();
     } catch (GeneralSecurityException e) {
-      throw new LatchkeyConfigException("TLS: cannot make an SSL context with the client key: "
-          + e.getClass().getSimpleName());
+      throw new LatchkeyConfigException(
+          "TLS: cannot make an SSL context with the client key: " + e.getClass().getSimpleName());
     }
   }
 
@@ -238,10 +238,9 @@ public final class TlsPolicy {
 
   @Override
   public String toString() {
-    String trust =
-        strictTrust()
-            ? "only " + trustedCertificates().size() + " CA certificate(s)"
-            : "platform" + (extraAnchors.isEmpty() ? "" : " + " + extraAnchors.size());
+    String trust = strictTrust()
+        ? "only " + trustedCertificates().size() + " CA certificate(s)"
+        : "platform" + (extraAnchors.isEmpty() ? "" : " + " + extraAnchors.size());
     return "TlsPolicy{pins="
         + pins
         + ", trust="

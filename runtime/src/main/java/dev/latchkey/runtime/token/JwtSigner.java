@@ -24,8 +24,10 @@ final class JwtSigner {
 
   /** Header {@code {"alg":"RS256","typ":"JWT","kid":..}}, claims {@code {"sub":..,"iat":..}}. */
   static String sign(JwtSigningKey key, Instant issuedAt) throws GeneralSecurityException {
-    ObjectNode header = JSON.createObjectNode().put("alg", "RS256").put("typ", "JWT").put("kid", key.keyName());
-    ObjectNode claims = JSON.createObjectNode().put("sub", key.user()).put("iat", issuedAt.getEpochSecond());
+    ObjectNode header =
+        JSON.createObjectNode().put("alg", "RS256").put("typ", "JWT").put("kid", key.keyName());
+    ObjectNode claims =
+        JSON.createObjectNode().put("sub", key.user()).put("iat", issuedAt.getEpochSecond());
     String signingInput = encode(header) + "." + encode(claims);
     Signature signature = Signature.getInstance("SHA256withRSA");
     signature.initSign(key.key());
@@ -37,7 +39,8 @@ final class JwtSigner {
     try {
       return B64URL.encodeToString(JSON.writeValueAsBytes(node));
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot happen: serialising a tree of strings and numbers", e);
+      throw new IllegalStateException(
+          "cannot happen: serialising a tree of strings and numbers", e);
     }
   }
 }

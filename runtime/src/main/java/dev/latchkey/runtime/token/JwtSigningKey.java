@@ -31,7 +31,8 @@ public record JwtSigningKey(String user, String keyName, PrivateKey key) {
     Objects.requireNonNull(keyName, "keyName");
     Objects.requireNonNull(key, "key");
     if (!"RSA".equals(key.getAlgorithm())) {
-      throw new LatchkeyConfigException("JwtSigningKey: RS256 needs an RSA key, not " + key.getAlgorithm());
+      throw new LatchkeyConfigException(
+          "JwtSigningKey: RS256 needs an RSA key, not " + key.getAlgorithm());
     }
   }
 
@@ -46,7 +47,8 @@ public record JwtSigningKey(String user, String keyName, PrivateKey key) {
     try {
       pem = Files.readString(pkcs8Pem, StandardCharsets.US_ASCII);
     } catch (IOException e) {
-      throw new LatchkeyConfigException("JwtSigningKey: cannot read " + pkcs8Pem + ": " + e.getClass().getSimpleName());
+      throw new LatchkeyConfigException(
+          "JwtSigningKey: cannot read " + pkcs8Pem + ": " + e.getClass().getSimpleName());
     }
     int begin = pem.indexOf(BEGIN);
     int end = pem.indexOf(END);
@@ -54,14 +56,16 @@ public record JwtSigningKey(String user, String keyName, PrivateKey key) {
       String hint = pem.contains("BEGIN RSA PRIVATE KEY")
           ? " (it is PKCS#1; convert it with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8.pem)"
           : "";
-      throw new LatchkeyConfigException("JwtSigningKey: " + pkcs8Pem + " holds no PKCS#8 '" + BEGIN + "' block" + hint);
+      throw new LatchkeyConfigException(
+          "JwtSigningKey: " + pkcs8Pem + " holds no PKCS#8 '" + BEGIN + "' block" + hint);
     }
     try {
       byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + BEGIN.length(), end));
       PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
       return new JwtSigningKey(user, keyName, key);
     } catch (IllegalArgumentException | GeneralSecurityException e) {
-      throw new LatchkeyConfigException("JwtSigningKey: " + pkcs8Pem + " is not an RSA PKCS#8 private key");
+      throw new LatchkeyConfigException(
+          "JwtSigningKey: " + pkcs8Pem + " is not an RSA PKCS#8 private key");
     }
   }
 

@@ -21,7 +21,8 @@ final class LoginFieldSyntax {
   private LoginFieldSyntax() {}
 
   /** The text fields in order; JSON literals go to {@code literals} (checked to be JSON). */
-  static Map<String, String> parse(List<String> entries, Body body, String setter, Map<String, String> literals) {
+  static Map<String, String> parse(
+      List<String> entries, Body body, String setter, Map<String, String> literals) {
     Map<String, String> text = new LinkedHashMap<>();
     for (String entry : entries) {
       int equals = entry.indexOf('=');
@@ -44,7 +45,8 @@ final class LoginFieldSyntax {
         try {
           com.fasterxml.jackson.databind.JsonNode literal = JSON.readTree(value);
           if (literal == null || literal.isMissingNode()) {
-            throw bad(setter, entry, "has nothing after :=; write \"\" after = for an empty string");
+            throw bad(
+                setter, entry, "has nothing after :=; write \"\" after = for an empty string");
           }
         } catch (IOException e) {
           throw bad(setter, entry, "has a value after := that is not JSON");

@@ -185,7 +185,8 @@ public final class TokenScheme implements AuthScheme {
 
     /** HTTP statuses that mean "session gone, log in again". Default {@code 401}. */
     public Builder sessionGoneStatus(int... statuses) {
-      this.sessionGoneStatus = Arrays.stream(statuses).boxed().collect(Collectors.toUnmodifiableSet());
+      this.sessionGoneStatus =
+          Arrays.stream(statuses).boxed().collect(Collectors.toUnmodifiableSet());
       return this;
     }
 
@@ -350,7 +351,12 @@ public final class TokenScheme implements AuthScheme {
      * when {@code writesOnly}): taken from exactly one of {@code pointer} (JSON pointer), {@code
      * answerHeader}, {@code answerCookie}, the other two empty.
      */
-    public Builder csrf(String pointer, String answerHeader, String answerCookie, String header, boolean writesOnly) {
+    public Builder csrf(
+        String pointer,
+        String answerHeader,
+        String answerCookie,
+        String header,
+        boolean writesOnly) {
       List<TokenSource> sources = new ArrayList<>();
       if (pointer != null && !pointer.isEmpty()) {
         sources.add(new TokenSource(TokenIn.POINTER, pointer));
@@ -362,8 +368,9 @@ public final class TokenScheme implements AuthScheme {
         sources.add(new TokenSource(TokenIn.COOKIE, answerCookie));
       }
       if (sources.size() != 1 || header == null || header.isBlank()) {
-        throw new LatchkeyConfigException("TokenScheme: csrf(..) needs exactly one of pointer, answerHeader,"
-            + " answerCookie, and a header");
+        throw new LatchkeyConfigException(
+            "TokenScheme: csrf(..) needs exactly one of pointer, answerHeader,"
+                + " answerCookie, and a header");
       }
       this.csrf = new Csrf(sources.get(0), header, writesOnly);
       return this;
@@ -375,7 +382,8 @@ public final class TokenScheme implements AuthScheme {
      * setter} names the generated builder setter in messages (empty for a fixed value); {@code
      * secret} marks a key, masked in every log.
      */
-    public Builder header(String name, String setter, boolean secret, String format, Supplier<String> value) {
+    public Builder header(
+        String name, String setter, boolean secret, String format, Supplier<String> value) {
       headers.add(new StaticHeader(name, setter, secret, format, value));
       return this;
     }
@@ -388,13 +396,16 @@ public final class TokenScheme implements AuthScheme {
 
     /** Validates and builds; throws {@link LatchkeyConfigException} naming the setter at fault. */
     public TokenScheme build() {
-      long sources = Stream.of(tokenPointer, tokenHeader, tokenCookie).filter(t -> t != null && !t.isEmpty()).count();
+      long sources = Stream.of(tokenPointer, tokenHeader, tokenCookie)
+          .filter(t -> t != null && !t.isEmpty())
+          .count();
       if (sources > 1) {
         throw new LatchkeyConfigException(
             "TokenScheme: give at most one of tokenPointer(..), tokenHeader(..) and tokenCookie(..)");
       }
       if (!query.isEmpty() && cookieName != null) {
-        throw new LatchkeyConfigException("TokenScheme: query(..) and cookie(..) both carry the token; keep one");
+        throw new LatchkeyConfigException(
+            "TokenScheme: query(..) and cookie(..) both carry the token; keep one");
       }
       if (credentials == null && signingKey == null) {
         throw new LatchkeyConfigException("TokenScheme: set credentials(..) or signingKey(..)");
@@ -404,15 +415,19 @@ public final class TokenScheme implements AuthScheme {
       }
       boolean headerCarrier = cookieName == null && query.isEmpty();
       if (headerCarrier && (headerFormat == null || !headerFormat.contains("{token}"))) {
-        throw new LatchkeyConfigException("TokenScheme: header(name, format): format must contain {token}");
+        throw new LatchkeyConfigException(
+            "TokenScheme: header(name, format): format must contain {token}");
       }
       if (headerCarrier && (headerName == null || headerName.isBlank())) {
         throw new LatchkeyConfigException("TokenScheme: header(name, format): name is blank");
       }
       checkPositive(idleLifetime, "idleLifetime");
       checkPositive(hardLifetime, "hardLifetime");
-      if (loginLimit < 0 || (loginLimit > 0 && (loginWindow == null || loginWindow.isNegative() || loginWindow.isZero()))) {
-        throw new LatchkeyConfigException("TokenScheme: loginLimit(count, window) needs count >= 0 and a positive window");
+      if (loginLimit < 0
+          || (loginLimit > 0
+              && (loginWindow == null || loginWindow.isNegative() || loginWindow.isZero()))) {
+        throw new LatchkeyConfigException(
+            "TokenScheme: loginLimit(count, window) needs count >= 0 and a positive window");
       }
       optionalPointer(tokenPointer, "tokenPointer");
       optionalPointer(errorPointer, "errorPointer");
@@ -425,7 +440,8 @@ public final class TokenScheme implements AuthScheme {
       JwtSigningKey key = signingKey;
       Body body = Body.valueOf(loginBody.name());
       Map<String, String> literals = new LinkedHashMap<>();
-      Map<String, String> fields = LoginFieldSyntax.parse(loginFields, body, "loginField", literals);
+      Map<String, String> fields =
+          LoginFieldSyntax.parse(loginFields, body, "loginField", literals);
       if (!loginBasic && body != Body.NONE) {
         credentialField(usernameField, body, "usernameField");
         credentialField(passwordField, body, "passwordField");
@@ -433,30 +449,81 @@ public final class TokenScheme implements AuthScheme {
         fields.put(passwordField, Login.PASSWORD);
       }
       Login login = key != null
-          ? new Login("POST", jwtPath, Body.JSON, Map.of(), Map.of(), false,
-              now -> JwtSigner.sign(key, Instant.ofEpochMilli(now)).getBytes(StandardCharsets.US_ASCII),
-              token, emptyToNull(expiresInPointer), xml)
-          : new Login("POST", loginPath, body, fields, literals, loginBasic, null, token,
-              emptyToNull(expiresInPointer), xml);
-      Carrier carrier = cookieName != null ? new Carrier(CarrierKind.COOKIE, cookieName, null)
-          : !query.isEmpty() ? new Carrier(CarrierKind.QUERY, query, null)
-          : new Carrier(CarrierKind.HEADER, headerName, headerFormat);
+          ? new Login(
+              "POST",
+              jwtPath,
+              Body.JSON,
+              Map.of(),
+              Map.of(),
+              false,
+              now -> JwtSigner.sign(key, Instant.ofEpochMilli(now))
+                  .getBytes(StandardCharsets.US_ASCII),
+              token,
+              emptyToNull(expiresInPointer),
+              xml)
+          : new Login(
+              "POST",
+              loginPath,
+              body,
+              fields,
+              literals,
+              loginBasic,
+              null,
+              token,
+              emptyToNull(expiresInPointer),
+              xml);
+      Carrier carrier = cookieName != null
+          ? new Carrier(CarrierKind.COOKIE, cookieName, null)
+          : !query.isEmpty()
+              ? new Carrier(CarrierKind.QUERY, query, null)
+              : new Carrier(CarrierKind.HEADER, headerName, headerFormat);
       Logout logout = null;
       if (!logoutPath.isEmpty()) {
         Map<String, String> logoutLiterals = new LinkedHashMap<>();
-        Map<String, String> logoutText = LoginFieldSyntax.parse(logoutFields, Body.JSON, "logoutFields", logoutLiterals);
+        Map<String, String> logoutText =
+            LoginFieldSyntax.parse(logoutFields, Body.JSON, "logoutFields", logoutLiterals);
         logout = new Logout(logoutMethod, logoutPath, logoutText, logoutLiterals);
       }
-      Answers answers = new Answers(sessionGoneStatus, Set.of(401, 403), Set.of(429, 405), errorPointer,
-          sessionGoneErrors, badCredentialErrors, terminalErrors, forbiddenErrors, throttleCodePointer, throttleCodes);
+      Answers answers = new Answers(
+          sessionGoneStatus,
+          Set.of(401, 403),
+          Set.of(429, 405),
+          errorPointer,
+          sessionGoneErrors,
+          badCredentialErrors,
+          terminalErrors,
+          forbiddenErrors,
+          throttleCodePointer,
+          throttleCodes);
       // A JWT login needs no password: the supplier names the key's user, for the store key.
-      Supplier<UserPassword> who = key != null ? () -> new UserPassword(key.user(), "") : credentials;
-      SessionRecipe recipe = new SessionRecipe("token", login, carrier, headers, answers, idleLifetime,
-          hardLifetime, loginLimit, loginWindow, maxThrottleWait, badPasswordBackoff, Set.of(), Duration.ZERO,
-          null, logout, csrf, who, sessionStore);
-      return new TokenScheme(recipe, "{login=" + (key != null ? jwtPath + " (jwt)" : loginPath)
-          + ", transport=" + carrier.kind().name().toLowerCase(Locale.ROOT) + " " + carrier.name()
-          + ", idle=" + idleLifetime + ", hard=" + hardLifetime + ", loginLimit=" + loginLimit + "/" + loginWindow + "}");
+      Supplier<UserPassword> who =
+          key != null ? () -> new UserPassword(key.user(), "") : credentials;
+      SessionRecipe recipe = new SessionRecipe(
+          "token",
+          login,
+          carrier,
+          headers,
+          answers,
+          idleLifetime,
+          hardLifetime,
+          loginLimit,
+          loginWindow,
+          maxThrottleWait,
+          badPasswordBackoff,
+          Set.of(),
+          Duration.ZERO,
+          null,
+          logout,
+          csrf,
+          who,
+          sessionStore);
+      return new TokenScheme(
+          recipe,
+          "{login=" + (key != null ? jwtPath + " (jwt)" : loginPath)
+              + ", transport=" + carrier.kind().name().toLowerCase(Locale.ROOT) + " "
+              + carrier.name()
+              + ", idle=" + idleLifetime + ", hard=" + hardLifetime + ", loginLimit=" + loginLimit
+              + "/" + loginWindow + "}");
     }
 
     /** Where the token comes back: a pointer, an answer header, a cookie, or the whole answer. */
@@ -477,8 +544,9 @@ public final class TokenScheme implements AuthScheme {
       if (body == Body.JSON) {
         pointer(field, setter);
       } else if (field == null || field.isBlank() || field.startsWith("/")) {
-        throw new LatchkeyConfigException("TokenScheme: " + setter + "(..) must be a form field name such as"
-            + " 'username' with loginBody(FORM), not '" + field + "'");
+        throw new LatchkeyConfigException(
+            "TokenScheme: " + setter + "(..) must be a form field name such as"
+                + " 'username' with loginBody(FORM), not '" + field + "'");
       }
     }
 
@@ -488,7 +556,8 @@ public final class TokenScheme implements AuthScheme {
 
     private static void checkPositive(Duration duration, String setter) {
       if (duration != null && (duration.isNegative() || duration.isZero())) {
-        throw new LatchkeyConfigException("TokenScheme: " + setter + "(..) must be positive, not " + duration);
+        throw new LatchkeyConfigException(
+            "TokenScheme: " + setter + "(..) must be positive, not " + duration);
       }
     }
 
@@ -500,13 +569,14 @@ public final class TokenScheme implements AuthScheme {
 
     private static void pointer(String pointer, String setter) {
       if (pointer == null || !pointer.startsWith("/") || pointer.length() < 2) {
-        throw new LatchkeyConfigException(
-            "TokenScheme: " + setter + "(..) must be a JSON pointer such as /response/token, not '" + pointer + "'");
+        throw new LatchkeyConfigException("TokenScheme: " + setter
+            + "(..) must be a JSON pointer such as /response/token, not '" + pointer + "'");
       }
       try {
         JsonPointer.compile(pointer);
       } catch (IllegalArgumentException e) {
-        throw new LatchkeyConfigException("TokenScheme: " + setter + "(..) is not a JSON pointer: '" + pointer + "'");
+        throw new LatchkeyConfigException(
+            "TokenScheme: " + setter + "(..) is not a JSON pointer: '" + pointer + "'");
       }
     }
 

@@ -35,13 +35,14 @@ final class ApacheHttpd implements AutoCloseable {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path docs = Files.createDirectory(dir.resolve("htdocs"));
     Files.writeString(docs.resolve("secret"), "apache secret\n");
-    String ha1 = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
-        .digest((user + ":" + REALM + ":" + password).getBytes(StandardCharsets.ISO_8859_1)));
+    String ha1 = HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("MD5")
+            .digest((user + ":" + REALM + ":" + password).getBytes(StandardCharsets.ISO_8859_1)));
     Files.writeString(dir.resolve("digest"), user + ":" + REALM + ":" + ha1 + "\n");
     port = freePort();
     Files.writeString(dir.resolve("httpd.conf"), config(nonceLifetimeSeconds));
-    process = new ProcessBuilder(BINARY.toString(), "-f", dir.resolve("httpd.conf").toString(),
-        "-DFOREGROUND")
+    process = new ProcessBuilder(
+            BINARY.toString(), "-f", dir.resolve("httpd.conf").toString(), "-DFOREGROUND")
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("out.log").toFile())
         .start();
@@ -50,21 +51,39 @@ final class ApacheHttpd implements AutoCloseable {
 
   private String config(int nonceLifetimeSeconds) {
     StringBuilder conf = new StringBuilder();
-    conf.append("ServerRoot \"").append(dir).append("\"\n")
+    conf.append("ServerRoot \"")
+        .append(dir)
+        .append("\"\n")
         .append("ServerName 127.0.0.1\n")
-        .append("Listen 127.0.0.1:").append(port).append('\n')
-        .append("PidFile \"").append(dir.resolve("httpd.pid")).append("\"\n")
-        .append("ErrorLog \"").append(dir.resolve("error.log")).append("\"\n");
-    for (String module : new String[] {"mpm_event", "authn_core", "authn_file", "authz_core",
-        "authz_user", "auth_digest"}) {
-      conf.append("LoadModule ").append(module).append("_module \"")
-          .append(MODULES.resolve("mod_" + module + ".so")).append("\"\n");
+        .append("Listen 127.0.0.1:")
+        .append(port)
+        .append('\n')
+        .append("PidFile \"")
+        .append(dir.resolve("httpd.pid"))
+        .append("\"\n")
+        .append("ErrorLog \"")
+        .append(dir.resolve("error.log"))
+        .append("\"\n");
+    for (String module : new String[] {
+      "mpm_event", "authn_core", "authn_file", "authz_core", "authz_user", "auth_digest"
+    }) {
+      conf.append("LoadModule ")
+          .append(module)
+          .append("_module \"")
+          .append(MODULES.resolve("mod_" + module + ".so"))
+          .append("\"\n");
     }
     return conf.append("User nobody\nGroup nogroup\n")
-        .append("DocumentRoot \"").append(dir.resolve("htdocs")).append("\"\n")
-        .append("<Location />\n  AuthType Digest\n  AuthName \"").append(REALM).append("\"\n")
-        .append("  AuthDigestProvider file\n  AuthUserFile \"").append(dir.resolve("digest"))
-        .append("\"\n  AuthDigestNonceLifetime ").append(nonceLifetimeSeconds)
+        .append("DocumentRoot \"")
+        .append(dir.resolve("htdocs"))
+        .append("\"\n")
+        .append("<Location />\n  AuthType Digest\n  AuthName \"")
+        .append(REALM)
+        .append("\"\n")
+        .append("  AuthDigestProvider file\n  AuthUserFile \"")
+        .append(dir.resolve("digest"))
+        .append("\"\n  AuthDigestNonceLifetime ")
+        .append(nonceLifetimeSeconds)
         .append("\n  Require valid-user\n</Location>\n")
         .toString();
   }
@@ -78,7 +97,8 @@ final class ApacheHttpd implements AutoCloseable {
   private void awaitListening() throws Exception {
     for (int i = 0; i < 100; i++) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("apache2 exited: " + Files.readString(dir.resolve("out.log")));
+        throw new IllegalStateException(
+            "apache2 exited: " + Files.readString(dir.resolve("out.log")));
       }
       try (Socket ignored = new Socket(InetAddress.getByName("127.0.0.1"), port)) {
         return;

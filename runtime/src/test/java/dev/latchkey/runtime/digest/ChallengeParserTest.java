@@ -23,7 +23,8 @@ class ChallengeParserTest {
         "Negotiate abc+/==, BASIC realm=\"a, b\", dIgEsT Realm=\"say \\\"hi\\\"\","
             + " NONCE=xyz, qop=\"auth,auth-int\" , algorithm=SHA-256,Bearer",
         "WWW-Authenticate");
-    assertEquals(List.of("negotiate", "basic", "digest", "bearer"),
+    assertEquals(
+        List.of("negotiate", "basic", "digest", "bearer"),
         parsed.stream().map(ChallengeParser.Parsed::scheme).toList());
     assertEquals(Map.of("realm", "a, b"), parsed.get(1).params());
     Map<String, String> digest = parsed.get(2).params();
@@ -36,28 +37,39 @@ class ChallengeParserTest {
   @Test
   void challengesAcrossSeveralHeadersPreferTheConfiguredOrder() throws Exception {
     ChallengeChooser chooser = new ChallengeChooser(
-        List.of(DigestAlgorithm.SHA_512_256, DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), "",
-        "WWW-Authenticate", new Redactor());
-    ChallengeChooser.Choice choice = chooser.choose(List.of(
-        "Digest realm=\"r\", nonce=\"1\", qop=\"auth\", algorithm=MD5",
-        "Digest realm=\"r\", nonce=\"2\", qop=\"auth\", algorithm=SHA-256, Basic realm=\"r\"",
-        "Digest realm=\"r\", nonce=\"3\", qop=\"auth\", algorithm=UNKNOWN-HASH"), 401);
+        List.of(DigestAlgorithm.SHA_512_256, DigestAlgorithm.SHA_256, DigestAlgorithm.MD5),
+        "",
+        "WWW-Authenticate",
+        new Redactor());
+    ChallengeChooser.Choice choice = chooser.choose(
+        List.of(
+            "Digest realm=\"r\", nonce=\"1\", qop=\"auth\", algorithm=MD5",
+            "Digest realm=\"r\", nonce=\"2\", qop=\"auth\", algorithm=SHA-256, Basic realm=\"r\"",
+            "Digest realm=\"r\", nonce=\"3\", qop=\"auth\", algorithm=UNKNOWN-HASH"),
+        401);
     assertEquals(DigestAlgorithm.SHA_256, choice.algorithm());
     assertEquals("2", choice.challenge().nonce());
   }
 
   @Test
   void aBrokenHeaderDoesNotHideAGoodOne() throws Exception {
-    ChallengeChooser chooser = new ChallengeChooser(List.of(DigestAlgorithm.MD5), "", "h", new Redactor());
-    assertEquals("ok", chooser.choose(List.of("Digest realm=\"unterminated",
-        "Digest realm=\"r\", nonce=\"ok\""), 401).challenge().nonce());
+    ChallengeChooser chooser =
+        new ChallengeChooser(List.of(DigestAlgorithm.MD5), "", "h", new Redactor());
+    assertEquals(
+        "ok",
+        chooser
+            .choose(List.of("Digest realm=\"unterminated", "Digest realm=\"r\", nonce=\"ok\""), 401)
+            .challenge()
+            .nonce());
   }
 
   @Test
   void stalenessUserhashCharsetAndMissingAlgorithmMeanMd5() throws Exception {
     DigestChallenge c = DigestChallenge.from(ChallengeParser.challenges(
-        "Digest realm=\"r\", nonce=\"n\", stale=TRUE, userhash=true, charset=utf-8, opaque=\"o\"",
-        "h").get(0).params());
+            "Digest realm=\"r\", nonce=\"n\", stale=TRUE, userhash=true, charset=utf-8, opaque=\"o\"",
+            "h")
+        .get(0)
+        .params());
     assertTrue(c.stale());
     assertTrue(c.userhash());
     assertTrue(c.utf8());
@@ -67,25 +79,27 @@ class ChallengeParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "Digest realm=\"unterminated",
-      "Digest realm=\"r\" nonce=\"missing comma\"",
-      "Digest realm=",
-      "Digest realm=\"r\", realm=\"twice\", nonce=\"n\"",
-      "Digest =x",
-      "Digest realm=\"r\", nonce=\"n\", @@@",
-      "\"quoted-scheme\"",
-      "Digest realm=\"r\\",
-      "Digest nonce=\"n\"",
-      "Digest realm=\"r\"",
-      "Digest realm=\"r\", nonce=\"\"",
-      "Basic realm=\"only basic\"",
-      "",
-  })
+  @ValueSource(
+      strings = {
+        "Digest realm=\"unterminated",
+        "Digest realm=\"r\" nonce=\"missing comma\"",
+        "Digest realm=",
+        "Digest realm=\"r\", realm=\"twice\", nonce=\"n\"",
+        "Digest =x",
+        "Digest realm=\"r\", nonce=\"n\", @@@",
+        "\"quoted-scheme\"",
+        "Digest realm=\"r\\",
+        "Digest nonce=\"n\"",
+        "Digest realm=\"r\"",
+        "Digest realm=\"r\", nonce=\"\"",
+        "Basic realm=\"only basic\"",
+        "",
+      })
   void malformedOrUnusableChallengesAreTypedErrors(String header) {
-    ChallengeChooser chooser = new ChallengeChooser(List.of(DigestAlgorithm.MD5), "", "h", new Redactor());
-    UnexpectedAnswerException e = assertThrows(UnexpectedAnswerException.class,
-        () -> chooser.choose(List.of(header), 401));
+    ChallengeChooser chooser =
+        new ChallengeChooser(List.of(DigestAlgorithm.MD5), "", "h", new Redactor());
+    UnexpectedAnswerException e =
+        assertThrows(UnexpectedAnswerException.class, () -> chooser.choose(List.of(header), 401));
     assertFalse(e.getMessage().isBlank());
   }
 
@@ -94,33 +108,41 @@ class ChallengeParserTest {
     String huge = "Digest " + "a=b, ".repeat(5000);
     assertThrows(UnexpectedAnswerException.class, () -> ChallengeParser.challenges(huge, "h"));
     String manyParams = "Digest " + "a%d=b, ".repeat(1).formatted(0)
-        + String.join(", ", java.util.stream.IntStream.range(1, 200).mapToObj(i -> "p" + i + "=v")
-            .toList());
-    assertThrows(UnexpectedAnswerException.class,
-        () -> ChallengeParser.challenges(manyParams, "h"));
+        + String.join(
+            ", ",
+            java.util.stream.IntStream.range(1, 200)
+                .mapToObj(i -> "p" + i + "=v")
+                .toList());
+    assertThrows(
+        UnexpectedAnswerException.class, () -> ChallengeParser.challenges(manyParams, "h"));
     String manySchemes = "A, ".repeat(100);
-    assertThrows(UnexpectedAnswerException.class,
-        () -> ChallengeParser.challenges(manySchemes, "h"));
+    assertThrows(
+        UnexpectedAnswerException.class, () -> ChallengeParser.challenges(manySchemes, "h"));
     String commas = ",".repeat(ChallengeParser.MAX_HEADER_CHARS);
-    assertTimeoutPreemptively(Duration.ofSeconds(5),
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
         () -> assertEquals(List.of(), ChallengeParser.challenges(commas, "h")));
   }
 
   @Test
   void unquotedBase64NonceIsTolerated() throws Exception {
     Map<String, String> params = ChallengeParser.challenges(
-        "Digest realm=r, nonce=ab/c+d==, qop=auth", "h").get(0).params();
+            "Digest realm=r, nonce=ab/c+d==, qop=auth", "h")
+        .get(0)
+        .params();
     assertEquals("ab/c+d==", params.get("nonce"));
     assertEquals("auth", params.get("qop"));
   }
 
   @Test
   void realmMismatchNamesBothRealms() {
-    ChallengeChooser chooser = new ChallengeChooser(List.of(DigestAlgorithm.MD5), "mine", "h", new Redactor());
-    UnexpectedAnswerException e = assertThrows(UnexpectedAnswerException.class,
+    ChallengeChooser chooser =
+        new ChallengeChooser(List.of(DigestAlgorithm.MD5), "mine", "h", new Redactor());
+    UnexpectedAnswerException e = assertThrows(
+        UnexpectedAnswerException.class,
         () -> chooser.choose(List.of("Digest realm=\"theirs\", nonce=\"n\""), 401));
-    assertTrue(e.getMessage().contains("'theirs'") && e.getMessage().contains("'mine'"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("'theirs'") && e.getMessage().contains("'mine'"), e.getMessage());
   }
 
   @Test

@@ -90,7 +90,8 @@ class DigestApacheHttpdTest {
   void wrongPasswordIsTypedAfterTwoExchanges() throws Exception {
     try (ApacheHttpd httpd = new ApacheHttpd("robot", "right", 300);
         LatchkeyClient client = client(httpd, "not-right")) {
-      assertThrows(AuthenticationFailedException.class,
+      assertThrows(
+          AuthenticationFailedException.class,
           () -> client.create(Probe.class).secret().execute());
       assertEquals(2, exchanges.get());
     }

@@ -50,7 +50,8 @@ class DigestConcurrencyTest {
           barrier.await(30, TimeUnit.SECONDS);
           int ok = 0;
           for (int i = 0; i < calls; i++) {
-            try (Response r = http.newCall(new Request.Builder().url(url).build()).execute()) {
+            try (Response r =
+                http.newCall(new Request.Builder().url(url).build()).execute()) {
               r.body().string();
               ok += r.code() == 200 ? 1 : 0;
             }

@@ -32,14 +32,26 @@ class DigestFuzzTest {
   /** Input: header values separated by newlines (a 401 with several WWW-Authenticate). */
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
   @DictionaryEntries({
-      "Digest ", "realm=\"", "nonce=\"", "qop=\"auth\"", "auth-int", "algorithm=", "SHA-256",
-      "SHA-512-256-sess", "MD5-sess", "opaque=", "stale=true", "userhash=true", "charset=UTF-8",
-      "Basic ", "\\\""
+    "Digest ",
+    "realm=\"",
+    "nonce=\"",
+    "qop=\"auth\"",
+    "auth-int",
+    "algorithm=",
+    "SHA-256",
+    "SHA-512-256-sess",
+    "MD5-sess",
+    "opaque=",
+    "stale=true",
+    "userhash=true",
+    "charset=UTF-8",
+    "Basic ",
+    "\\\""
   })
   @FuzzTest(maxDuration = "20s")
   void challengeHeaders(byte[] input) {
-    List<String> values = Arrays.asList(
-        new String(input, StandardCharsets.ISO_8859_1).split("\n", 40));
+    List<String> values =
+        Arrays.asList(new String(input, StandardCharsets.ISO_8859_1).split("\n", 40));
     ChallengeChooser.Choice choice;
     try {
       choice = CHOOSER.choose(values, 401);
@@ -48,13 +60,24 @@ class DigestFuzzTest {
       return;
     }
     DigestChallenge challenge = choice.challenge();
-    String qop = challenge.qops().isEmpty() ? null
-        : challenge.qops().contains(DigestChallenge.AUTH) ? DigestChallenge.AUTH
-        : DigestChallenge.AUTH_INT;
+    String qop = challenge.qops().isEmpty()
+        ? null
+        : challenge.qops().contains(DigestChallenge.AUTH)
+            ? DigestChallenge.AUTH
+            : DigestChallenge.AUTH_INT;
     String bodyHash = DigestChallenge.AUTH_INT.equals(qop)
-        ? DigestCalculator.hash(choice.algorithm(), new byte[0]) : null;
-    SignedRequest signed = DigestResponder.sign(challenge, choice.algorithm(), USER, "GET",
-        "/dir/index.html", qop, bodyHash, 1, "0a4f113b");
+        ? DigestCalculator.hash(choice.algorithm(), new byte[0])
+        : null;
+    SignedRequest signed = DigestResponder.sign(
+        challenge,
+        choice.algorithm(),
+        USER,
+        "GET",
+        "/dir/index.html",
+        qop,
+        bodyHash,
+        1,
+        "0a4f113b");
     // Throws IllegalArgumentException if the answer could not go on the wire.
     new Headers.Builder().add("Authorization", signed.header());
   }
@@ -65,16 +88,24 @@ class DigestFuzzTest {
   @FuzzTest(maxDuration = "20s")
   void authenticationInfo(byte[] input) {
     String header = new String(input, StandardCharsets.ISO_8859_1);
-    DigestChallenge challenge = new DigestChallenge("r", "n", null, null, java.util.Set.of("auth"),
-        false, false, false);
-    SignedRequest sent = DigestResponder.sign(challenge, DigestAlgorithm.MD5, USER, "GET", "/",
-        "auth", null, 1, "c");
+    DigestChallenge challenge =
+        new DigestChallenge("r", "n", null, null, java.util.Set.of("auth"), false, false, false);
+    SignedRequest sent = DigestResponder.sign(
+        challenge, DigestAlgorithm.MD5, USER, "GET", "/", "auth", null, 1, "c");
     try {
       AuthenticationInfo info = AuthenticationInfo.parse(header, "Authentication-Info");
       info.verify(sent, DigestAlgorithm.MD5, "n", "Authentication-Info", new Redactor());
       if (info.nextNonce() != null) {
-        DigestResponder.sign(challenge.withNonce(info.nextNonce()), DigestAlgorithm.MD5, USER,
-            "GET", "/", "auth", null, 1, "c");
+        DigestResponder.sign(
+            challenge.withNonce(info.nextNonce()),
+            DigestAlgorithm.MD5,
+            USER,
+            "GET",
+            "/",
+            "auth",
+            null,
+            1,
+            "c");
         new Headers.Builder().add("Authorization", "Digest nonce=\"" + info.nextNonce() + "\"");
       }
     } catch (UnexpectedAnswerException e) {

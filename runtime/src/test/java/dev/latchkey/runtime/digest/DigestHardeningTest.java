@@ -55,14 +55,19 @@ class DigestHardeningTest {
   }
 
   private void use(DigestScheme.Builder scheme) {
-    client = DigestTestSupport.client(server.url("/").toString(),
+    client = DigestTestSupport.client(
+        server.url("/").toString(),
         scheme.credentials(() -> new UserPassword("robot", PASSWORD)).build(),
-        Clock.systemUTC(), events, null);
+        Clock.systemUTC(),
+        events,
+        null);
   }
 
   private String get(String path) throws IOException {
-    try (Response response = client.okHttpClient()
-        .newCall(new Request.Builder().url(server.url(path)).build()).execute()) {
+    try (Response response = client
+        .okHttpClient()
+        .newCall(new Request.Builder().url(server.url(path)).build())
+        .execute()) {
       return response.code() + " " + response.body().string();
     }
   }
@@ -72,10 +77,12 @@ class DigestHardeningTest {
   }
 
   private void assertBounded(Exception e) {
-    assertTrue(e.getMessage().length() <= MAX_MESSAGE,
+    assertTrue(
+        e.getMessage().length() <= MAX_MESSAGE,
         "a " + e.getMessage().length() + "-character message");
     for (AuthEvent event : events.all) {
-      assertTrue(String.valueOf(event.detail()).length() <= MAX_MESSAGE,
+      assertTrue(
+          String.valueOf(event.detail()).length() <= MAX_MESSAGE,
           "a " + event.detail().length() + "-character event detail: " + event.type());
     }
   }
@@ -109,8 +116,10 @@ class DigestHardeningTest {
     server.enqueue(challenge("realm=\"r\", nonce=\"n1\", qop=\"auth\""));
     server.enqueue(challenge("realm=\"r\", nonce=\"n2\", qop=\"auth\", stale=true"));
     server.enqueue(ok("fine"));
-    UnexpectedAnswerException stale = assertThrows(UnexpectedAnswerException.class,
-        () -> get("/a"), "stale=true says the password was right: not a wrong password");
+    UnexpectedAnswerException stale = assertThrows(
+        UnexpectedAnswerException.class,
+        () -> get("/a"),
+        "stale=true says the password was right: not a wrong password");
     assertTrue(stale.getMessage().contains("stale"), stale.getMessage());
     assertFalse(stale.getMessage().contains(PASSWORD));
     assertEquals(2, server.getRequestCount(), "one replay per call, as before");
@@ -144,8 +153,11 @@ class DigestHardeningTest {
   void mutualAuthFailsTypedWhenAuthenticationInfoHasNoRspauth() {
     use(DigestScheme.builder().mutualAuth(true));
     server.enqueue(challenge("realm=\"r\", nonce=\"n1\", qop=\"auth\""));
-    server.enqueue(new MockResponse.Builder().code(200)
-        .addHeader("Authentication-Info", "nextnonce=\"n2\"").body("trust me").build());
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Authentication-Info", "nextnonce=\"n2\"")
+        .body("trust me")
+        .build());
     assertThrows(UnexpectedAnswerException.class, () -> get("/a"));
   }
 
@@ -153,9 +165,13 @@ class DigestHardeningTest {
   void mutualAuthAcceptsAMatchingProof() throws Exception {
     use(DigestScheme.builder().mutualAuth(true).cnonceSource(() -> "c1"));
     server.enqueue(challenge("realm=\"r\", nonce=\"n1\", qop=\"auth\""));
-    server.enqueue(new MockResponse.Builder().code(200).addHeader("Authentication-Info",
-        "qop=auth, nc=00000001, cnonce=\"c1\", rspauth=\"" + rspauth("/a") + "\"")
-        .body("proven").build());
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader(
+            "Authentication-Info",
+            "qop=auth, nc=00000001, cnonce=\"c1\", rspauth=\"" + rspauth("/a") + "\"")
+        .body("proven")
+        .build());
     assertEquals("200 proven", get("/a"));
   }
 
@@ -169,11 +185,11 @@ class DigestHardeningTest {
 
   /** The server's proof (RFC 7616 section 3.5: HA2 without the method) for user robot. */
   private static String rspauth(String uri) {
-    String ha1 = DigestCalculator.hash(DigestAlgorithm.MD5,
+    String ha1 = DigestCalculator.hash(
+        DigestAlgorithm.MD5,
         ("robot:r:" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     String ha2 = DigestCalculator.ha2(DigestAlgorithm.MD5, "", uri, null);
-    return DigestCalculator.response(DigestAlgorithm.MD5, ha1, "n1", "00000001", "c1", "auth",
-        ha2);
+    return DigestCalculator.response(DigestAlgorithm.MD5, ha1, "n1", "00000001", "c1", "auth", ha2);
   }
 
   /**
@@ -198,8 +214,12 @@ class DigestHardeningTest {
   /** One credential path: a supplier returning null is a configuration error, for digest too. */
   @Test
   void aNullCredentialsSupplierIsAConfigurationError() {
-    client = DigestTestSupport.client(server.url("/").toString(),
-        DigestScheme.builder().credentials(() -> null).build(), Clock.systemUTC(), events, null);
+    client = DigestTestSupport.client(
+        server.url("/").toString(),
+        DigestScheme.builder().credentials(() -> null).build(),
+        Clock.systemUTC(),
+        events,
+        null);
     server.enqueue(challenge("realm=\"r\", nonce=\"n1\", qop=\"auth\""));
     dev.latchkey.runtime.LatchkeyConfigException e =
         assertThrows(dev.latchkey.runtime.LatchkeyConfigException.class, () -> get("/a"));

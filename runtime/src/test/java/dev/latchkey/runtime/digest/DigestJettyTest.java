@@ -47,10 +47,10 @@ class DigestJettyTest {
       assertEquals(1, events.count(AuthEvent.Type.CHALLENGE));
       assertEquals(2, events.count(AuthEvent.Type.NONCE_REUSED));
       assertEquals(3, jetty.authorizations.size());
-      assertTrue(jetty.authorizations.get(2).contains("algorithm=" + sent + ","),
+      assertTrue(
+          jetty.authorizations.get(2).contains("algorithm=" + sent + ","),
           jetty.authorizations.get(2));
-      assertTrue(jetty.authorizations.get(2).contains("nc=00000003"),
-          jetty.authorizations.get(2));
+      assertTrue(jetty.authorizations.get(2).contains("nc=00000003"), jetty.authorizations.get(2));
     }
   }
 
@@ -78,7 +78,8 @@ class DigestJettyTest {
       Probe probe = client.create(Probe.class);
       assertThrows(AuthenticationFailedException.class, () -> probe.secret().execute());
       assertEquals(2, jetty.exchanges.get());
-      assertEquals(List.of(AuthEvent.Type.CHALLENGE, AuthEvent.Type.REJECTED),
+      assertEquals(
+          List.of(AuthEvent.Type.CHALLENGE, AuthEvent.Type.REJECTED),
           events.all.stream().map(AuthEvent::type).toList());
     }
   }

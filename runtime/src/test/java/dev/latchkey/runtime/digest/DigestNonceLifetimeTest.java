@@ -1,6 +1,5 @@
 package dev.latchkey.runtime.digest;
 
-import dev.latchkey.runtime.MutableClock;
 import static dev.latchkey.runtime.digest.DigestTestSupport.authParams;
 import static dev.latchkey.runtime.digest.DigestTestSupport.challenge;
 import static dev.latchkey.runtime.digest.DigestTestSupport.ok;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.LatchkeyClient;
+import dev.latchkey.runtime.MutableClock;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.digest.DigestTestSupport.Events;
 import java.io.IOException;
@@ -48,8 +48,10 @@ class DigestNonceLifetimeTest {
   }
 
   private void call() throws IOException {
-    try (Response r = client.okHttpClient()
-        .newCall(new Request.Builder().url(server.url("/")).build()).execute()) {
+    try (Response r = client
+        .okHttpClient()
+        .newCall(new Request.Builder().url(server.url("/")).build())
+        .execute()) {
       assertEquals(200, r.code());
     }
   }
@@ -73,8 +75,13 @@ class DigestNonceLifetimeTest {
 
     clock.advance(Duration.ofSeconds(2)); // 96 s: inside the margin, nonce still valid
     server.enqueue(ok("a post does not renew: its body would travel twice"));
-    try (Response r = client.okHttpClient().newCall(new Request.Builder().url(server.url("/"))
-        .post(okhttp3.RequestBody.create("body", null)).build()).execute()) {
+    try (Response r = client
+        .okHttpClient()
+        .newCall(new Request.Builder()
+            .url(server.url("/"))
+            .post(okhttp3.RequestBody.create("body", null))
+            .build())
+        .execute()) {
       assertEquals(200, r.code());
     }
     server.enqueue(challenge("realm=\"r\", nonce=\"n2\", qop=\"auth\""));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.LatchkeyClient;
@@ -76,14 +75,22 @@ class DigestOriginTest {
         }
         oursSaw.add(request);
         if (request.getUrl().encodedPath().equals("/jump")) {
-          return new MockResponse.Builder().code(302)
-              .addHeader("Location", evilUrl("/page2").toString()).build();
+          return new MockResponse.Builder()
+              .code(302)
+              .addHeader("Location", evilUrl("/page2").toString())
+              .build();
         }
         if (request.getUrl().encodedPath().equals("/hop")) {
-          HttpUrl samePort = request.getUrl().newBuilder().host("localhost")
-              .encodedPath("/page2").build();
-          return new MockResponse.Builder().code(302)
-              .addHeader("Location", samePort.toString()).build();
+          HttpUrl samePort = request
+              .getUrl()
+              .newBuilder()
+              .host("localhost")
+              .encodedPath("/page2")
+              .build();
+          return new MockResponse.Builder()
+              .code(302)
+              .addHeader("Location", samePort.toString())
+              .build();
         }
         if (request.getHeaders().get("Authorization") == null) {
           return challenge("realm=\"ours\", nonce=\"n1\", qop=\"auth\"");
@@ -103,9 +110,13 @@ class DigestOriginTest {
   }
 
   private LatchkeyClient build(LatchkeyClient.Builder builder) {
-    client = builder.auth(DigestScheme.builder()
-            .credentials(() -> new UserPassword("robot", "digest-Pa55word")).build())
-        .clock(Clock.systemUTC()).eventListener(events.all::add).build();
+    client = builder
+        .auth(DigestScheme.builder()
+            .credentials(() -> new UserPassword("robot", "digest-Pa55word"))
+            .build())
+        .clock(Clock.systemUTC())
+        .eventListener(events.all::add)
+        .build();
     return client;
   }
 
@@ -128,10 +139,12 @@ class DigestOriginTest {
 
   private void assertNothingClaimed() {
     for (RecordedRequest request : evilSaw) {
-      assertNull(request.getHeaders().get("Authorization"), "a digest answer went to " + evilUrl(""));
+      assertNull(
+          request.getHeaders().get("Authorization"), "a digest answer went to " + evilUrl(""));
     }
     for (AuthEvent event : events.all) {
-      assertFalse(event.host().startsWith("localhost"),
+      assertFalse(
+          event.host().startsWith("localhost"),
           "an event claims the other origin's 401 as ours: " + event);
       assertFalse(String.valueOf(event.detail()).contains("evil"), "event: " + event);
     }
@@ -170,7 +183,8 @@ class DigestOriginTest {
     int before = oursSaw.size();
     assertEquals(401, direct(client.baseUrl().resolve("/jump")));
     assertEquals(1, oursSaw.size() - before, "one signed hop to us, no retry for their 401");
-    assertNotNull(oursSaw.get(oursSaw.size() - 1).getHeaders().get("Authorization"),
+    assertNotNull(
+        oursSaw.get(oursSaw.size() - 1).getHeaders().get("Authorization"),
         "the hop before the redirect was signed: this proves the guard, not a cold client");
     assertEquals(0, events.count(AuthEvent.Type.REJECTED), "their 401 is no rejection of ours");
     assertEquals(1, events.count(AuthEvent.Type.CHALLENGE), "only our own challenge was read");
@@ -192,7 +206,9 @@ class DigestOriginTest {
     assertEquals(2, evilSaw.size());
     assertEquals(0, events.count(AuthEvent.Type.REJECTED));
     assertNothingClaimed();
-    assertEquals(401, direct(evilUrl("/direct").newBuilder().port(ours.getPort()).build()),
+    assertEquals(
+        401,
+        direct(evilUrl("/direct").newBuilder().port(ours.getPort()).build()),
         "a direct call to the same port under another name");
     assertEquals(3, evilSaw.size());
     assertNothingClaimed();
@@ -205,7 +221,8 @@ class DigestOriginTest {
       public MockResponse dispatch(RecordedRequest request) {
         evilSaw.add(request);
         return request.getHeaders().get("Authorization") == null
-            ? challenge("realm=\"second\", nonce=\"n2\", qop=\"auth\"") : ok("second");
+            ? challenge("realm=\"second\", nonce=\"n2\", qop=\"auth\"")
+            : ok("second");
       }
     });
     build(builder().addOrigin(evilUrl("/").toString()));
@@ -227,16 +244,22 @@ class DigestOriginTest {
       public MockResponse dispatch(RecordedRequest request) {
         seen.add(request);
         return request.getHeaders().get("Proxy-Authorization") == null
-            ? new MockResponse.Builder().code(407).addHeader("Proxy-Authenticate",
-                "Digest realm=\"p\", nonce=\"pn\", qop=\"auth\"").build()
+            ? new MockResponse.Builder()
+                .code(407)
+                .addHeader("Proxy-Authenticate", "Digest realm=\"p\", nonce=\"pn\", qop=\"auth\"")
+                .build()
             : ok("through");
       }
     });
-    OkHttpClient viaProxy = new OkHttpClient.Builder().proxy(proxy.getProxyAddress()).build();
-    client = LatchkeyClient.builder("DigestOriginTest").baseUrl("http://origin.test/")
+    OkHttpClient viaProxy =
+        new OkHttpClient.Builder().proxy(proxy.getProxyAddress()).build();
+    client = LatchkeyClient.builder("DigestOriginTest")
+        .baseUrl("http://origin.test/")
         .okHttpClient(viaProxy)
-        .auth(DigestScheme.builder().proxy(true)
-            .credentials(() -> new UserPassword("robot", "digest-Pa55word")).build())
+        .auth(DigestScheme.builder()
+            .proxy(true)
+            .credentials(() -> new UserPassword("robot", "digest-Pa55word"))
+            .build())
         .build();
     assertEquals(200, direct(HttpUrl.get("http://elsewhere.test/x")));
     assertEquals(2, seen.size());

@@ -1,12 +1,12 @@
 package dev.latchkey.runtime.digest;
 
-import dev.latchkey.runtime.MutableClock;
 import static dev.latchkey.runtime.digest.DigestTestSupport.authParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.LatchkeyClient;
+import dev.latchkey.runtime.MutableClock;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.digest.DigestTestSupport.Events;
 import java.net.InetAddress;
@@ -68,8 +68,8 @@ class DigestRenewalConcurrencyTest {
           .credentials(() -> new UserPassword("robot", "pw"))
           .nonceLifetime(Duration.ofSeconds(100))
           .build();
-      try (LatchkeyClient client = DigestTestSupport.client(server.url("/").toString(), scheme,
-          clock, events, null)) {
+      try (LatchkeyClient client =
+          DigestTestSupport.client(server.url("/").toString(), scheme, clock, events, null)) {
         Request get = new Request.Builder().url(server.url("/")).build();
         client.okHttpClient().newCall(get).execute().close();
         clock.advance(Duration.ofSeconds(97)); // inside the renewal margin, still valid

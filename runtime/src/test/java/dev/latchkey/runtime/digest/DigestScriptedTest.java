@@ -1,6 +1,5 @@
 package dev.latchkey.runtime.digest;
 
-import dev.latchkey.runtime.MutableClock;
 import static dev.latchkey.runtime.digest.DigestTestSupport.authParams;
 import static dev.latchkey.runtime.digest.DigestTestSupport.challenge;
 import static dev.latchkey.runtime.digest.DigestTestSupport.ok;
@@ -13,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.LatchkeyClient;
+import dev.latchkey.runtime.MutableClock;
 import dev.latchkey.runtime.UnexpectedAnswerException;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.digest.DigestTestSupport.Events;
@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
 
 /** MockWebServer scripts: each test fixes the exact exchanges the client may make. */
 class DigestScriptedTest {
-  private static final String MD5_CHALLENGE = "realm=\"r\", nonce=\"n1\", qop=\"auth\", opaque=\"op\"";
+  private static final String MD5_CHALLENGE =
+      "realm=\"r\", nonce=\"n1\", qop=\"auth\", opaque=\"op\"";
 
   private final MockWebServer server = new MockWebServer();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -69,7 +70,9 @@ class DigestScriptedTest {
   }
 
   private Response get(String path) throws IOException {
-    return client.okHttpClient().newCall(new Request.Builder().url(server.url(path)).build())
+    return client
+        .okHttpClient()
+        .newCall(new Request.Builder().url(server.url(path)).build())
         .execute();
   }
 
@@ -81,11 +84,23 @@ class DigestScriptedTest {
   }
 
   /** What user robot must send for nonce n1 of realm r with cnonce "cn" (MD5). */
-  private static String md5Response(String password, String nc, String qop, String method,
-      String uri, String bodyHash) {
-    String ha1 = DigestCalculator.ha1(DigestAlgorithm.MD5, "robot", "r", password.toCharArray(),
-        StandardCharsets.ISO_8859_1, "n1", "cn");
-    return DigestCalculator.response(DigestAlgorithm.MD5, ha1, "n1", nc, "cn", qop,
+  private static String md5Response(
+      String password, String nc, String qop, String method, String uri, String bodyHash) {
+    String ha1 = DigestCalculator.ha1(
+        DigestAlgorithm.MD5,
+        "robot",
+        "r",
+        password.toCharArray(),
+        StandardCharsets.ISO_8859_1,
+        "n1",
+        "cn");
+    return DigestCalculator.response(
+        DigestAlgorithm.MD5,
+        ha1,
+        "n1",
+        nc,
+        "cn",
+        qop,
         DigestCalculator.ha2(DigestAlgorithm.MD5, method, uri, bodyHash));
   }
 
@@ -140,8 +155,11 @@ class DigestScriptedTest {
   void nextnonceFromAuthenticationInfoIsUsedNext() throws Exception {
     use(scheme("pw").build());
     server.enqueue(challenge(MD5_CHALLENGE));
-    server.enqueue(new MockResponse.Builder().code(200)
-        .addHeader("Authentication-Info", "nextnonce=\"n2\"").body("a").build());
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Authentication-Info", "nextnonce=\"n2\"")
+        .body("a")
+        .build());
     server.enqueue(ok("b"));
     call("/");
     call("/");
@@ -157,7 +175,8 @@ class DigestScriptedTest {
   void wrongRspauthIsATypedError() throws Exception {
     use(scheme("pw").build());
     server.enqueue(challenge(MD5_CHALLENGE));
-    server.enqueue(new MockResponse.Builder().code(200)
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
         .addHeader("Authentication-Info", "rspauth=\"00000000000000000000000000000000\", qop=auth")
         .build());
     UnexpectedAnswerException e = assertThrows(UnexpectedAnswerException.class, () -> get("/"));
@@ -168,10 +187,14 @@ class DigestScriptedTest {
   void malformedOrMismatchedAuthenticationInfoIsATypedError() throws Exception {
     use(scheme("pw").cnonceSource(() -> "cn").build());
     server.enqueue(challenge(MD5_CHALLENGE));
-    server.enqueue(new MockResponse.Builder().code(200)
-        .addHeader("Authentication-Info", "nextnonce=\"unterminated").build());
-    server.enqueue(new MockResponse.Builder().code(200)
-        .addHeader("Authentication-Info", "qop=auth, nc=00000009, cnonce=\"cn\"").build());
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Authentication-Info", "nextnonce=\"unterminated")
+        .build());
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Authentication-Info", "qop=auth, nc=00000009, cnonce=\"cn\"")
+        .build());
     assertThrows(UnexpectedAnswerException.class, () -> get("/"));
     UnexpectedAnswerException e = assertThrows(UnexpectedAnswerException.class, () -> get("/"));
     assertTrue(e.getMessage().contains("nc=00000009"), e.getMessage());
@@ -183,19 +206,26 @@ class DigestScriptedTest {
     use(scheme("pw").cnonceSource(() -> "cn").build());
     String rspauth = md5Response("pw", "00000001", "auth", "", "/", null);
     server.enqueue(challenge(MD5_CHALLENGE));
-    server.enqueue(new MockResponse.Builder().code(200).addHeader("Authentication-Info",
-        "rspauth=\"" + rspauth + "\", qop=auth, nc=00000001, cnonce=\"cn\"").body("ok").build());
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader(
+            "Authentication-Info",
+            "rspauth=\"" + rspauth + "\", qop=auth, nc=00000001, cnonce=\"cn\"")
+        .body("ok")
+        .build());
     assertEquals("ok", call("/"));
   }
 
   @Test
   void severalChallengesAnswerTheStrongestInConfiguredOrder() throws Exception {
     use(scheme("pw").build());
-    server.enqueue(new MockResponse.Builder().code(401)
-        .addHeader("WWW-Authenticate", "Basic realm=\"r\", Digest realm=\"r\", nonce=\"m\","
-            + " qop=\"auth\", algorithm=MD5")
-        .addHeader("WWW-Authenticate",
-            "Digest realm=\"r\", nonce=\"s\", qop=\"auth\", algorithm=SHA-256")
+    server.enqueue(new MockResponse.Builder()
+        .code(401)
+        .addHeader(
+            "WWW-Authenticate",
+            "Basic realm=\"r\", Digest realm=\"r\", nonce=\"m\"," + " qop=\"auth\", algorithm=MD5")
+        .addHeader(
+            "WWW-Authenticate", "Digest realm=\"r\", nonce=\"s\", qop=\"auth\", algorithm=SHA-256")
         .build());
     server.enqueue(ok("a"));
     call("/");
@@ -222,8 +252,10 @@ class DigestScriptedTest {
   @Test
   void malformedChallengeIsTypedAndNotRetried() throws Exception {
     use(scheme("pw").build());
-    server.enqueue(new MockResponse.Builder().code(401)
-        .addHeader("WWW-Authenticate", "Digest realm=\"r, nonce=\"n").build());
+    server.enqueue(new MockResponse.Builder()
+        .code(401)
+        .addHeader("WWW-Authenticate", "Digest realm=\"r, nonce=\"n")
+        .build());
     server.enqueue(new MockResponse.Builder().code(401).build());
     assertThrows(UnexpectedAnswerException.class, () -> get("/"));
     assertEquals(1, server.getRequestCount());
@@ -237,8 +269,10 @@ class DigestScriptedTest {
     server.enqueue(challenge("realm=\"r\", nonce=\"n1\", qop=\"auth,auth-int\""));
     server.enqueue(ok("a"));
     RequestBody body = RequestBody.create("hello", MediaType.get("text/plain"));
-    try (Response r = client.okHttpClient().newCall(
-        new Request.Builder().url(server.url("/p")).post(body).build()).execute()) {
+    try (Response r = client
+        .okHttpClient()
+        .newCall(new Request.Builder().url(server.url("/p")).post(body).build())
+        .execute()) {
       assertEquals(200, r.code());
     }
     take();
@@ -246,22 +280,27 @@ class DigestScriptedTest {
     assertEquals("hello", signed.getBody().utf8());
     Map<String, String> sent = authParams(signed.getHeaders().get("Authorization"));
     assertEquals("auth-int", sent.get("qop"));
-    String bodyHash = DigestCalculator.hash(DigestAlgorithm.MD5,
-        "hello".getBytes(StandardCharsets.UTF_8));
+    String bodyHash =
+        DigestCalculator.hash(DigestAlgorithm.MD5, "hello".getBytes(StandardCharsets.UTF_8));
     String expected = md5Response("pw", "00000001", "auth-int", "POST", "/p", bodyHash);
     assertEquals(expected, sent.get("response"));
   }
 
   @Test
   void proxyChallengeIsAnsweredWithProxyAuthorization() throws Exception {
-    OkHttpClient viaProxy = new OkHttpClient.Builder().proxy(server.getProxyAddress()).build();
-    client = DigestTestSupport.client("http://origin.test/", scheme("pw").proxy(true).build(),
-        clock, events, viaProxy);
-    server.enqueue(new MockResponse.Builder().code(407)
-        .addHeader("Proxy-Authenticate", "Digest " + MD5_CHALLENGE).build());
+    OkHttpClient viaProxy =
+        new OkHttpClient.Builder().proxy(server.getProxyAddress()).build();
+    client = DigestTestSupport.client(
+        "http://origin.test/", scheme("pw").proxy(true).build(), clock, events, viaProxy);
+    server.enqueue(new MockResponse.Builder()
+        .code(407)
+        .addHeader("Proxy-Authenticate", "Digest " + MD5_CHALLENGE)
+        .build());
     server.enqueue(ok("through"));
-    try (Response r = client.okHttpClient().newCall(
-        new Request.Builder().url("http://origin.test/a").build()).execute()) {
+    try (Response r = client
+        .okHttpClient()
+        .newCall(new Request.Builder().url("http://origin.test/a").build())
+        .execute()) {
       assertEquals("through", r.body().string());
     }
     assertNull(take().getHeaders().get("Proxy-Authorization"));
@@ -273,30 +312,39 @@ class DigestScriptedTest {
   }
 
   private OkHttpClient tlsViaProxy() {
-    HeldCertificate origin = new HeldCertificate.Builder()
-        .addSubjectAlternativeName("origin.test").build();
-    server.useHttps(new HandshakeCertificates.Builder().heldCertificate(origin).build()
-        .sslSocketFactory());
+    HeldCertificate origin =
+        new HeldCertificate.Builder().addSubjectAlternativeName("origin.test").build();
+    server.useHttps(
+        new HandshakeCertificates.Builder().heldCertificate(origin).build().sslSocketFactory());
     HandshakeCertificates trust = new HandshakeCertificates.Builder()
-        .addTrustedCertificate(origin.certificate()).build();
-    return new OkHttpClient.Builder().proxy(server.getProxyAddress())
-        .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager()).build();
+        .addTrustedCertificate(origin.certificate())
+        .build();
+    return new OkHttpClient.Builder()
+        .proxy(server.getProxyAddress())
+        .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
+        .build();
   }
 
   private static MockResponse connectChallenge(String nonce) {
-    return new MockResponse.Builder().inTunnel().code(407).addHeader("Proxy-Authenticate",
-        "Digest realm=\"p\", nonce=\"" + nonce + "\", qop=\"auth\"").build();
+    return new MockResponse.Builder()
+        .inTunnel()
+        .code(407)
+        .addHeader(
+            "Proxy-Authenticate", "Digest realm=\"p\", nonce=\"" + nonce + "\", qop=\"auth\"")
+        .build();
   }
 
   @Test
   void httpsThroughAProxySignsTheConnectNotTheTunnelledRequest() throws Exception {
-    client = DigestTestSupport.client("https://origin.test/", scheme("pw").proxy(true).build(),
-        clock, events, tlsViaProxy());
+    client = DigestTestSupport.client(
+        "https://origin.test/", scheme("pw").proxy(true).build(), clock, events, tlsViaProxy());
     server.enqueue(connectChallenge("t0"));
     server.enqueue(new MockResponse.Builder().inTunnel().build());
     server.enqueue(ok("tunnelled"));
-    try (Response r = client.okHttpClient().newCall(
-        new Request.Builder().url("https://origin.test/a").build()).execute()) {
+    try (Response r = client
+        .okHttpClient()
+        .newCall(new Request.Builder().url("https://origin.test/a").build())
+        .execute()) {
       assertEquals("tunnelled", r.body().string());
     }
     RecordedRequest first = take();
@@ -313,13 +361,17 @@ class DigestScriptedTest {
 
   @Test
   void refusedSignedConnectIsNotRetriedForever() throws Exception {
-    client = DigestTestSupport.client("https://origin.test/", scheme("pw").proxy(true).build(),
-        clock, events, tlsViaProxy());
+    client = DigestTestSupport.client(
+        "https://origin.test/", scheme("pw").proxy(true).build(), clock, events, tlsViaProxy());
     for (int i = 0; i < 6; i++) {
       server.enqueue(connectChallenge("t" + i));
     }
-    assertThrows(AuthenticationFailedException.class, () -> client.okHttpClient().newCall(
-        new Request.Builder().url("https://origin.test/a").build()).execute());
+    assertThrows(
+        AuthenticationFailedException.class,
+        () -> client
+            .okHttpClient()
+            .newCall(new Request.Builder().url("https://origin.test/a").build())
+            .execute());
     assertEquals(2, server.getRequestCount());
   }
 
@@ -338,9 +390,12 @@ class DigestScriptedTest {
       other.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
       use(scheme("pw").build());
       server.enqueue(challenge(MD5_CHALLENGE));
-      server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/moved").build());
-      server.enqueue(new MockResponse.Builder().code(302)
-          .addHeader("Location", other.url("/elsewhere").toString()).build());
+      server.enqueue(
+          new MockResponse.Builder().code(302).addHeader("Location", "/moved").build());
+      server.enqueue(new MockResponse.Builder()
+          .code(302)
+          .addHeader("Location", other.url("/elsewhere").toString())
+          .build());
       other.enqueue(ok("there"));
       assertEquals("there", call("/start"));
       take();
@@ -359,9 +414,13 @@ class DigestScriptedTest {
     try (MockWebServer other = new MockWebServer()) {
       other.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
       // the second origin is the user's own (issue 14: digest signs only for declared origins)
-      client = LatchkeyClient.builder("DigestTest").baseUrl(server.url("/").toString())
-          .addOrigin(other.url("/").toString()).auth(scheme("pw").build()).clock(clock)
-          .eventListener(events.all::add).build();
+      client = LatchkeyClient.builder("DigestTest")
+          .baseUrl(server.url("/").toString())
+          .addOrigin(other.url("/").toString())
+          .auth(scheme("pw").build())
+          .clock(clock)
+          .eventListener(events.all::add)
+          .build();
       server.enqueue(challenge(MD5_CHALLENGE));
       other.enqueue(challenge("realm=\"r\", nonce=\"o1\", qop=\"auth\""));
       for (int i = 0; i < 3; i++) {
@@ -370,8 +429,10 @@ class DigestScriptedTest {
       }
       for (int i = 0; i < 3; i++) {
         call("/");
-        try (Response r = client.okHttpClient()
-            .newCall(new Request.Builder().url(other.url("/")).build()).execute()) {
+        try (Response r = client
+            .okHttpClient()
+            .newCall(new Request.Builder().url(other.url("/")).build())
+            .execute()) {
           assertEquals(200, r.code());
         }
       }
@@ -383,10 +444,10 @@ class DigestScriptedTest {
         Map<String, String> here = authParams(take().getHeaders().get("Authorization"));
         Map<String, String> there =
             authParams(other.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"));
-        assertEquals(List.of("n1", DigestCalculator.nc(i)), List.of(here.get("nonce"),
-            here.get("nc")));
-        assertEquals(List.of("o1", DigestCalculator.nc(i)), List.of(there.get("nonce"),
-            there.get("nc")));
+        assertEquals(
+            List.of("n1", DigestCalculator.nc(i)), List.of(here.get("nonce"), here.get("nc")));
+        assertEquals(
+            List.of("o1", DigestCalculator.nc(i)), List.of(there.get("nonce"), there.get("nc")));
       }
     }
   }
@@ -397,10 +458,15 @@ class DigestScriptedTest {
       other.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
       use(scheme("pw").build());
       server.enqueue(challenge(MD5_CHALLENGE));
-      server.enqueue(new MockResponse.Builder().code(302)
-          .addHeader("Location", other.url("/x").toString()).build());
-      other.enqueue(new MockResponse.Builder().code(200).addHeader("Authentication-Info",
-          "nextnonce=\"planted\", rspauth=\"bogus\", qop=auth").body("there").build());
+      server.enqueue(new MockResponse.Builder()
+          .code(302)
+          .addHeader("Location", other.url("/x").toString())
+          .build());
+      other.enqueue(new MockResponse.Builder()
+          .code(200)
+          .addHeader("Authentication-Info", "nextnonce=\"planted\", rspauth=\"bogus\", qop=auth")
+          .body("there")
+          .build());
       server.enqueue(ok("home"));
       assertEquals("there", call("/a"));
       assertEquals("home", call("/b"));
@@ -433,16 +499,22 @@ class DigestScriptedTest {
         sink.writeUtf8("once");
       }
     };
-    assertThrows(BodyNotReplayableException.class, () -> client.okHttpClient().newCall(
-        new Request.Builder().url(server.url("/")).post(oneShot).build()).execute());
+    assertThrows(
+        BodyNotReplayableException.class,
+        () -> client
+            .okHttpClient()
+            .newCall(new Request.Builder().url(server.url("/")).post(oneShot).build())
+            .execute());
     assertEquals(1, server.getRequestCount());
   }
 
   @Test
   void rotatedPasswordIsPickedUpWithoutRestart() throws Exception {
     String[] password = {"old"};
-    use(DigestScheme.builder().credentials(() -> new UserPassword("robot", password[0]))
-        .cnonceSource(() -> "cn").build());
+    use(DigestScheme.builder()
+        .credentials(() -> new UserPassword("robot", password[0]))
+        .cnonceSource(() -> "cn")
+        .build());
     server.enqueue(challenge(MD5_CHALLENGE));
     server.enqueue(ok("a"));
     server.enqueue(ok("b"));
@@ -454,7 +526,7 @@ class DigestScriptedTest {
     String second = authParams(take().getHeaders().get("Authorization")).get("response");
     assertEquals(md5Response("new", "00000002", "auth", "GET", "/", null), second);
     assertFalse(first.equals(second));
-    assertFalse(List.of(client.toString(), scheme("pw").build().toString()).toString()
-        .contains("pw\""));
+    assertFalse(
+        List.of(client.toString(), scheme("pw").build().toString()).toString().contains("pw\""));
   }
 }

@@ -59,7 +59,9 @@ class DigestSessionStateTest {
     assertEquals(2, server.getRequestCount()); // reading the state made no call
 
     AuthEvent challenge = events.all.stream()
-        .filter(e -> e.type() == AuthEvent.Type.CHALLENGE).findFirst().orElseThrow();
+        .filter(e -> e.type() == AuthEvent.Type.CHALLENGE)
+        .findFirst()
+        .orElseThrow();
     assertEquals("DigestTest", challenge.client());
     assertTrue(challenge.hasDuration());
 

@@ -42,33 +42,52 @@ class DigestStateBoundsTest {
     exchanges.incrementAndGet();
     Request request = chain.request();
     boolean signed = request.tag(DigestTicket.class) != null;
-    Response.Builder response = new Response.Builder().request(request)
-        .protocol(Protocol.HTTP_1_1).message("x").body(ResponseBody.create(new byte[0], null));
+    Response.Builder response = new Response.Builder()
+        .request(request)
+        .protocol(Protocol.HTTP_1_1)
+        .message("x")
+        .body(ResponseBody.create(new byte[0], null));
     if (signed) {
       return response.code(200).build();
     }
-    return response.code(401).header("WWW-Authenticate", "Digest realm=\"realm-"
-        + realms.incrementAndGet() + "\", nonce=\"n" + exchanges.get() + "\", qop=\"auth\"").build();
+    return response
+        .code(401)
+        .header(
+            "WWW-Authenticate",
+            "Digest realm=\"realm-" + realms.incrementAndGet() + "\", nonce=\"n" + exchanges.get()
+                + "\", qop=\"auth\"")
+        .build();
   };
 
   private OkHttpClient client() {
-    DigestConfig config = DigestScheme.builder().nonceLifetime(Duration.ofMinutes(5))
-        .credentials(() -> new UserPassword("robot", "digest-pw")).build().config();
+    DigestConfig config = DigestScheme.builder()
+        .nonceLifetime(Duration.ofMinutes(5))
+        .credentials(() -> new UserPassword("robot", "digest-pw"))
+        .build()
+        .config();
     // Digest signs only for the client's own origins (issue 14), so every host here is one.
     List<HttpUrl> hosts = new ArrayList<>();
     for (int i = 0; i < 3 * NonceCache.DEFAULT_CAPACITY; i++) {
       hosts.add(HttpUrl.get("http://h" + i + ".test/"));
     }
     HttpUrl base = HttpUrl.get("http://h0.test/");
-    AuthContext context = new AuthContext("BoundsTest", base, clock, AuthEventListener.NONE,
-        new OkHttpClient(), CredentialOrigins.of(base, hosts), new Redactor());
+    AuthContext context = new AuthContext(
+        "BoundsTest",
+        base,
+        clock,
+        AuthEventListener.NONE,
+        new OkHttpClient(),
+        CredentialOrigins.of(base, hosts),
+        new Redactor());
     return new OkHttpClient.Builder()
         .addInterceptor(new DigestInterceptor(config, context, cache))
-        .addInterceptor(server).build();
+        .addInterceptor(server)
+        .build();
   }
 
   private static int get(OkHttpClient client, String url) throws IOException {
-    try (Response response = client.newCall(new Request.Builder().url(url).build()).execute()) {
+    try (Response response =
+        client.newCall(new Request.Builder().url(url).build()).execute()) {
       return response.code();
     }
   }

@@ -31,10 +31,13 @@ final class DigestTestSupport {
     }
   }
 
-  static LatchkeyClient client(String baseUrl, DigestScheme scheme, Clock clock, Events events,
-      OkHttpClient base) {
+  static LatchkeyClient client(
+      String baseUrl, DigestScheme scheme, Clock clock, Events events, OkHttpClient base) {
     LatchkeyClient.Builder builder = LatchkeyClient.builder("DigestTest")
-        .baseUrl(baseUrl).auth(scheme).clock(clock).eventListener(events.all::add);
+        .baseUrl(baseUrl)
+        .auth(scheme)
+        .clock(clock)
+        .eventListener(events.all::add);
     if (base != null) {
       builder.okHttpClient(base);
     }
@@ -42,8 +45,11 @@ final class DigestTestSupport {
   }
 
   static MockResponse challenge(String params) {
-    return new MockResponse.Builder().code(401)
-        .addHeader("WWW-Authenticate", "Digest " + params).body("no").build();
+    return new MockResponse.Builder()
+        .code(401)
+        .addHeader("WWW-Authenticate", "Digest " + params)
+        .body("no")
+        .build();
   }
 
   static MockResponse ok(String body) {

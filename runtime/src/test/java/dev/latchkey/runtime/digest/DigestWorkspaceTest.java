@@ -33,31 +33,59 @@ class DigestWorkspaceTest {
       new String[] {"robot", LONG},
       new String[] {"", ""});
 
-  private static DigestChallenge challenge(DigestAlgorithm algorithm, Set<String> qops,
-      boolean utf8, String nonce) {
-    return new DigestChallenge("realm \"q\" \\", nonce, "op\"aque", algorithm.token(), qops,
-        false, false, utf8);
+  private static DigestChallenge challenge(
+      DigestAlgorithm algorithm, Set<String> qops, boolean utf8, String nonce) {
+    return new DigestChallenge(
+        "realm \"q\" \\", nonce, "op\"aque", algorithm.token(), qops, false, false, utf8);
   }
 
   /** What sign must produce: the reference functions and the header as before issue 8. */
-  private static void assertSameAsReference(DigestChallenge challenge, DigestAlgorithm algorithm,
-      String user, String password, String method, String uri, String qop, String bodyHash,
-      long count, String cnonce) throws Exception {
-    SignedRequest signed = DigestResponder.sign(challenge, algorithm,
-        new UserPassword(user, password), method, uri, qop, bodyHash, count, cnonce);
-    Charset charset =
-        DigestCalculator.credentialCharset(challenge, user, password.toCharArray());
-    String ha1 = DigestCalculator.ha1(algorithm, user, challenge.realm(), password.toCharArray(),
-        charset, challenge.nonce(), cnonce);
+  private static void assertSameAsReference(
+      DigestChallenge challenge,
+      DigestAlgorithm algorithm,
+      String user,
+      String password,
+      String method,
+      String uri,
+      String qop,
+      String bodyHash,
+      long count,
+      String cnonce)
+      throws Exception {
+    SignedRequest signed = DigestResponder.sign(
+        challenge,
+        algorithm,
+        new UserPassword(user, password),
+        method,
+        uri,
+        qop,
+        bodyHash,
+        count,
+        cnonce);
+    Charset charset = DigestCalculator.credentialCharset(challenge, user, password.toCharArray());
+    String ha1 = DigestCalculator.ha1(
+        algorithm,
+        user,
+        challenge.realm(),
+        password.toCharArray(),
+        charset,
+        challenge.nonce(),
+        cnonce);
     String nc = DigestCalculator.nc(count);
-    String response = DigestCalculator.response(algorithm, ha1, challenge.nonce(), nc, cnonce,
-        qop, DigestCalculator.ha2(algorithm, method, uri, bodyHash));
+    String response = DigestCalculator.response(
+        algorithm,
+        ha1,
+        challenge.nonce(),
+        nc,
+        cnonce,
+        qop,
+        DigestCalculator.ha2(algorithm, method, uri, bodyHash));
     String what = algorithm + " qop=" + qop + " user=" + user + " count=" + count;
     assertEquals(ha1, signed.ha1(), what);
     assertEquals(response, signed.response(), what);
     assertEquals(qop == null ? null : nc, signed.nc(), what);
-    Map<String, String> params = ChallengeParser.params(
-        signed.header().substring("Digest ".length()), "Authorization");
+    Map<String, String> params =
+        ChallengeParser.params(signed.header().substring("Digest ".length()), "Authorization");
     assertEquals(response, params.get("response"), what);
     assertEquals(challenge.realm(), params.get("realm"), what);
     assertEquals(challenge.opaque(), params.get("opaque"), what);
@@ -73,10 +101,18 @@ class DigestWorkspaceTest {
         Set<String> qops = qop == null ? Set.of() : Set.of(qop);
         for (boolean utf8 : new boolean[] {false, true}) {
           for (String[] credentials : CREDENTIALS) {
-            String bodyHash = "auth-int".equals(qop)
-                ? DigestCalculator.hash(algorithm, "body".getBytes()) : null;
-            assertSameAsReference(challenge(algorithm, qops, utf8, "n0nce"), algorithm,
-                credentials[0], credentials[1], "GET", "/dir/index.html?a=b", qop, bodyHash, 1,
+            String bodyHash =
+                "auth-int".equals(qop) ? DigestCalculator.hash(algorithm, "body".getBytes()) : null;
+            assertSameAsReference(
+                challenge(algorithm, qops, utf8, "n0nce"),
+                algorithm,
+                credentials[0],
+                credentials[1],
+                "GET",
+                "/dir/index.html?a=b",
+                qop,
+                bodyHash,
+                1,
                 "0a4f113b");
           }
         }
@@ -89,10 +125,28 @@ class DigestWorkspaceTest {
     String longNonce = "N".repeat(5000); // longer than the header buffer the thread keeps
     for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
       for (long count : new long[] {0, 1, 0xff, 0xffff_ffffL, 0x1_0000_0000L, Long.MAX_VALUE}) {
-        assertSameAsReference(challenge(algorithm, Set.of("auth"), false, longNonce), algorithm,
-            "robot", "pw", "POST", "/" + "p".repeat(400), "auth", null, count, "c".repeat(200));
-        assertSameAsReference(challenge(algorithm, Set.of("auth"), true, "n"), algorithm,
-            "robot", "pw", "GET", "/ü", "auth", null, count, "cnönce");
+        assertSameAsReference(
+            challenge(algorithm, Set.of("auth"), false, longNonce),
+            algorithm,
+            "robot",
+            "pw",
+            "POST",
+            "/" + "p".repeat(400),
+            "auth",
+            null,
+            count,
+            "c".repeat(200));
+        assertSameAsReference(
+            challenge(algorithm, Set.of("auth"), true, "n"),
+            algorithm,
+            "robot",
+            "pw",
+            "GET",
+            "/ü",
+            "auth",
+            null,
+            count,
+            "cnönce");
       }
     }
   }
@@ -102,13 +156,40 @@ class DigestWorkspaceTest {
     // The thread's buffers are reused: a stale byte of a longer password (or of a SHA-256 HA1
     // before an MD5 one) must not reach the next digest.
     DigestChallenge challenge = challenge(DigestAlgorithm.MD5, Set.of("auth"), false, "n");
-    String expected = DigestResponder.sign(challenge, DigestAlgorithm.MD5,
-        new UserPassword("u", "short"), "GET", "/", "auth", null, 1, "c").response();
-    DigestResponder.sign(challenge(DigestAlgorithm.SHA_512_256, Set.of("auth"), false, "n"),
-        DigestAlgorithm.SHA_512_256, new UserPassword("u", LONG), "GET", "/", "auth", null, 1,
+    String expected = DigestResponder.sign(
+            challenge,
+            DigestAlgorithm.MD5,
+            new UserPassword("u", "short"),
+            "GET",
+            "/",
+            "auth",
+            null,
+            1,
+            "c")
+        .response();
+    DigestResponder.sign(
+        challenge(DigestAlgorithm.SHA_512_256, Set.of("auth"), false, "n"),
+        DigestAlgorithm.SHA_512_256,
+        new UserPassword("u", LONG),
+        "GET",
+        "/",
+        "auth",
+        null,
+        1,
         "c");
-    assertEquals(expected, DigestResponder.sign(challenge, DigestAlgorithm.MD5,
-        new UserPassword("u", "short"), "GET", "/", "auth", null, 1, "c").response());
+    assertEquals(
+        expected,
+        DigestResponder.sign(
+                challenge,
+                DigestAlgorithm.MD5,
+                new UserPassword("u", "short"),
+                "GET",
+                "/",
+                "auth",
+                null,
+                1,
+                "c")
+            .response());
   }
 
   @Test
@@ -133,9 +214,17 @@ class DigestWorkspaceTest {
             DigestAlgorithm algorithm =
                 DigestAlgorithm.values()[(i + seed) % DigestAlgorithm.values().length];
             String[] credentials = CREDENTIALS.get((i + seed) % CREDENTIALS.size());
-            assertSameAsReference(challenge(algorithm, Set.of("auth"), i % 2 == 0, "n" + i),
-                algorithm, credentials[0], credentials[1], "GET", "/r/" + seed, "auth", null,
-                i + 1, "c" + seed);
+            assertSameAsReference(
+                challenge(algorithm, Set.of("auth"), i % 2 == 0, "n" + i),
+                algorithm,
+                credentials[0],
+                credentials[1],
+                "GET",
+                "/r/" + seed,
+                "auth",
+                null,
+                i + 1,
+                "c" + seed);
           }
           return null;
         }));

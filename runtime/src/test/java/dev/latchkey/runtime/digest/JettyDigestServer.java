@@ -32,8 +32,13 @@ final class JettyDigestServer implements AutoCloseable {
   private final Server server = new Server();
   private final ServerConnector connector = new ServerConnector(server);
 
-  JettyDigestServer(String algorithm, String password, long maxNonceAgeMillis, int maxNonceCount,
-      boolean recordAuthorizations) throws Exception {
+  JettyDigestServer(
+      String algorithm,
+      String password,
+      long maxNonceAgeMillis,
+      int maxNonceCount,
+      boolean recordAuthorizations)
+      throws Exception {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
@@ -56,8 +61,7 @@ final class JettyDigestServer implements AutoCloseable {
       @Override
       public boolean handle(Request request, Response response, Callback callback) {
         response.setStatus(200);
-        Content.Sink.write(response, true, "secret of " + request.getHttpURI().getPath(),
-            callback);
+        Content.Sink.write(response, true, "secret of " + request.getHttpURI().getPath(), callback);
         return true;
       }
     });

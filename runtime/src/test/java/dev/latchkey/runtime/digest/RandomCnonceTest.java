@@ -23,7 +23,10 @@ class RandomCnonceTest {
   @Test
   void cnoncesAreFreshHexOnEveryThread() throws Exception {
     Supplier<String> source = DigestScheme.builder()
-        .credentials(() -> new UserPassword("u", "p")).build().config().cnonceSource();
+        .credentials(() -> new UserPassword("u", "p"))
+        .build()
+        .config()
+        .cnonceSource();
     Set<String> seen = ConcurrentHashMap.newKeySet();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {

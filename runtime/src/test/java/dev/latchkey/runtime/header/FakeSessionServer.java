@@ -74,7 +74,8 @@ final class FakeSessionServer extends Dispatcher {
     } catch (IOException e) {
       return json(400, "{\"message\":\"not JSON\"}");
     }
-    if (!USER.equals(body.path("userName").asText()) || !PASSWORD.equals(body.path("password").asText())
+    if (!USER.equals(body.path("userName").asText())
+        || !PASSWORD.equals(body.path("password").asText())
         || !HOST_CONTEXT.equals(body.path("accountName").asText())) {
       return json(403, "{\"message\":\"bad password " + body.path("password").asText() + "\"}");
     }
@@ -84,6 +85,10 @@ final class FakeSessionServer extends Dispatcher {
   }
 
   static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 }

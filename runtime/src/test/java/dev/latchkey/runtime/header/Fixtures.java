@@ -14,22 +14,33 @@ import okhttp3.Response;
 final class Fixtures {
   private Fixtures() {}
 
-  static HeaderScheme.Builder mediaSilo(String hostContext, String apiKey, String user, String password) {
+  static HeaderScheme.Builder mediaSilo(
+      String hostContext, String apiKey, String user, String password) {
     return HeaderScheme.builder()
         .header("MediaSiloHostContext", "hostContext", false, hostContext)
         .header("MediaSiloApiKey", "apiKey", true, apiKey)
-        .session("session", "/userName", "/password", "/id", "MediaSiloSessionKey", Duration.ofMinutes(60),
+        .session(
+            "session",
+            "/userName",
+            "/password",
+            "/id",
+            "MediaSiloSessionKey",
+            Duration.ofMinutes(60),
             "session/{key}")
         .sessionBodyField("/accountName", "hostContext")
         .credentials(() -> new UserPassword(user, password));
   }
 
   static HeaderScheme.Builder mediaSilo() {
-    return mediaSilo(FakeSessionServer.HOST_CONTEXT, FakeSessionServer.API_KEY, FakeSessionServer.USER,
+    return mediaSilo(
+        FakeSessionServer.HOST_CONTEXT,
+        FakeSessionServer.API_KEY,
+        FakeSessionServer.USER,
         FakeSessionServer.PASSWORD);
   }
 
-  static LatchkeyClient client(HeaderScheme scheme, HttpUrl base, Clock clock, AuthEventListener listener) {
+  static LatchkeyClient client(
+      HeaderScheme scheme, HttpUrl base, Clock clock, AuthEventListener listener) {
     return LatchkeyClient.builder("MediaSiloApi")
         .baseUrl(base.toString())
         .auth(scheme)

@@ -1,7 +1,5 @@
 package dev.latchkey.runtime.header;
 
-import java.time.Instant;
-import dev.latchkey.runtime.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.LatchkeyClient;
+import dev.latchkey.runtime.MutableClock;
 import dev.latchkey.runtime.RateLimitedException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -72,7 +72,8 @@ class HeaderBasicAndRateLimitTest {
     server.enqueue(status(200));
     assertEquals(200, Fixtures.get(client, "me"));
     assertEquals(200, Fixtures.get(client, "projects"));
-    String expected = Credentials.basic(FakeSessionServer.USER, FakeSessionServer.PASSWORD, StandardCharsets.UTF_8);
+    String expected = Credentials.basic(
+        FakeSessionServer.USER, FakeSessionServer.PASSWORD, StandardCharsets.UTF_8);
     for (int i = 0; i < 2; i++) {
       RecordedRequest request = server.takeRequest();
       assertEquals(expected, request.getHeaders().get("Authorization"));
@@ -86,8 +87,10 @@ class HeaderBasicAndRateLimitTest {
   @Test
   void basicRefusalIsTerminalAndSecretFree() {
     basic(Duration.ZERO);
-    server.enqueue(new MockResponse.Builder().code(403)
-        .body("{\"message\":\"Authentication failed for key " + FakeSessionServer.API_KEY + "\"}").build());
+    server.enqueue(new MockResponse.Builder()
+        .code(403)
+        .body("{\"message\":\"Authentication failed for key " + FakeSessionServer.API_KEY + "\"}")
+        .build());
     AuthenticationFailedException e =
         assertThrows(AuthenticationFailedException.class, () -> Fixtures.get(client, "me"));
     assertEquals(1, server.getRequestCount());
@@ -102,7 +105,8 @@ class HeaderBasicAndRateLimitTest {
   void tooManyRequestsCarriesTheWaitInSeconds() {
     basic(Duration.ZERO);
     server.enqueue(status(429, "Retry-After", "7"));
-    RateLimitedException e = assertThrows(RateLimitedException.class, () -> Fixtures.get(client, "me"));
+    RateLimitedException e =
+        assertThrows(RateLimitedException.class, () -> Fixtures.get(client, "me"));
     assertEquals(Duration.ofSeconds(7), e.retryAfter());
     assertTrue(slept.isEmpty());
   }
@@ -110,9 +114,11 @@ class HeaderBasicAndRateLimitTest {
   @Test
   void legacy420CarriesTheWaitFromAnHttpDate() {
     basic(Duration.ZERO);
-    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().plusSeconds(90).atOffset(ZoneOffset.UTC));
+    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        clock.instant().plusSeconds(90).atOffset(ZoneOffset.UTC));
     server.enqueue(status(420, "Retry-After", date));
-    RateLimitedException e = assertThrows(RateLimitedException.class, () -> Fixtures.get(client, "me"));
+    RateLimitedException e =
+        assertThrows(RateLimitedException.class, () -> Fixtures.get(client, "me"));
     assertEquals(Duration.ofSeconds(90), e.retryAfter());
   }
 
@@ -131,7 +137,8 @@ class HeaderBasicAndRateLimitTest {
     basic(Duration.ofSeconds(10));
     server.enqueue(status(429, "Retry-After", "3"));
     server.enqueue(status(429, "Retry-After", "4"));
-    RateLimitedException e = assertThrows(RateLimitedException.class, () -> Fixtures.get(client, "me"));
+    RateLimitedException e =
+        assertThrows(RateLimitedException.class, () -> Fixtures.get(client, "me"));
     assertEquals(Duration.ofSeconds(4), e.retryAfter());
     assertEquals(List.of(Duration.ofSeconds(3)), slept);
     assertEquals(2, server.getRequestCount());
@@ -141,7 +148,8 @@ class HeaderBasicAndRateLimitTest {
   void aWaitLongerThanTheBoundThrowsAtOnce() {
     basic(Duration.ofSeconds(10));
     server.enqueue(status(429, "Retry-After", "60"));
-    RateLimitedException e = assertThrows(RateLimitedException.class, () -> Fixtures.get(client, "me"));
+    RateLimitedException e =
+        assertThrows(RateLimitedException.class, () -> Fixtures.get(client, "me"));
     assertEquals(Duration.ofSeconds(60), e.retryAfter());
     assertTrue(slept.isEmpty());
     assertEquals(1, server.getRequestCount());
@@ -151,9 +159,10 @@ class HeaderBasicAndRateLimitTest {
   void rateLimitedSessionCreationIsTyped() {
     client = Fixtures.client(Fixtures.mediaSilo().build(), server.url("/v3/"), clock, events);
     server.enqueue(status(429, "Retry-After", "12"));
-    // A throttled session creation is a throttled login, as for token login: typed with its instant.
-    dev.latchkey.runtime.LoginThrottledException e =
-        assertThrows(dev.latchkey.runtime.LoginThrottledException.class, () -> Fixtures.get(client, "me"));
+    // A throttled session creation is a throttled login, as for token login: typed with its
+    // instant.
+    dev.latchkey.runtime.LoginThrottledException e = assertThrows(
+        dev.latchkey.runtime.LoginThrottledException.class, () -> Fixtures.get(client, "me"));
     assertEquals(clock.instant().plusSeconds(12), e.nextLoginAllowed());
     assertEquals(1, events.count(AuthEvent.Type.THROTTLED));
   }
@@ -161,9 +170,12 @@ class HeaderBasicAndRateLimitTest {
   @Test
   void aSessionKeyAHeaderCannotCarryIsTypedAndNotQuoted() {
     client = Fixtures.client(Fixtures.mediaSilo().build(), server.url("/v3/"), clock, events);
-    server.enqueue(new MockResponse.Builder().code(200).body("{\"id\":\"abc\\nsecret-tail\"}").build());
-    dev.latchkey.runtime.UnexpectedAnswerException e =
-        assertThrows(dev.latchkey.runtime.UnexpectedAnswerException.class, () -> Fixtures.get(client, "me"));
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .body("{\"id\":\"abc\\nsecret-tail\"}")
+        .build());
+    dev.latchkey.runtime.UnexpectedAnswerException e = assertThrows(
+        dev.latchkey.runtime.UnexpectedAnswerException.class, () -> Fixtures.get(client, "me"));
     assertFalse(e.getMessage().contains("secret-tail"), e.getMessage());
     assertTrue(e.getMessage().contains("/id"), e.getMessage());
   }
@@ -172,8 +184,8 @@ class HeaderBasicAndRateLimitTest {
   void aSessionAnswerWithoutKeyIsTyped() {
     client = Fixtures.client(Fixtures.mediaSilo().build(), server.url("/v3/"), clock, events);
     server.enqueue(new MockResponse.Builder().code(200).body("{\"session\":{}}").build());
-    dev.latchkey.runtime.UnexpectedAnswerException e =
-        assertThrows(dev.latchkey.runtime.UnexpectedAnswerException.class, () -> Fixtures.get(client, "me"));
+    dev.latchkey.runtime.UnexpectedAnswerException e = assertThrows(
+        dev.latchkey.runtime.UnexpectedAnswerException.class, () -> Fixtures.get(client, "me"));
     assertTrue(e.getMessage().contains("no key at /id"), e.getMessage());
     assertEquals(1, events.count(AuthEvent.Type.LOGIN_FAILED));
   }

@@ -1,14 +1,14 @@
 package dev.latchkey.runtime.header;
 
-import java.time.Instant;
-import dev.latchkey.runtime.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.latchkey.runtime.LatchkeyClient;
+import dev.latchkey.runtime.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -50,11 +50,20 @@ class HeaderRedirectTest {
 
   private HttpUrl base() {
     // A literal address, so that "localhost" on the same port is another host (same server).
-    return new HttpUrl.Builder().scheme("http").host("127.0.0.1").port(origin.getPort()).addPathSegment("v3").addPathSegment("").build();
+    return new HttpUrl.Builder()
+        .scheme("http")
+        .host("127.0.0.1")
+        .port(origin.getPort())
+        .addPathSegment("v3")
+        .addPathSegment("")
+        .build();
   }
 
   private static MockResponse redirectTo(HttpUrl target) {
-    return new MockResponse.Builder().code(302).addHeader("Location", target.toString()).build();
+    return new MockResponse.Builder()
+        .code(302)
+        .addHeader("Location", target.toString())
+        .build();
   }
 
   private static MockResponse ok() {
@@ -63,28 +72,37 @@ class HeaderRedirectTest {
 
   private static void assertCarriesCredentials(RecordedRequest request, String... names) {
     for (String name : names) {
-      assertNotNull(request.getHeaders().get(name), name + " missing on " + request.getRequestLine());
+      assertNotNull(
+          request.getHeaders().get(name), name + " missing on " + request.getRequestLine());
     }
   }
 
   private static void assertNoCredentials(RecordedRequest request) {
     for (String name : GUARDED) {
-      assertNull(request.getHeaders().get(name), name + " followed the redirect to " + request.getUrl());
+      assertNull(
+          request.getHeaders().get(name), name + " followed the redirect to " + request.getUrl());
     }
   }
 
   @Test
   void sessionHeadersDoNotFollowARedirectToAnotherHostOnTheSamePort() throws Exception {
     client = Fixtures.client(Fixtures.mediaSilo().build(), base(), clock, new RecordingListener());
-    HttpUrl elsewhere = new HttpUrl.Builder().scheme("http").host("localhost").port(origin.getPort()).addPathSegment("elsewhere").build();
-    origin.enqueue(new MockResponse.Builder().code(200).body("{\"id\":\"key-1\"}").build());
+    HttpUrl elsewhere = new HttpUrl.Builder()
+        .scheme("http")
+        .host("localhost")
+        .port(origin.getPort())
+        .addPathSegment("elsewhere")
+        .build();
+    origin.enqueue(
+        new MockResponse.Builder().code(200).body("{\"id\":\"key-1\"}").build());
     origin.enqueue(redirectTo(elsewhere));
     origin.enqueue(ok());
 
     assertEquals(200, Fixtures.get(client, "me"));
 
     assertEquals("/v3/session", origin.takeRequest().getUrl().encodedPath());
-    assertCarriesCredentials(origin.takeRequest(), "MediaSiloHostContext", "MediaSiloApiKey", "MediaSiloSessionKey");
+    assertCarriesCredentials(
+        origin.takeRequest(), "MediaSiloHostContext", "MediaSiloApiKey", "MediaSiloSessionKey");
     RecordedRequest followed = origin.takeRequest();
     assertEquals("localhost", followed.getHeaders().get("Host").split(":")[0]);
     assertNoCredentials(followed);
@@ -99,14 +117,16 @@ class HeaderRedirectTest {
 
     assertEquals(200, Fixtures.get(client, "me"));
 
-    assertCarriesCredentials(origin.takeRequest(), "MediaSiloHostContext", "MediaSiloApiKey", "Authorization");
+    assertCarriesCredentials(
+        origin.takeRequest(), "MediaSiloHostContext", "MediaSiloApiKey", "Authorization");
     assertNoCredentials(otherPort.takeRequest());
   }
 
   @Test
   void sessionHeadersDoNotFollowARedirectToAnotherPort() throws Exception {
     client = Fixtures.client(Fixtures.mediaSilo().build(), base(), clock, new RecordingListener());
-    origin.enqueue(new MockResponse.Builder().code(200).body("{\"id\":\"key-1\"}").build());
+    origin.enqueue(
+        new MockResponse.Builder().code(200).body("{\"id\":\"key-1\"}").build());
     origin.enqueue(redirectTo(otherPort.url("/landing")));
     otherPort.enqueue(ok());
 
@@ -120,7 +140,8 @@ class HeaderRedirectTest {
   @Test
   void aRedirectWithinTheOriginKeepsTheHeaders() throws Exception {
     client = Fixtures.client(Fixtures.mediaSilo().build(), base(), clock, new RecordingListener());
-    origin.enqueue(new MockResponse.Builder().code(200).body("{\"id\":\"key-1\"}").build());
+    origin.enqueue(
+        new MockResponse.Builder().code(200).body("{\"id\":\"key-1\"}").build());
     origin.enqueue(redirectTo(base().resolve("me/")));
     origin.enqueue(ok());
 
@@ -128,13 +149,15 @@ class HeaderRedirectTest {
 
     origin.takeRequest();
     origin.takeRequest();
-    assertCarriesCredentials(origin.takeRequest(), "MediaSiloHostContext", "MediaSiloApiKey", "MediaSiloSessionKey");
+    assertCarriesCredentials(
+        origin.takeRequest(), "MediaSiloHostContext", "MediaSiloApiKey", "MediaSiloSessionKey");
   }
 
   @Test
   void aRejectionFromTheRedirectTargetIsNotOurs() throws Exception {
     client = Fixtures.client(Fixtures.mediaSilo().build(), base(), clock, new RecordingListener());
-    origin.enqueue(new MockResponse.Builder().code(200).body("{\"id\":\"key-1\"}").build());
+    origin.enqueue(
+        new MockResponse.Builder().code(200).body("{\"id\":\"key-1\"}").build());
     origin.enqueue(redirectTo(otherPort.url("/landing")));
     otherPort.enqueue(new MockResponse.Builder().code(403).build());
 

@@ -13,7 +13,8 @@ class HeaderSchemeBuilderTest {
 
   @Test
   void missingHeaderValueNamesTheSetterAndHeader() {
-    LatchkeyConfigException e = assertThrows(LatchkeyConfigException.class,
+    LatchkeyConfigException e = assertThrows(
+        LatchkeyConfigException.class,
         () -> Fixtures.mediaSilo("acme", null, "alice", "pw").build());
     assertTrue(e.getMessage().contains("apiKey(..)"), e.getMessage());
     assertTrue(e.getMessage().contains("MediaSiloApiKey"), e.getMessage());
@@ -21,7 +22,8 @@ class HeaderSchemeBuilderTest {
 
   @Test
   void blankHostContextIsMissingToo() {
-    LatchkeyConfigException e = assertThrows(LatchkeyConfigException.class,
+    LatchkeyConfigException e = assertThrows(
+        LatchkeyConfigException.class,
         () -> Fixtures.mediaSilo("  ", "key", "alice", "pw").build());
     assertTrue(e.getMessage().contains("hostContext(..)"), e.getMessage());
   }
@@ -29,7 +31,8 @@ class HeaderSchemeBuilderTest {
   @Test
   void badCharacterInSecretValueIsNamedButNotQuoted() {
     String key = "abc\r\nsecret-part";
-    LatchkeyConfigException e = assertThrows(LatchkeyConfigException.class,
+    LatchkeyConfigException e = assertThrows(
+        LatchkeyConfigException.class,
         () -> Fixtures.mediaSilo("acme", key, "alice", "pw").build());
     assertTrue(e.getMessage().contains("apiKey(..)"), e.getMessage());
     assertFalse(e.getMessage().contains("secret-part"), e.getMessage());
@@ -37,14 +40,16 @@ class HeaderSchemeBuilderTest {
 
   @Test
   void credentialsAreRequired() {
-    LatchkeyConfigException e = assertThrows(LatchkeyConfigException.class,
+    LatchkeyConfigException e = assertThrows(
+        LatchkeyConfigException.class,
         () -> HeaderScheme.builder().header("X-Key", "key", true, "v").build());
     assertTrue(e.getMessage().contains("credentials(..)"), e.getMessage());
   }
 
   @Test
   void sessionModeNeedsASession() {
-    LatchkeyConfigException e = assertThrows(LatchkeyConfigException.class,
+    LatchkeyConfigException e = assertThrows(
+        LatchkeyConfigException.class,
         () -> HeaderScheme.builder()
             .header("X-Key", "key", true, "v")
             .credentials(() -> new UserPassword("u", "p"))
@@ -55,20 +60,24 @@ class HeaderSchemeBuilderTest {
 
   @Test
   void basicModeCanBeForbidden() {
-    assertThrows(LatchkeyConfigException.class,
-        () -> Fixtures.mediaSilo().basicAllowed(false).mode(HeaderAuthMode.BASIC).build());
+    assertThrows(
+        LatchkeyConfigException.class,
+        () ->
+            Fixtures.mediaSilo().basicAllowed(false).mode(HeaderAuthMode.BASIC).build());
   }
 
   @Test
   void bodyFieldMustNameADeclaredSetter() {
-    LatchkeyConfigException e = assertThrows(LatchkeyConfigException.class,
+    LatchkeyConfigException e = assertThrows(
+        LatchkeyConfigException.class,
         () -> Fixtures.mediaSilo().sessionBodyField("/tenant", "tenant").build());
     assertTrue(e.getMessage().contains("tenant"), e.getMessage());
   }
 
   @Test
   void duplicateHeaderIsRejected() {
-    assertThrows(LatchkeyConfigException.class,
+    assertThrows(
+        LatchkeyConfigException.class,
         () -> Fixtures.mediaSilo().header("mediasiloapikey", "other", true, "v").build());
   }
 

@@ -53,9 +53,8 @@ class HeaderSessionStoreTest {
   }
 
   private LatchkeyClient newClient() {
-    LatchkeyClient c =
-        Fixtures.client(
-            Fixtures.mediaSilo().sessionStore(store).build(), server.url("/v3/"), clock, events);
+    LatchkeyClient c = Fixtures.client(
+        Fixtures.mediaSilo().sessionStore(store).build(), server.url("/v3/"), clock, events);
     synchronized (clients) {
       clients.add(c);
     }
@@ -63,12 +62,11 @@ class HeaderSessionStoreTest {
   }
 
   private StoredSession stored() throws IOException {
-    String account =
-        SessionStore.accountKey(
-            "MediaSiloApi",
-            "header",
-            dev.latchkey.runtime.http.Origin.of(server.url("/v3/")),
-            FakeSessionServer.USER + "\0MediaSiloHostContext=" + FakeSessionServer.HOST_CONTEXT);
+    String account = SessionStore.accountKey(
+        "MediaSiloApi",
+        "header",
+        dev.latchkey.runtime.http.Origin.of(server.url("/v3/")),
+        FakeSessionServer.USER + "\0MediaSiloHostContext=" + FakeSessionServer.HOST_CONTEXT);
     return store.load(account, n -> {}).orElseThrow();
   }
 
@@ -80,13 +78,11 @@ class HeaderSessionStoreTest {
       CyclicBarrier together = new CyclicBarrier(n);
       List<Future<Integer>> codes = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        codes.add(
-            pool.submit(
-                () -> {
-                  LatchkeyClient c = newClient();
-                  together.await(30, TimeUnit.SECONDS);
-                  return Fixtures.get(c, "me");
-                }));
+        codes.add(pool.submit(() -> {
+          LatchkeyClient c = newClient();
+          together.await(30, TimeUnit.SECONDS);
+          return Fixtures.get(c, "me");
+        }));
       }
       for (Future<Integer> code : codes) {
         assertEquals(200, code.get(60, TimeUnit.SECONDS));
@@ -136,11 +132,10 @@ class HeaderSessionStoreTest {
 
   @Test
   void aStoreWithoutASessionDeclarationIsRefused() {
-    HeaderScheme.Builder basic =
-        HeaderScheme.builder()
-            .header("X-Key", "apiKey", true, "v")
-            .credentials(() -> null)
-            .sessionStore(store);
+    HeaderScheme.Builder basic = HeaderScheme.builder()
+        .header("X-Key", "apiKey", true, "v")
+        .credentials(() -> null)
+        .sessionStore(store);
     LatchkeyConfigException e = assertThrows(LatchkeyConfigException.class, basic::build);
     assertTrue(e.getMessage().contains("sessionStore"), e.getMessage());
   }

@@ -1,7 +1,5 @@
 package dev.latchkey.runtime.header;
 
-import java.time.Instant;
-import dev.latchkey.runtime.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,9 +9,11 @@ import dev.latchkey.runtime.AccessDeniedException;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.LatchkeyClient;
+import dev.latchkey.runtime.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -117,7 +117,8 @@ class HeaderSessionTest {
   void forbiddenWithAFreshSessionIsAccessDeniedWithoutAnotherSession() {
     client(Fixtures.mediaSilo());
     fake.forbidMe = true;
-    AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> Fixtures.get(client, "me"));
+    AccessDeniedException e =
+        assertThrows(AccessDeniedException.class, () -> Fixtures.get(client, "me"));
     assertTrue(e.getMessage().contains("not allowed"), e.getMessage());
     assertFalse(e.getMessage().contains("key-1"), e.getMessage());
     assertEquals(1, fake.sessionsCreated.get());
@@ -148,7 +149,8 @@ class HeaderSessionTest {
 
   @Test
   void wrongApiKeyNamesTheHeaderButNotTheKey() {
-    client(Fixtures.mediaSilo("acme", "not-the-right-key", FakeSessionServer.USER, FakeSessionServer.PASSWORD));
+    client(Fixtures.mediaSilo(
+        "acme", "not-the-right-key", FakeSessionServer.USER, FakeSessionServer.PASSWORD));
     AuthenticationFailedException e =
         assertThrows(AuthenticationFailedException.class, () -> Fixtures.get(client, "me"));
     assertTrue(e.getMessage().contains("MediaSiloApiKey"), e.getMessage());
@@ -159,7 +161,8 @@ class HeaderSessionTest {
 
   @Test
   void wrongHostContextIsNamedWithItsValue() {
-    client(Fixtures.mediaSilo("acne", FakeSessionServer.API_KEY, FakeSessionServer.USER, FakeSessionServer.PASSWORD));
+    client(Fixtures.mediaSilo(
+        "acne", FakeSessionServer.API_KEY, FakeSessionServer.USER, FakeSessionServer.PASSWORD));
     AuthenticationFailedException e =
         assertThrows(AuthenticationFailedException.class, () -> Fixtures.get(client, "me"));
     assertTrue(e.getMessage().contains("MediaSiloHostContext='acne'"), e.getMessage());
@@ -217,8 +220,12 @@ class HeaderSessionTest {
     client(Fixtures.mediaSilo());
     assertEquals(200, Fixtures.get(client, "me"));
     fake.forgetSessions();
-    Request upload = new Request.Builder().url(client.baseUrl().resolve("upload")).post(new OneShotBody()).build();
-    assertThrows(dev.latchkey.runtime.ReplayRefusedException.class,
+    Request upload = new Request.Builder()
+        .url(client.baseUrl().resolve("upload"))
+        .post(new OneShotBody())
+        .build();
+    assertThrows(
+        dev.latchkey.runtime.ReplayRefusedException.class,
         () -> client.okHttpClient().newCall(upload).execute().close());
     assertEquals(1, keysSentTo("/v3/upload").size());
     assertEquals(200, Fixtures.get(client, "me")); // the next call makes a new session
@@ -263,5 +270,4 @@ class HeaderSessionTest {
       return true;
     }
   }
-
 }

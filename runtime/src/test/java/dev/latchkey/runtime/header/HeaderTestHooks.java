@@ -6,6 +6,6 @@ public final class HeaderTestHooks {
 
   /** {@code builder} with rate-limit waits that return at once, so no test depends on the wall clock. */
   public static HeaderScheme.Builder noSleep(HeaderScheme.Builder builder) {
-    return builder.sleeper(wait -> { });
+    return builder.sleeper(wait -> {});
   }
 }

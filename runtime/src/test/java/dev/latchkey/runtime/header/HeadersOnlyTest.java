@@ -32,7 +32,8 @@ class HeadersOnlyTest {
   @BeforeEach
   void start() throws IOException {
     server.start(InetAddress.getByName("127.0.0.1"), 0);
-    client = LatchkeyClient.builder("Kube").baseUrl(server.url("/").toString())
+    client = LatchkeyClient.builder("Kube")
+        .baseUrl(server.url("/").toString())
         .clock(new MutableClock(Instant.parse("2026-03-02T08:00:00Z")))
         .auth(HeaderScheme.builder()
             .header("Authorization", "bearerToken", true, "Bearer {value}", token::get)
@@ -48,7 +49,8 @@ class HeadersOnlyTest {
   }
 
   private int get() throws IOException {
-    Request request = new Request.Builder().url(client.baseUrl().resolve("pods")).build();
+    Request request =
+        new Request.Builder().url(client.baseUrl().resolve("pods")).build();
     try (Response response = client.okHttpClient().newCall(request).execute()) {
       return response.code();
     }
@@ -57,14 +59,18 @@ class HeadersOnlyTest {
   @Test
   void eachRequestAsksTheSupplierAndARefusedTokenIsNotResentUntilItChanges() throws Exception {
     server.enqueue(new MockResponse.Builder().body("{}").build());
-    server.enqueue(new MockResponse.Builder().code(401).body("{\"message\":\"Unauthorized\"}").build());
+    server.enqueue(new MockResponse.Builder()
+        .code(401)
+        .body("{\"message\":\"Unauthorized\"}")
+        .build());
     server.enqueue(new MockResponse.Builder().body("{}").build());
     assertEquals(200, get());
     assertEquals("Bearer token-one", server.takeRequest().getHeaders().get("Authorization"));
     token.set("token-two"); // the kubelet rotated the file; the server refuses it (revoked)
     assertThrows(AuthenticationFailedException.class, this::get);
     assertEquals("Bearer token-two", server.takeRequest().getHeaders().get("Authorization"));
-    assertThrows(AuthenticationFailedException.class, this::get); // the same refused token: not sent
+    assertThrows(
+        AuthenticationFailedException.class, this::get); // the same refused token: not sent
     assertEquals(2, server.getRequestCount());
     token.set("token-three");
     assertEquals(200, get());
@@ -73,6 +79,8 @@ class HeadersOnlyTest {
 
   @Test
   void aHeadersOnlyClientNeedsAHeader() {
-    assertThrows(LatchkeyConfigException.class, () -> HeaderScheme.builder().basicAllowed(false).build());
+    assertThrows(
+        LatchkeyConfigException.class,
+        () -> HeaderScheme.builder().basicAllowed(false).build());
   }
 }

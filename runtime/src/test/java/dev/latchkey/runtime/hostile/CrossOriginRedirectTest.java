@@ -38,13 +38,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  * header, no API key, no digest answer.
  */
 class CrossOriginRedirectTest {
-  private static final List<String> CREDENTIAL_HEADERS = List.of("Authorization",
-      "Proxy-Authorization", "X-Auth-Token", "MediaSiloApiKey", "MediaSiloSessionKey",
+  private static final List<String> CREDENTIAL_HEADERS = List.of(
+      "Authorization",
+      "Proxy-Authorization",
+      "X-Auth-Token",
+      "MediaSiloApiKey",
+      "MediaSiloSessionKey",
       "MediaSiloHostContext");
   private static final HeldCertificate CERT = new HeldCertificate.Builder()
-      .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost").build();
+      .addSubjectAlternativeName("127.0.0.1")
+      .addSubjectAlternativeName("localhost")
+      .build();
 
-  enum Leave { OTHER_HOST, OTHER_PORT, HTTPS_TO_HTTP }
+  enum Leave {
+    OTHER_HOST,
+    OTHER_PORT,
+    HTTPS_TO_HTTP
+  }
 
   /** One engine configuration and the header that proves it sent credentials before the jump. */
   record Engine(String name, Supplier<AuthScheme> scheme, String proofHeader) {
@@ -71,18 +81,28 @@ class CrossOriginRedirectTest {
 
   static Stream<Arguments> cases() {
     List<Engine> engines = List.of(
-        new Engine("digest", () -> DigestScheme.builder()
-            .credentials(() -> new UserPassword("robot", "digest-pw")).build(), "Authorization"),
-        new Engine("token in Authorization", () -> SessionHostileTest.xandr().build(),
+        new Engine(
+            "digest",
+            () -> DigestScheme.builder()
+                .credentials(() -> new UserPassword("robot", "digest-pw"))
+                .build(),
             "Authorization"),
-        new Engine("token in a custom header", () -> SessionHostileTest.xandr()
-            .header("X-Auth-Token", "{token}").build(), "X-Auth-Token"),
-        new Engine("token in a cookie", () -> SessionHostileTest.xandr().cookie("IBAPI_SESSID")
-            .build(), "Cookie"),
-        new Engine("header session", () -> SessionHostileTest.mediaSilo().build(),
-            "MediaSiloSessionKey"),
-        new Engine("header basic", () -> SessionHostileTest.mediaSilo()
-            .mode(HeaderAuthMode.BASIC).build(), "Authorization"));
+        new Engine(
+            "token in Authorization", () -> SessionHostileTest.xandr().build(), "Authorization"),
+        new Engine(
+            "token in a custom header",
+            () -> SessionHostileTest.xandr().header("X-Auth-Token", "{token}").build(),
+            "X-Auth-Token"),
+        new Engine(
+            "token in a cookie",
+            () -> SessionHostileTest.xandr().cookie("IBAPI_SESSID").build(),
+            "Cookie"),
+        new Engine(
+            "header session", () -> SessionHostileTest.mediaSilo().build(), "MediaSiloSessionKey"),
+        new Engine(
+            "header basic",
+            () -> SessionHostileTest.mediaSilo().mode(HeaderAuthMode.BASIC).build(),
+            "Authorization"));
     return engines.stream()
         .flatMap(engine -> Stream.of(Leave.values()).map(leave -> Arguments.of(engine, leave)));
   }
@@ -99,28 +119,38 @@ class CrossOriginRedirectTest {
       return chain.proceed(chain.request());
     });
     if (leave == Leave.HTTPS_TO_HTTP) {
-      origin.useHttps(new HandshakeCertificates.Builder().heldCertificate(CERT).build()
-          .sslSocketFactory());
+      origin.useHttps(
+          new HandshakeCertificates.Builder().heldCertificate(CERT).build().sslSocketFactory());
       HandshakeCertificates trust = new HandshakeCertificates.Builder()
-          .addTrustedCertificate(CERT.certificate()).build();
+          .addTrustedCertificate(CERT.certificate())
+          .build();
       base.sslSocketFactory(trust.sslSocketFactory(), trust.trustManager());
     }
     origin.start(InetAddress.getByName("127.0.0.1"), 0);
     target.start(InetAddress.getByName("127.0.0.1"), 0);
     HttpUrl landing = switch (leave) {
-      case OTHER_HOST -> new HttpUrl.Builder().scheme("http").host("localhost")
-          .port(origin.getPort()).encodedPath("/landing").build();
-      case OTHER_PORT, HTTPS_TO_HTTP -> target.url("/landing").newBuilder().host("127.0.0.1")
-          .build();
+      case OTHER_HOST ->
+        new HttpUrl.Builder()
+            .scheme("http")
+            .host("localhost")
+            .port(origin.getPort())
+            .encodedPath("/landing")
+            .build();
+      case OTHER_PORT, HTTPS_TO_HTTP ->
+        target.url("/landing").newBuilder().host("127.0.0.1").build();
     };
     // A literal address: MockWebServer names itself "localhost", which is the other host here.
     HttpUrl baseUrl = origin.url("/api/").newBuilder().host("127.0.0.1").build();
     origin.setDispatcher(new OriginServer(landing));
     target.setDispatcher(new OriginServer(landing));
-    client = LatchkeyClient.builder("RedirectTest").baseUrl(baseUrl.toString())
-        .okHttpClient(base.build()).auth(engine.scheme().get()).build();
+    client = LatchkeyClient.builder("RedirectTest")
+        .baseUrl(baseUrl.toString())
+        .okHttpClient(base.build())
+        .auth(engine.scheme().get())
+        .build();
 
-    Request request = new Request.Builder().url(client.baseUrl().resolve("jump")).build();
+    Request request =
+        new Request.Builder().url(client.baseUrl().resolve("jump")).build();
     try (Response response =
         Hostile.within(() -> client.okHttpClient().newCall(request).execute())) {
       assertEquals(200, response.code());
@@ -128,7 +158,8 @@ class CrossOriginRedirectTest {
     }
 
     RecordedRequest jump = jumps.get(jumps.size() - 1);
-    assertNotNull(jump.getHeaders().get(engine.proofHeader()),
+    assertNotNull(
+        jump.getHeaders().get(engine.proofHeader()),
         engine + ": the hop before the redirect carried no credentials; this proves nothing");
     assertEquals(1, landings.size());
     RecordedRequest after = landings.get(0);
@@ -136,18 +167,21 @@ class CrossOriginRedirectTest {
       assertNull(after.getHeaders().get(name), engine + ": " + name + " followed to " + landing);
     }
     String cookie = after.getHeaders().get("Cookie");
-    assertFalse(cookie != null && cookie.contains("tok-"),
-        engine + ": the session cookie followed");
+    assertFalse(
+        cookie != null && cookie.contains("tok-"), engine + ": the session cookie followed");
     Request userSaw = seenByUser.get(seenByUser.size() - 1);
     assertEquals(landing.encodedPath(), userSaw.url().encodedPath());
     for (String name : CREDENTIAL_HEADERS) {
-      assertNull(userSaw.header(name),
+      assertNull(
+          userSaw.header(name),
           engine + ": a user's network interceptor saw " + name + " on the hop to " + landing);
     }
   }
 
   static Stream<Engine> sessionEngines() {
-    return cases().map(arguments -> (Engine) arguments.get()[0]).distinct()
+    return cases()
+        .map(arguments -> (Engine) arguments.get()[0])
+        .distinct()
         .filter(engine -> !engine.name().equals("digest"));
   }
 
@@ -167,16 +201,24 @@ class CrossOriginRedirectTest {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         landings.add(request);
-        return new MockResponse.Builder().code(401).addHeader("WWW-Authenticate", "Bearer").build();
+        return new MockResponse.Builder()
+            .code(401)
+            .addHeader("WWW-Authenticate", "Bearer")
+            .build();
       }
     });
     HttpUrl baseUrl = origin.url("/api/").newBuilder().host("127.0.0.1").build();
-    client = LatchkeyClient.builder("RedirectTest").baseUrl(baseUrl.toString())
-        .okHttpClient(Hostile.baseClient()).auth(engine.scheme().get()).build();
+    client = LatchkeyClient.builder("RedirectTest")
+        .baseUrl(baseUrl.toString())
+        .okHttpClient(Hostile.baseClient())
+        .auth(engine.scheme().get())
+        .build();
     for (int i = 0; i < 2; i++) {
       Request request = new Request.Builder().url(elsewhere).build();
-      try (Response response = Hostile.within(() -> client.okHttpClient().newCall(request).execute())) {
-        assertEquals(401, response.code(), engine + ": the other origin's answer reaches the caller");
+      try (Response response =
+          Hostile.within(() -> client.okHttpClient().newCall(request).execute())) {
+        assertEquals(
+            401, response.code(), engine + ": the other origin's answer reaches the caller");
       }
     }
     assertEquals(0, origin.getRequestCount(), engine + ": a call elsewhere made a login");
@@ -185,7 +227,8 @@ class CrossOriginRedirectTest {
         assertNull(after.getHeaders().get(name), engine + ": " + name + " went to " + elsewhere);
       }
       String cookie = after.getHeaders().get("Cookie");
-      assertFalse(cookie != null && cookie.contains("tok-"), engine + ": the session cookie went along");
+      assertFalse(
+          cookie != null && cookie.contains("tok-"), engine + ": the session cookie went along");
     }
   }
 
@@ -205,7 +248,8 @@ class CrossOriginRedirectTest {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
-        if (request.getMethod().equals("POST") && (path.endsWith("/auth") || path.endsWith("/session"))) {
+        if (request.getMethod().equals("POST")
+            && (path.endsWith("/auth") || path.endsWith("/session"))) {
           logins.add(path);
         }
         return server.dispatch(request);
@@ -215,29 +259,40 @@ class CrossOriginRedirectTest {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         landings.add(request);
-        return new MockResponse.Builder().code(401).body("{\"response\":{\"error_id\":\"NOAUTH\"}}").build();
+        return new MockResponse.Builder()
+            .code(401)
+            .body("{\"response\":{\"error_id\":\"NOAUTH\"}}")
+            .build();
       }
     });
     HttpUrl baseUrl = origin.url("/api/").newBuilder().host("127.0.0.1").build();
-    client = LatchkeyClient.builder("RedirectTest").baseUrl(baseUrl.toString())
-        .okHttpClient(Hostile.baseClient()).auth(engine.scheme().get()).build();
+    client = LatchkeyClient.builder("RedirectTest")
+        .baseUrl(baseUrl.toString())
+        .okHttpClient(Hostile.baseClient())
+        .auth(engine.scheme().get())
+        .build();
     for (int i = 0; i < 3; i++) {
-      Request request = new Request.Builder().url(client.baseUrl().resolve("jump")).build();
-      try (Response response = Hostile.within(() -> client.okHttpClient().newCall(request).execute())) {
+      Request request =
+          new Request.Builder().url(client.baseUrl().resolve("jump")).build();
+      try (Response response =
+          Hostile.within(() -> client.okHttpClient().newCall(request).execute())) {
         assertEquals(401, response.code());
         assertEquals(landing.port(), response.request().url().port());
       }
     }
-    assertEquals(engine.name().equals("header basic") ? 0 : 1, logins.size(),
+    assertEquals(
+        engine.name().equals("header basic") ? 0 : 1,
+        logins.size(),
         engine + ": a foreign 401 cost logins " + logins);
     assertEquals(3, landings.size());
   }
 
   static Stream<Arguments> logins() {
     return Stream.of(
-        Arguments.of("token login", (Supplier<AuthScheme>) () -> SessionHostileTest.xandr().build()),
-        Arguments.of("header session",
-            (Supplier<AuthScheme>) () -> SessionHostileTest.mediaSilo().build()));
+        Arguments.of("token login", (Supplier<AuthScheme>)
+            () -> SessionHostileTest.xandr().build()),
+        Arguments.of("header session", (Supplier<AuthScheme>)
+            () -> SessionHostileTest.mediaSilo().build()));
   }
 
   /**
@@ -254,16 +309,22 @@ class CrossOriginRedirectTest {
     origin.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse.Builder().code(307).addHeader("Location", elsewhere.toString())
+        return new MockResponse.Builder()
+            .code(307)
+            .addHeader("Location", elsewhere.toString())
             .build();
       }
     });
     target.setDispatcher(new OriginServer(elsewhere));
     HttpUrl baseUrl = origin.url("/api/").newBuilder().host("127.0.0.1").build();
-    client = LatchkeyClient.builder("RedirectTest").baseUrl(baseUrl.toString())
-        .okHttpClient(Hostile.baseClient()).auth(scheme.get()).build();
+    client = LatchkeyClient.builder("RedirectTest")
+        .baseUrl(baseUrl.toString())
+        .okHttpClient(Hostile.baseClient())
+        .auth(scheme.get())
+        .build();
     Request request = new Request.Builder().url(client.baseUrl().resolve("me")).build();
-    Hostile.fails(dev.latchkey.runtime.LatchkeyException.class,
+    Hostile.fails(
+        dev.latchkey.runtime.LatchkeyException.class,
         () -> client.okHttpClient().newCall(request).execute().close());
     assertEquals(1, origin.getRequestCount(), name + ": one login attempt");
     assertEquals(0, target.getRequestCount(), name + ": the login body went to " + elsewhere);
@@ -285,24 +346,29 @@ class CrossOriginRedirectTest {
         return new MockResponse.Builder().code(200).body("{}").build();
       }
       if (path.endsWith("/auth")) {
-        return new MockResponse.Builder().code(200)
+        return new MockResponse.Builder()
+            .code(200)
             .addHeader("Set-Cookie", "IBAPI_SESSID=tok-server; path=/")
-            .body("{\"response\":{\"status\":\"OK\",\"token\":\"tok-1\"}}").build();
+            .body("{\"response\":{\"status\":\"OK\",\"token\":\"tok-1\"}}")
+            .build();
       }
       if (path.endsWith("/session") && request.getMethod().equals("POST")) {
         return new MockResponse.Builder().code(200).body("{\"id\":\"sess-1\"}").build();
       }
       if (path.endsWith("/jump")) {
-        boolean credentials = CREDENTIAL_HEADERS.stream()
-            .anyMatch(name -> request.getHeaders().get(name) != null)
-            || request.getHeaders().get("Cookie") != null;
+        boolean credentials =
+            CREDENTIAL_HEADERS.stream().anyMatch(name -> request.getHeaders().get(name) != null)
+                || request.getHeaders().get("Cookie") != null;
         if (!credentials) {
-          return new MockResponse.Builder().code(401)
+          return new MockResponse.Builder()
+              .code(401)
               .addHeader("WWW-Authenticate", "Digest realm=\"r\", nonce=\"n\", qop=\"auth\"")
               .build();
         }
         jumps.add(request);
-        return new MockResponse.Builder().code(302).addHeader("Location", landing.toString())
+        return new MockResponse.Builder()
+            .code(302)
+            .addHeader("Location", landing.toString())
             .build();
       }
       return new MockResponse.Builder().code(200).body("{}").build();

@@ -73,13 +73,19 @@ class DigestHostileTest {
     if (request.getHeaders().get("Authorization") == null) {
       return challenge("sane");
     }
-    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/xml")
-        .body("<items><item>a</item></items>").build();
+    return new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/xml")
+        .body("<items><item>a</item></items>")
+        .build();
   }
 
   static MockResponse challenge(String nonce) {
-    return new MockResponse.Builder().code(401)
-        .addHeader("WWW-Authenticate", String.format(CHALLENGE, nonce)).body("no").build();
+    return new MockResponse.Builder()
+        .code(401)
+        .addHeader("WWW-Authenticate", String.format(CHALLENGE, nonce))
+        .body("no")
+        .build();
   }
 
   private Hostile.Phases serve(Function<RecordedRequest, MockResponse> hostile) throws IOException {
@@ -92,15 +98,19 @@ class DigestHostileTest {
   }
 
   private static LatchkeyClient client(HttpUrl base) {
-    return LatchkeyClient.builder("OnDemandApi").baseUrl(base.toString()).xml(true)
+    return LatchkeyClient.builder("OnDemandApi")
+        .baseUrl(base.toString())
+        .xml(true)
         .okHttpClient(Hostile.baseClient())
         .auth(DigestScheme.builder()
-            .credentials(() -> new UserPassword("robot_user", "digest-Pa55word")).build())
+            .credentials(() -> new UserPassword("robot_user", "digest-Pa55word"))
+            .build())
         .build();
   }
 
   private int get() throws IOException {
-    Request request = new Request.Builder().url(client.baseUrl().resolve("products")).build();
+    Request request =
+        new Request.Builder().url(client.baseUrl().resolve("products")).build();
     try (Response response = client.okHttpClient().newCall(request).execute()) {
       response.body().string();
       return response.code();
@@ -110,8 +120,8 @@ class DigestHostileTest {
   private void assertUsable(Hostile.Phases phases) throws IOException {
     phases.sane();
     assertEquals(200, within(this::get), "the client is usable after the hostile answers");
-    assertTrue(phases.saneRequests() <= 2,
-        "sane call took " + phases.saneRequests() + " exchanges");
+    assertTrue(
+        phases.saneRequests() <= 2, "sane call took " + phases.saneRequests() + " exchanges");
   }
 
   @Test
@@ -127,9 +137,11 @@ class DigestHostileTest {
     Hostile.Phases phases = serve(DigestHostileTest::sane);
     phases.sane();
     assertEquals(200, within(this::get));
-    phases.hostile(request -> new MockResponse.Builder().code(401)
-        .addHeader("WWW-Authenticate", String.format(CHALLENGE, "n-" + System.nanoTime())
-            + ", stale=true").build());
+    phases.hostile(request -> new MockResponse.Builder()
+        .code(401)
+        .addHeader(
+            "WWW-Authenticate", String.format(CHALLENGE, "n-" + System.nanoTime()) + ", stale=true")
+        .build());
     // stale=true says the password was right: a typed failure, but not "wrong password"
     fails(UnexpectedAnswerException.class, this::get);
     assertEquals(2, phases.hostileRequests(), "cached nonce refused, one fresh retry, then stop");
@@ -148,8 +160,8 @@ class DigestHostileTest {
         Arguments.of("unknown qop only", "Digest realm=\"r\", nonce=\"n\", qop=\"magic\""),
         Arguments.of("other scheme", "Basic realm=\"r\""),
         Arguments.of("control characters", "Digest realm=\"\u0001\u007f\", nonce=\"\u0000\""),
-        Arguments.of("100 KB header line",
-            "Digest realm=\"r\", nonce=\"" + "x".repeat(100_000) + "\""),
+        Arguments.of(
+            "100 KB header line", "Digest realm=\"r\", nonce=\"" + "x".repeat(100_000) + "\""),
         Arguments.of("5000 challenges in one header", many),
         Arguments.of("separators only", ", , ,,,"));
   }
@@ -157,8 +169,10 @@ class DigestHostileTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("brokenChallenges")
   void brokenChallengeIsOneTypedFailure(String what, String header) throws IOException {
-    Hostile.Phases phases = serve(request -> new MockResponse.Builder().code(401)
-        .addHeaderLenient("WWW-Authenticate", header).build());
+    Hostile.Phases phases = serve(request -> new MockResponse.Builder()
+        .code(401)
+        .addHeaderLenient("WWW-Authenticate", header)
+        .build());
     UnexpectedAnswerException e = fails(UnexpectedAnswerException.class, this::get);
     assertFalse(e.getMessage().contains("x".repeat(200)), "message quotes the flood");
     assertEquals(1, phases.hostileRequests(), what);
@@ -183,8 +197,11 @@ class DigestHostileTest {
   void rspauthThatProvesNothingIsRefused() throws IOException {
     Hostile.Phases phases = serve(request -> request.getHeaders().get("Authorization") == null
         ? challenge("n1")
-        : new MockResponse.Builder().code(200).addHeader("Authentication-Info",
-            "rspauth=\"00000000000000000000000000000000\"").body("<items/>").build());
+        : new MockResponse.Builder()
+            .code(200)
+            .addHeader("Authentication-Info", "rspauth=\"00000000000000000000000000000000\"")
+            .body("<items/>")
+            .build());
     fails(UnexpectedAnswerException.class, this::get);
     assertEquals(2, phases.hostileRequests());
     assertUsable(phases);
@@ -195,13 +212,15 @@ class DigestHostileTest {
         Arguments.of("garbage", "\u0000\u0001 not xml at all <<<"),
         Arguments.of("truncated", "<items><item>a</item><item>b"),
         Arguments.of("deeply nested", "<items>" + "<item>".repeat(50_000)),
-        Arguments.of("entity expansion", "<?xml version=\"1.0\"?><!DOCTYPE items ["
-            + "<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
-            + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
-            + "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;\">"
-            + "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
-            + "<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;\">"
-            + "]><items><item>&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;</item></items>"));
+        Arguments.of(
+            "entity expansion",
+            "<?xml version=\"1.0\"?><!DOCTYPE items ["
+                + "<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+                + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+                + "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;\">"
+                + "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
+                + "<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;\">"
+                + "]><items><item>&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;</item></items>"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -209,8 +228,11 @@ class DigestHostileTest {
   void brokenXmlBodyIsAParseFailureNotACrash(String what, String body) throws IOException {
     Hostile.Phases phases = serve(request -> request.getHeaders().get("Authorization") == null
         ? challenge("n1")
-        : new MockResponse.Builder().code(200).addHeader("Content-Type", "application/xml")
-            .body(body).build());
+        : new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "application/xml")
+            .body(body)
+            .build());
     Catalog catalog = client.create(Catalog.class);
     // Retrofit hands the body to Jackson: its typed parse failure is the right outcome.
     fails(JacksonException.class, () -> catalog.products().execute());
@@ -228,8 +250,9 @@ class DigestHostileTest {
         ? challenge("n1")
         : new MockResponse.Builder().code(200).body(xxe).build());
     Catalog catalog = client.create(Catalog.class);
-    String host = java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname"),
-        StandardCharsets.UTF_8).trim();
+    String host = java.nio.file.Files.readString(
+            java.nio.file.Path.of("/etc/hostname"), StandardCharsets.UTF_8)
+        .trim();
     try {
       retrofit2.Response<Items> answer = within(() -> catalog.products().execute());
       Items items = answer.body();
@@ -287,16 +310,19 @@ class DigestHostileTest {
   void hundredKilobyteHeaderOnASuccessIsHarmless() throws IOException {
     Hostile.Phases phases = serve(request -> request.getHeaders().get("Authorization") == null
         ? challenge("n1")
-        : new MockResponse.Builder().code(200).addHeader("X-Junk", "j".repeat(100_000))
-            .body("<items/>").build());
+        : new MockResponse.Builder()
+            .code(200)
+            .addHeader("X-Junk", "j".repeat(100_000))
+            .body("<items/>")
+            .build());
     assertEquals(200, within(this::get));
     assertEquals(2, phases.hostileRequests());
   }
 
   static void rawSane(String head, java.net.Socket socket) throws IOException {
     if (!head.contains("\r\nAuthorization: ")) {
-      RawServer.answer(socket, 401, "WWW-Authenticate: " + String.format(CHALLENGE, "raw") + "\r\n",
-          "");
+      RawServer.answer(
+          socket, 401, "WWW-Authenticate: " + String.format(CHALLENGE, "raw") + "\r\n", "");
     } else {
       RawServer.answer(socket, 200, "Content-Type: application/xml\r\n", "<items/>");
     }

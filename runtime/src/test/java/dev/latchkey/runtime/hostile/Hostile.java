@@ -56,7 +56,8 @@ final class Hostile {
     private final AtomicInteger saneRequests = new AtomicInteger();
     private volatile boolean hostile = true;
 
-    Phases(Function<RecordedRequest, MockResponse> hostileScript,
+    Phases(
+        Function<RecordedRequest, MockResponse> hostileScript,
         Function<RecordedRequest, MockResponse> sane) {
       this.current = hostileScript;
       this.sane = sane;

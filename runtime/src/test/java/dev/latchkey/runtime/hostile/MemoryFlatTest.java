@@ -45,10 +45,13 @@ class MemoryFlatTest {
 
   static Stream<Arguments> engines() {
     Supplier<AuthScheme> digest = () -> DigestScheme.builder()
-        .credentials(() -> new UserPassword("robot", "digest-pw")).build();
+        .credentials(() -> new UserPassword("robot", "digest-pw"))
+        .build();
     Supplier<AuthScheme> token = () -> SessionHostileTest.xandr().build();
     Supplier<AuthScheme> header = () -> SessionHostileTest.mediaSilo().build();
-    return Stream.of(Arguments.of("digest", digest), Arguments.of("token", token),
+    return Stream.of(
+        Arguments.of("digest", digest),
+        Arguments.of("token", token),
         Arguments.of("header", header));
   }
 
@@ -61,13 +64,19 @@ class MemoryFlatTest {
       long n = exchanges.incrementAndGet();
       Request request = chain.request();
       String path = request.url().encodedPath();
-      Response.Builder response = new Response.Builder().request(request)
-          .protocol(Protocol.HTTP_1_1).message("x").code(200);
+      Response.Builder response = new Response.Builder()
+          .request(request)
+          .protocol(Protocol.HTTP_1_1)
+          .message("x")
+          .code(200);
       String body = "{}";
-      if (n == 1 && request.header("Authorization") == null && !path.endsWith("/auth")
+      if (n == 1
+          && request.header("Authorization") == null
+          && !path.endsWith("/auth")
           && !path.endsWith("/session")) {
-        response.code(401).header("WWW-Authenticate",
-            "Digest realm=\"r\", nonce=\"n0\", qop=\"auth\"");
+        response
+            .code(401)
+            .header("WWW-Authenticate", "Digest realm=\"r\", nonce=\"n0\", qop=\"auth\"");
       } else if (path.endsWith("/auth")) {
         body = "{\"response\":{\"status\":\"OK\",\"token\":\"tok-" + n + "\"}}";
       } else if (path.endsWith("/session")) {
@@ -84,8 +93,12 @@ class MemoryFlatTest {
   void retainedHeapStaysFlat(String name, Supplier<AuthScheme> scheme) throws Exception {
     Server server = new Server();
     OkHttpClient plain = new OkHttpClient.Builder().addInterceptor(server).build();
-    AuthContext context = new AuthContext(name, BASE,
-        new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), AuthEventListener.NONE, plain);
+    AuthContext context = new AuthContext(
+        name,
+        BASE,
+        new MutableClock(Instant.parse("2026-01-01T00:00:00Z")),
+        AuthEventListener.NONE,
+        plain);
     OkHttpClient.Builder builder = plain.newBuilder();
     builder.interceptors().clear();
     try (Closeable resources = scheme.get().install(context, builder)) {
@@ -97,12 +110,19 @@ class MemoryFlatTest {
       calls(client, request, CALLS);
       long after = retainedHeap();
       long growth = after - before;
-      System.out.printf("memory %s: %d calls, %d exchanges, retained heap %d KiB -> %d KiB"
-          + " (growth %d KiB)%n", name, CALLS, server.exchanges.get() - exchangesBefore,
-          before >> 10, after >> 10, growth >> 10);
+      System.out.printf(
+          "memory %s: %d calls, %d exchanges, retained heap %d KiB -> %d KiB"
+              + " (growth %d KiB)%n",
+          name,
+          CALLS,
+          server.exchanges.get() - exchangesBefore,
+          before >> 10,
+          after >> 10,
+          growth >> 10);
       assertEquals(CALLS, server.exchanges.get() - exchangesBefore, "one exchange per warm call");
-      assertTrue(growth < MARGIN_BYTES, name + ": retained heap grew by " + (growth >> 10)
-          + " KiB over " + CALLS + " calls");
+      assertTrue(
+          growth < MARGIN_BYTES,
+          name + ": retained heap grew by " + (growth >> 10) + " KiB over " + CALLS + " calls");
     }
   }
 
@@ -127,8 +147,12 @@ class MemoryFlatTest {
       return server.intercept(chain);
     };
     OkHttpClient plain = new OkHttpClient.Builder().addInterceptor(recording).build();
-    AuthContext context = new AuthContext(name, BASE,
-        new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), AuthEventListener.NONE, plain);
+    AuthContext context = new AuthContext(
+        name,
+        BASE,
+        new MutableClock(Instant.parse("2026-01-01T00:00:00Z")),
+        AuthEventListener.NONE,
+        plain);
     OkHttpClient.Builder builder = plain.newBuilder();
     builder.interceptors().clear();
     try (Closeable resources = scheme.get().install(context, builder)) {
@@ -136,15 +160,24 @@ class MemoryFlatTest {
       calls(client, new Request.Builder().url(BASE.resolve("me")).build(), 1);
       long before = server.exchanges.get();
       for (int i = 0; i < 3000; i++) {
-        calls(client, new Request.Builder().url("https://h" + i + ".example.org/me").build(), 1);
+        calls(
+            client,
+            new Request.Builder().url("https://h" + i + ".example.org/me").build(),
+            1);
       }
       assertEquals(3000, server.exchanges.get() - before, "no login, no session for other hosts");
       assertEquals(3000, elsewhere.size());
       for (Request request : elsewhere) {
-        for (String header : List.of("Authorization", "MediaSiloApiKey", "MediaSiloSessionKey",
-            "MediaSiloHostContext", "Cookie")) {
-          assertEquals(null, request.header(header), name + ": " + header + " went to "
-              + request.url().host());
+        for (String header : List.of(
+            "Authorization",
+            "MediaSiloApiKey",
+            "MediaSiloSessionKey",
+            "MediaSiloHostContext",
+            "Cookie")) {
+          assertEquals(
+              null,
+              request.header(header),
+              name + ": " + header + " went to " + request.url().host());
         }
       }
     }
@@ -165,8 +198,8 @@ class MemoryFlatTest {
     for (int i = 0; i < 4; i++) {
       System.gc();
       Thread.sleep(100);
-      used = Math.min(used,
-          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+      used = Math.min(
+          used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
     return used;
   }

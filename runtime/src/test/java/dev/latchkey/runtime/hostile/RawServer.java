@@ -115,7 +115,8 @@ final class RawServer implements AutoCloseable {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     OutputStream out = socket.getOutputStream();
     out.write(("HTTP/1.1 " + code + " X\r\n" + headers + "Content-Length: " + bytes.length
-        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            + "\r\nConnection: close\r\n\r\n")
+        .getBytes(StandardCharsets.ISO_8859_1));
     out.write(bytes);
     out.flush();
   }
@@ -127,8 +128,8 @@ final class RawServer implements AutoCloseable {
    */
   static void drip(Socket socket, int code, String headers, long everyMillis) throws IOException {
     OutputStream out = socket.getOutputStream();
-    out.write(("HTTP/1.1 " + code + " X\r\n" + headers
-        + "Connection: close\r\n\r\n{").getBytes(StandardCharsets.ISO_8859_1));
+    out.write(("HTTP/1.1 " + code + " X\r\n" + headers + "Connection: close\r\n\r\n{")
+        .getBytes(StandardCharsets.ISO_8859_1));
     dripBytes(socket, everyMillis);
   }
 

@@ -82,12 +82,15 @@ class SessionHostileTest {
     }
 
     boolean isLogin(RecordedRequest request) {
-      return request.getMethod().equals("POST") && request.getUrl().encodedPath().endsWith(loginPath);
+      return request.getMethod().equals("POST")
+          && request.getUrl().encodedPath().endsWith(loginPath);
     }
 
     /** A login answer with {@code value} (raw JSON) where the token goes. */
     String answer(String value) {
-      return this == TOKEN ? "{\"response\":{\"status\":\"OK\",\"token\":" + value + "}}" : "{\"id\":" + value + "}";
+      return this == TOKEN
+          ? "{\"response\":{\"status\":\"OK\",\"token\":" + value + "}}"
+          : "{\"id\":" + value + "}";
     }
 
     /** Hands out tokens, accepts any token it handed out (by prefix), refuses the rest. */
@@ -105,21 +108,30 @@ class SessionHostileTest {
       if (head.startsWith("POST ")) {
         RawServer.answer(socket, 200, "", answer("\"tok-raw\""));
       } else {
-        RawServer.answer(socket, head.contains("\r\n" + carrier + ": tok-raw") ? 200 : 401, "", "{}");
+        RawServer.answer(
+            socket, head.contains("\r\n" + carrier + ": tok-raw") ? 200 : 401, "", "{}");
       }
     }
   }
 
   static TokenScheme.Builder xandr() {
     return TokenScheme.builder()
-        .loginPath("auth").usernameField("/auth/username").passwordField("/auth/password")
-        .tokenPointer("/response/token").header("Authorization", "{token}")
-        .idleLifetime(Duration.ofHours(2)).hardLifetime(Duration.ofHours(24))
-        .sessionGoneStatus(401).errorPointer("/response/error_id")
-        .sessionGoneErrors("NOAUTH").badCredentialErrors("NOAUTH")
-        .terminalErrors("NOAUTH_DISABLED", "NOAUTH_EXPIRED").forbiddenErrors("UNAUTH")
+        .loginPath("auth")
+        .usernameField("/auth/username")
+        .passwordField("/auth/password")
+        .tokenPointer("/response/token")
+        .header("Authorization", "{token}")
+        .idleLifetime(Duration.ofHours(2))
+        .hardLifetime(Duration.ofHours(24))
+        .sessionGoneStatus(401)
+        .errorPointer("/response/error_id")
+        .sessionGoneErrors("NOAUTH")
+        .badCredentialErrors("NOAUTH")
+        .terminalErrors("NOAUTH_DISABLED", "NOAUTH_EXPIRED")
+        .forbiddenErrors("UNAUTH")
         .loginLimit(10, Duration.ofMinutes(5))
-        .throttleCodePointer("/response/error_code").throttleCodes("RATE_EXCEEDED")
+        .throttleCodePointer("/response/error_code")
+        .throttleCodes("RATE_EXCEEDED")
         .credentials(() -> new UserPassword("alice", PASSWORD));
   }
 
@@ -127,8 +139,14 @@ class SessionHostileTest {
     return HeaderScheme.builder()
         .header("MediaSiloHostContext", "hostContext", false, "acme")
         .header("MediaSiloApiKey", "apiKey", true, API_KEY)
-        .session("session", "/userName", "/password", "/id", "MediaSiloSessionKey",
-            Duration.ofMinutes(60), "session/{key}")
+        .session(
+            "session",
+            "/userName",
+            "/password",
+            "/id",
+            "MediaSiloSessionKey",
+            Duration.ofMinutes(60),
+            "session/{key}")
         .sessionBodyField("/accountName", "hostContext")
         .maxRateLimitWait(Duration.ofSeconds(1))
         .credentials(() -> new UserPassword("carol", PASSWORD));
@@ -136,7 +154,11 @@ class SessionHostileTest {
 
   static MockResponse json(int code, String body) {
     // Xandr labels its JSON text/html: the engine must read it whatever the label
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "text/html").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", "text/html")
+        .body(body)
+        .build();
   }
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
@@ -158,7 +180,8 @@ class SessionHostileTest {
     }
   }
 
-  private Hostile.Phases serve(Shape shape, Function<RecordedRequest, MockResponse> hostile) throws IOException {
+  private Hostile.Phases serve(Shape shape, Function<RecordedRequest, MockResponse> hostile)
+      throws IOException {
     this.shape = shape;
     Hostile.Phases phases = new Hostile.Phases(hostile, shape::sane);
     server = new MockWebServer();
@@ -168,7 +191,8 @@ class SessionHostileTest {
     return phases;
   }
 
-  private void serveRaw(Shape shape, RawServer.Handler hostile, AtomicBoolean on) throws IOException {
+  private void serveRaw(Shape shape, RawServer.Handler hostile, AtomicBoolean on)
+      throws IOException {
     this.shape = shape;
     raw = new RawServer((index, head, socket) -> {
       if (on.get()) {
@@ -181,12 +205,17 @@ class SessionHostileTest {
   }
 
   private LatchkeyClient client(HttpUrl base, OkHttpClient okHttp) {
-    return LatchkeyClient.builder(shape.name()).baseUrl(base.toString()).clock(clock)
-        .okHttpClient(okHttp).auth(shape.scheme()).build();
+    return LatchkeyClient.builder(shape.name())
+        .baseUrl(base.toString())
+        .clock(clock)
+        .okHttpClient(okHttp)
+        .auth(shape.scheme())
+        .build();
   }
 
   private int get() throws IOException {
-    Request request = new Request.Builder().url(client.baseUrl().resolve(shape.callPath)).build();
+    Request request =
+        new Request.Builder().url(client.baseUrl().resolve(shape.callPath)).build();
     try (Response response = client.okHttpClient().newCall(request).execute()) {
       response.body().string();
       return response.code();
@@ -197,14 +226,18 @@ class SessionHostileTest {
     clock.advance(Duration.ofMinutes(10)); // past the bad-password back-off and any throttle
     phases.sane();
     assertEquals(200, within(this::get), "the client is usable after the hostile answers");
-    assertTrue(phases.saneRequests() <= 3, "sane call took " + phases.saneRequests() + " exchanges");
+    assertTrue(
+        phases.saneRequests() <= 3, "sane call took " + phases.saneRequests() + " exchanges");
   }
 
   @ParameterizedTest
   @EnumSource(Shape.class)
   void freshSessionRefusedAtOnceIsOneFailureAfterOneLogin(Shape shape) throws IOException {
-    Hostile.Phases phases = serve(shape, request -> shape.isLogin(request) ? shape.sane(request)
-        : json(401, "{\"response\":{\"error_id\":\"NOAUTH\"}}"));
+    Hostile.Phases phases = serve(
+        shape,
+        request -> shape.isLogin(request)
+            ? shape.sane(request)
+            : json(401, "{\"response\":{\"error_id\":\"NOAUTH\"}}"));
     // A session the server never accepted is not renewed: another would be refused the same way.
     fails(AuthenticationFailedException.class, this::get);
     assertEquals(2, phases.hostileRequests(), "login, call");
@@ -237,43 +270,59 @@ class SessionHostileTest {
   @ParameterizedTest
   @EnumSource(Shape.class)
   void aServerEchoingThePasswordNeverGetsItIntoAMessage(Shape shape) throws IOException {
-    serve(shape, request -> shape.isLogin(request)
-        ? json(401, "{\"message\":\"wrong password " + PASSWORD + "\",\"echo\":"
-            + quoted(request.getBody().utf8()) + "}")
-        : shape.sane(request));
+    serve(
+        shape,
+        request -> shape.isLogin(request)
+            ? json(
+                401,
+                "{\"message\":\"wrong password " + PASSWORD + "\",\"echo\":"
+                    + quoted(request.getBody().utf8()) + "}")
+            : shape.sane(request));
     AuthenticationFailedException e = fails(AuthenticationFailedException.class, this::get);
     assertFalse(e.getMessage().contains(PASSWORD), e.getMessage());
     assertTrue(e.getMessage().contains("wrong password ██"), e.getMessage());
   }
 
   private static String quoted(String text) {
-    return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
+    return "\""
+        + new String(
+            com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text))
+        + "\"";
   }
 
   static Stream<Arguments> brokenLoginAnswers() {
     List<Arguments> cases = new ArrayList<>();
     for (Shape shape : Shape.values()) {
       Stream.of(
-          Arguments.of(shape, "200 and no token", 200, shape == Shape.TOKEN ? "{\"response\":{\"status\":\"OK\"}}" : "{\"session\":\"x\"}"),
-          Arguments.of(shape, "token is an object", 200, shape.answer("{\"a\":1}")),
-          Arguments.of(shape, "token is blank", 200, shape.answer("\"  \"")),
-          Arguments.of(shape, "token is null", 200, shape.answer("null")),
-          Arguments.of(shape, "garbage", 200, "\u0000\u0001\u0002 <html>"),
-          Arguments.of(shape, "truncated", 200, shape.answer("\"tok-").replace("}", "")),
-          Arguments.of(shape, "json array", 200, "[1,2,3]"),
-          Arguments.of(shape, "deeply nested", 200, "{\"a\":".repeat(5000)),
-          Arguments.of(shape, "deeply nested arrays", 200, "[".repeat(100_000)),
-          Arguments.of(shape, "huge", 200, shape.answer("\"" + "t".repeat(2_000_000) + "\"")),
-          Arguments.of(shape, "500 with garbage", 500, "<<<"),
-          Arguments.of(shape, "empty body", 200, "")).forEach(cases::add);
+              Arguments.of(
+                  shape,
+                  "200 and no token",
+                  200,
+                  shape == Shape.TOKEN
+                      ? "{\"response\":{\"status\":\"OK\"}}"
+                      : "{\"session\":\"x\"}"),
+              Arguments.of(shape, "token is an object", 200, shape.answer("{\"a\":1}")),
+              Arguments.of(shape, "token is blank", 200, shape.answer("\"  \"")),
+              Arguments.of(shape, "token is null", 200, shape.answer("null")),
+              Arguments.of(shape, "garbage", 200, "\u0000\u0001\u0002 <html>"),
+              Arguments.of(shape, "truncated", 200, shape.answer("\"tok-").replace("}", "")),
+              Arguments.of(shape, "json array", 200, "[1,2,3]"),
+              Arguments.of(shape, "deeply nested", 200, "{\"a\":".repeat(5000)),
+              Arguments.of(shape, "deeply nested arrays", 200, "[".repeat(100_000)),
+              Arguments.of(shape, "huge", 200, shape.answer("\"" + "t".repeat(2_000_000) + "\"")),
+              Arguments.of(shape, "500 with garbage", 500, "<<<"),
+              Arguments.of(shape, "empty body", 200, ""))
+          .forEach(cases::add);
     }
     return cases.stream();
   }
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("brokenLoginAnswers")
-  void brokenLoginAnswerIsOneTypedFailure(Shape shape, String what, int code, String body) throws IOException {
-    Hostile.Phases phases = serve(shape, request -> shape.isLogin(request) ? json(code, body) : shape.sane(request));
+  void brokenLoginAnswerIsOneTypedFailure(Shape shape, String what, int code, String body)
+      throws IOException {
+    Hostile.Phases phases =
+        serve(shape, request -> shape.isLogin(request) ? json(code, body) : shape.sane(request));
     UnexpectedAnswerException e = fails(UnexpectedAnswerException.class, this::get);
     assertTrue(e.getMessage().length() < 500, "message length " + e.getMessage().length());
     assertEquals(1, phases.hostileRequests(), what);
@@ -283,9 +332,11 @@ class SessionHostileTest {
   @ParameterizedTest
   @EnumSource(Shape.class)
   void tokenWithCharactersAHeaderCannotCarryIsTyped(Shape shape) throws IOException {
-    Hostile.Phases phases = serve(shape, request -> shape.isLogin(request)
-        ? json(200, shape.answer("\"tok-\\u0001\\r\\nX-Evil: 1\""))
-        : shape.sane(request));
+    Hostile.Phases phases = serve(
+        shape,
+        request -> shape.isLogin(request)
+            ? json(200, shape.answer("\"tok-\\u0001\\r\\nX-Evil: 1\""))
+            : shape.sane(request));
     LatchkeyException e = fails(LatchkeyException.class, this::get);
     assertFalse(e.getMessage().contains("Evil"), e.getMessage());
     assertEquals(1, phases.hostileRequests());
@@ -295,10 +346,16 @@ class SessionHostileTest {
   @ParameterizedTest
   @EnumSource(Shape.class)
   void absurdRetryAfterOnLoginIsAThrottleNotAnOverflow(Shape shape) throws IOException {
-    Hostile.Phases phases = serve(shape, request -> new MockResponse.Builder().code(429)
-        .addHeader("Retry-After", "99999999999999999").body("{}").build());
+    Hostile.Phases phases = serve(
+        shape,
+        request -> new MockResponse.Builder()
+            .code(429)
+            .addHeader("Retry-After", "99999999999999999")
+            .body("{}")
+            .build());
     LoginThrottledException e = fails(LoginThrottledException.class, this::get);
-    assertTrue(e.nextLoginAllowed().isBefore(clock.instant().plus(Duration.ofDays(2))),
+    assertTrue(
+        e.nextLoginAllowed().isBefore(clock.instant().plus(Duration.ofDays(2))),
         "capped wait, got " + e.nextLoginAllowed());
     fails(LoginThrottledException.class, this::get); // the server's block holds: no second login
     assertEquals(1, phases.hostileRequests());
@@ -309,10 +366,17 @@ class SessionHostileTest {
   @ParameterizedTest
   @EnumSource(Shape.class)
   void hugeHeadersAndBodiesDoNotDisturbTheEngine(Shape shape) throws IOException {
-    Hostile.Phases phases = serve(shape, request -> shape.isLogin(request)
-        ? new MockResponse.Builder().code(200).addHeader("X-Junk", "j".repeat(100_000))
-            .body(shape.answer("\"tok-big\"")).build()
-        : json(200, "{\"response\":{\"status\":\"OK\",\"blob\":\"" + "b".repeat(1_000_000) + "\"}}"));
+    Hostile.Phases phases = serve(
+        shape,
+        request -> shape.isLogin(request)
+            ? new MockResponse.Builder()
+                .code(200)
+                .addHeader("X-Junk", "j".repeat(100_000))
+                .body(shape.answer("\"tok-big\""))
+                .build()
+            : json(
+                200,
+                "{\"response\":{\"status\":\"OK\",\"blob\":\"" + "b".repeat(1_000_000) + "\"}}"));
     assertEquals(200, within(this::get));
     assertEquals(2, phases.hostileRequests());
   }
@@ -321,8 +385,11 @@ class SessionHostileTest {
   @EnumSource(Shape.class)
   void loginDrippedForeverEndsAtTheCallTimeout(Shape shape) throws IOException {
     AtomicBoolean hostile = new AtomicBoolean(true);
-    serveRaw(shape, (index, head, socket) ->
-        RawServer.drip(socket, 200, "Content-Type: application/json\r\n", 300), hostile);
+    serveRaw(
+        shape,
+        (index, head, socket) ->
+            RawServer.drip(socket, 200, "Content-Type: application/json\r\n", 300),
+        hostile);
     fails(InterruptedIOException.class, this::get);
     assertEquals(1, raw.requestCount());
     hostile.set(false);
@@ -333,8 +400,11 @@ class SessionHostileTest {
   @EnumSource(Shape.class)
   void connectionResetDuringLoginIsATransportFailure(Shape shape) throws IOException {
     AtomicBoolean hostile = new AtomicBoolean(true);
-    serveRaw(shape, (index, head, socket) ->
-        RawServer.reset(socket, "HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n{\"response\":{\"tok"), hostile);
+    serveRaw(
+        shape,
+        (index, head, socket) -> RawServer.reset(
+            socket, "HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n{\"response\":{\"tok"),
+        hostile);
     IOException e = fails(IOException.class, this::get);
     assertTrue(raw.requestCount() <= 2, "requests " + raw.requestCount() + " after " + e);
     hostile.set(false);
@@ -347,12 +417,17 @@ class SessionHostileTest {
     List<RequestBody> bodies = new CopyOnWriteArrayList<>();
     serve(shape, shape::sane);
     client.close();
-    client = client(server.url(shape.basePath), Hostile.baseClient().newBuilder().addNetworkInterceptor(chain -> {
-      if (chain.request().body() != null) {
-        bodies.add(chain.request().body());
-      }
-      return chain.proceed(chain.request());
-    }).build());
+    client = client(
+        server.url(shape.basePath),
+        Hostile.baseClient()
+            .newBuilder()
+            .addNetworkInterceptor(chain -> {
+              if (chain.request().body() != null) {
+                bodies.add(chain.request().body());
+              }
+              return chain.proceed(chain.request());
+            })
+            .build());
     assertEquals(200, within(this::get));
     assertEquals(1, bodies.size(), "one login body");
     okio.Buffer after = new okio.Buffer();
@@ -396,7 +471,9 @@ class SessionHostileTest {
         typed += result.get(Hostile.HANG_GUARD.toSeconds(), TimeUnit.SECONDS);
       }
       assertEquals(threads * callsEach, typed, "every call ended in UnexpectedAnswerException");
-      assertTrue(logins.get() <= threads * callsEach, "logins " + logins.get() + " for " + threads * callsEach + " calls");
+      assertTrue(
+          logins.get() <= threads * callsEach,
+          "logins " + logins.get() + " for " + threads * callsEach + " calls");
       assertEquals(logins.get(), phases.hostileRequests(), "no call went out without a token");
     } finally {
       pool.shutdownNow();
@@ -409,8 +486,11 @@ class SessionHostileTest {
   @ParameterizedTest
   @EnumSource(value = Shape.class, names = "HEADER")
   void aForbiddenAnswerEchoingThePasswordIsAccessDeniedWithoutIt(Shape shape) throws IOException {
-    serve(shape, request -> shape.isLogin(request) ? shape.sane(request)
-        : json(403, "{\"message\":\"wrong password " + PASSWORD + "\"}"));
+    serve(
+        shape,
+        request -> shape.isLogin(request)
+            ? shape.sane(request)
+            : json(403, "{\"message\":\"wrong password " + PASSWORD + "\"}"));
     AccessDeniedException denied = fails(AccessDeniedException.class, this::get);
     assertFalse(denied.getMessage().contains(PASSWORD), denied.getMessage());
     assertTrue(denied.getMessage().contains("wrong password ██"), denied.getMessage());
@@ -443,8 +523,11 @@ class SessionHostileTest {
   @ParameterizedTest
   @EnumSource(value = Shape.class, names = "HEADER")
   void rateLimitedForeverWaitsOnceThenFails(Shape shape) throws IOException {
-    Hostile.Phases phases = serve(shape, request -> shape.isLogin(request) ? shape.sane(request)
-        : new MockResponse.Builder().code(429).addHeader("Retry-After", "0").build());
+    Hostile.Phases phases = serve(
+        shape,
+        request -> shape.isLogin(request)
+            ? shape.sane(request)
+            : new MockResponse.Builder().code(429).addHeader("Retry-After", "0").build());
     fails(RateLimitedException.class, this::get);
     assertEquals(3, phases.hostileRequests(), "login, call, one retry after the wait");
     assertUsable(phases);
@@ -453,8 +536,14 @@ class SessionHostileTest {
   @ParameterizedTest
   @EnumSource(value = Shape.class, names = "HEADER")
   void absurdRetryAfterIsNotWaitedOut(Shape shape) throws IOException {
-    Hostile.Phases phases = serve(shape, request -> shape.isLogin(request) ? shape.sane(request)
-        : new MockResponse.Builder().code(429).addHeader("Retry-After", "9".repeat(40)).build());
+    Hostile.Phases phases = serve(
+        shape,
+        request -> shape.isLogin(request)
+            ? shape.sane(request)
+            : new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "9".repeat(40))
+                .build());
     fails(RateLimitedException.class, this::get);
     assertEquals(2, phases.hostileRequests());
     assertUsable(phases);

@@ -28,10 +28,9 @@ class CredentialOriginsTest {
 
   @Test
   void addedOriginsBelongTooAndThePrimaryStaysFirst() {
-    CredentialOrigins origins =
-        CredentialOrigins.of(
-            url("https://api.example/"),
-            List.of(url("https://files.example/x/"), url("https://api.example/again/")));
+    CredentialOrigins origins = CredentialOrigins.of(
+        url("https://api.example/"),
+        List.of(url("https://files.example/x/"), url("https://api.example/again/")));
     assertEquals(Origin.of(url("https://api.example/")), origins.primary());
     assertEquals(2, origins.all().size());
     assertTrue(origins.contains(url("https://files.example/y")));

@@ -34,11 +34,10 @@ class LazyConverterFactoryTest {
   private final AtomicInteger made = new AtomicInteger();
 
   private LazyConverterFactory factory() {
-    return LazyConverterFactory.of(
-        () -> {
-          made.incrementAndGet();
-          return JacksonConverterFactory.create(new ObjectMapper());
-        });
+    return LazyConverterFactory.of(() -> {
+      made.incrementAndGet();
+      return JacksonConverterFactory.create(new ObjectMapper());
+    });
   }
 
   @Test
@@ -47,8 +46,11 @@ class LazyConverterFactoryTest {
     try (MockWebServer server = new MockWebServer()) {
       server.enqueue(new MockResponse.Builder().body("plain").build());
       server.start();
-      Api api = new Retrofit.Builder().baseUrl(server.url("/")).addConverterFactory(factory)
-          .build().create(Api.class);
+      Api api = new Retrofit.Builder()
+          .baseUrl(server.url("/"))
+          .addConverterFactory(factory)
+          .build()
+          .create(Api.class);
       try (ResponseBody body = api.raw("any", "x").execute().body()) {
         assertEquals("plain", body.string());
       }
@@ -66,8 +68,10 @@ class LazyConverterFactoryTest {
         server.enqueue(new MockResponse.Builder().body("{\"a\":1}").build());
       }
       server.start();
-      Retrofit retrofit = new Retrofit.Builder().baseUrl(server.url("/"))
-          .addConverterFactory(factory).build();
+      Retrofit retrofit = new Retrofit.Builder()
+          .baseUrl(server.url("/"))
+          .addConverterFactory(factory)
+          .build();
       CountDownLatch go = new CountDownLatch(1);
       List<Thread> started = new ArrayList<>();
       List<Object> answers = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -28,7 +28,8 @@ class ServerTextTest {
 
   @Test
   void secretFieldsAreMaskedByName() {
-    String quoted = ServerText.quote("{\"password\":\"hunter22\",\"error\":\"no\"}", new Redactor());
+    String quoted =
+        ServerText.quote("{\"password\":\"hunter22\",\"error\":\"no\"}", new Redactor());
     assertFalse(quoted.contains("hunter22"), quoted);
   }
 }

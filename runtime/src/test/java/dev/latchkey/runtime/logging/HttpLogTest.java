@@ -27,27 +27,24 @@ class HttpLogTest {
     Redactor redactor = new Redactor().redactHeader("MediaSiloApiKey");
     redactor.addSecret("tok-622cee5f8c99");
     try (MockWebServer server = new MockWebServer()) {
-      server.enqueue(
-          new MockResponse.Builder()
-              .addHeader("Set-Cookie", "IBAPI_SESSID=tok-622cee5f8c99; path=/")
-              .addHeader("Content-Type", "text/html")
-              .body("{\"response\":{\"status\":\"OK\",\"token\":\"tok-622cee5f8c99\",\"echo\":\"tok-622cee5f8c99\"}}")
-              .build());
+      server.enqueue(new MockResponse.Builder()
+          .addHeader("Set-Cookie", "IBAPI_SESSID=tok-622cee5f8c99; path=/")
+          .addHeader("Content-Type", "text/html")
+          .body(
+              "{\"response\":{\"status\":\"OK\",\"token\":\"tok-622cee5f8c99\",\"echo\":\"tok-622cee5f8c99\"}}")
+          .build());
       server.start();
-      OkHttpClient client =
-          new OkHttpClient.Builder()
-              .addNetworkInterceptor(new HttpLog(redactor, HttpLog.Level.BODY, lines::add))
-              .build();
-      Request request =
-          new Request.Builder()
-              .url(server.url("/auth"))
-              .header("Authorization", "Basic cm9ib3Q6czNjcmV0")
-              .header("MediaSiloApiKey", "app-key-123")
-              .post(
-                  RequestBody.create(
-                      "{\"auth\":{\"username\":\"robot\",\"password\":\"s3cret \\\"quoted\\\" pass\"}}",
-                      MediaType.get("application/json")))
-              .build();
+      OkHttpClient client = new OkHttpClient.Builder()
+          .addNetworkInterceptor(new HttpLog(redactor, HttpLog.Level.BODY, lines::add))
+          .build();
+      Request request = new Request.Builder()
+          .url(server.url("/auth"))
+          .header("Authorization", "Basic cm9ib3Q6czNjcmV0")
+          .header("MediaSiloApiKey", "app-key-123")
+          .post(RequestBody.create(
+              "{\"auth\":{\"username\":\"robot\",\"password\":\"s3cret \\\"quoted\\\" pass\"}}",
+              MediaType.get("application/json")))
+          .build();
       try (Response response = client.newCall(request).execute()) {
         assertEquals(200, response.code());
         // The application still reads the whole, unmasked body.
@@ -55,7 +52,8 @@ class HttpLogTest {
       }
     }
     String all = String.join("\n", lines);
-    for (String secret : List.of("cm9ib3Q6czNjcmV0", "app-key-123", "s3cret", "quoted", "tok-622cee5f8c99")) {
+    for (String secret :
+        List.of("cm9ib3Q6czNjcmV0", "app-key-123", "s3cret", "quoted", "tok-622cee5f8c99")) {
       assertFalse(all.contains(secret), () -> "leaked " + secret + " in\n" + all);
     }
     assertTrue(all.contains("Authorization: ██"), all);
@@ -66,7 +64,9 @@ class HttpLogTest {
   @Test
   void masksXmlFieldsAndHugeBodiesCostLinearTime() {
     Redactor redactor = new Redactor();
-    assertEquals("<user><password>██</password></user>", redactor.text("<user><password>hunter22</password></user>"));
+    assertEquals(
+        "<user><password>██</password></user>",
+        redactor.text("<user><password>hunter22</password></user>"));
     String huge = "{\"password\":\"" + "\\\\a".repeat(500_000) + "\"}";
     assertEquals("{\"password\":\"██\"}", redactor.text(huge));
   }
@@ -77,11 +77,10 @@ class HttpLogTest {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     for (int i = 0; i < 2000; i++) {
       int n = i;
-      pool.execute(
-          () -> {
-            redactor.addSecret(String.format("secret-%05d", n));
-            redactor.text(String.format("value secret-%05d", n));
-          });
+      pool.execute(() -> {
+        redactor.addSecret(String.format("secret-%05d", n));
+        redactor.text(String.format("value secret-%05d", n));
+      });
     }
     pool.shutdown();
     assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));

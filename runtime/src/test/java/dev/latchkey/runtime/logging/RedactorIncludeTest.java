@@ -19,7 +19,8 @@ class RedactorIncludeTest {
     client.redactField("id");
     client.addSecret("tok-5e3cret");
     assertTrue(log.isSecretHeader("x-auth-token"));
-    assertEquals("{\"id\":\"" + Redactor.MASK + "\",\"echo\":\"" + Redactor.MASK + "\"}",
+    assertEquals(
+        "{\"id\":\"" + Redactor.MASK + "\",\"echo\":\"" + Redactor.MASK + "\"}",
         log.text("{\"id\":\"sess-1\",\"echo\":\"tok-5e3cret\"}"));
   }
 

@@ -36,6 +36,7 @@ final class FakeSessionApi extends Dispatcher {
   volatile Function<String, MockResponse> loginAnswer;
   /** Held by a login until released, when set. */
   volatile CountDownLatch loginGate;
+
   final CountDownLatch loginArrived = new CountDownLatch(1);
 
   FakeSessionApi(String prefix) {
@@ -55,14 +56,24 @@ final class FakeSessionApi extends Dispatcher {
       return login(request, token);
     }
     calls.incrementAndGet();
-    String sent = first(request.getHeaders().get("X-Auth-Token"), request.getHeaders().get("MediaSiloSessionKey"));
-    String basic = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes());
-    if ((sent != null && live.contains(sent)) || basic.equals(request.getHeaders().get("Authorization"))) {
+    String sent = first(
+        request.getHeaders().get("X-Auth-Token"), request.getHeaders().get("MediaSiloSessionKey"));
+    String basic =
+        "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes());
+    if ((sent != null && live.contains(sent))
+        || basic.equals(request.getHeaders().get("Authorization"))) {
       // /admin: a permission this account does not have
-      return path.endsWith("/admin") ? new MockResponse.Builder().code(403).body("{\"message\":\"not yours\"}").build()
+      return path.endsWith("/admin")
+          ? new MockResponse.Builder()
+              .code(403)
+              .body("{\"message\":\"not yours\"}")
+              .build()
           : new MockResponse.Builder().code(200).body("{\"ok\":true}").build();
     }
-    return new MockResponse.Builder().code(401).body("{\"response\":{\"error_id\":\"NOAUTH\"}}").build();
+    return new MockResponse.Builder()
+        .code(401)
+        .body("{\"response\":{\"error_id\":\"NOAUTH\"}}")
+        .build();
   }
 
   private MockResponse login(RecordedRequest request, boolean token) throws InterruptedException {
@@ -84,13 +95,22 @@ final class FakeSessionApi extends Dispatcher {
       return new MockResponse.Builder().code(400).build();
     }
     if (!PASSWORD.equals(password)) {
-      return new MockResponse.Builder().code(401)
-          .body(token ? "{\"response\":{\"error_id\":\"NOAUTH\"}}" : "{\"message\":\"wrong password\"}").build();
+      return new MockResponse.Builder()
+          .code(401)
+          .body(
+              token
+                  ? "{\"response\":{\"error_id\":\"NOAUTH\"}}"
+                  : "{\"message\":\"wrong password\"}")
+          .build();
     }
     String issued = prefix + "-" + logins.incrementAndGet();
     live.add(issued);
-    return new MockResponse.Builder().code(200)
-        .body(token ? "{\"response\":{\"status\":\"OK\",\"token\":\"" + issued + "\"}}" : "{\"id\":\"" + issued + "\"}")
+    return new MockResponse.Builder()
+        .code(200)
+        .body(
+            token
+                ? "{\"response\":{\"status\":\"OK\",\"token\":\"" + issued + "\"}}"
+                : "{\"id\":\"" + issued + "\"}")
         .build();
   }
 

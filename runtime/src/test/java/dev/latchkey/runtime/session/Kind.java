@@ -4,27 +4,46 @@ import dev.latchkey.runtime.AuthScheme;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.header.HeaderAuthMode;
 import dev.latchkey.runtime.header.HeaderScheme;
-import dev.latchkey.runtime.token.TokenScheme;
 import dev.latchkey.runtime.store.SessionStore;
+import dev.latchkey.runtime.token.TokenScheme;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /** The session kinds that run on the engine, configured against {@link FakeSessionApi}. */
 enum Kind {
-  TOKEN, HEADER_SESSION, HEADER_BASIC;
+  TOKEN,
+  HEADER_SESSION,
+  HEADER_BASIC;
 
   static final String API_KEY = "api-key-7f3a9c";
 
   AuthScheme scheme(Supplier<UserPassword> credentials, SessionStore storeOrNull) {
     return switch (this) {
-      case TOKEN -> TokenScheme.builder().loginPath("auth").tokenPointer("/response/token")
-          .header("X-Auth-Token", "{token}").idleLifetime(Duration.ofHours(2))
-          .errorPointer("/response/error_id").sessionGoneErrors("NOAUTH").badCredentialErrors("NOAUTH")
-          .loginLimit(10, Duration.ofMinutes(5)).credentials(credentials).sessionStore(storeOrNull).build();
-      case HEADER_SESSION -> header(credentials)
-          .session("session", "/userName", "/password", "/id", "MediaSiloSessionKey", Duration.ofMinutes(60),
-              "session/{key}")
-          .sessionStore(storeOrNull).build();
+      case TOKEN ->
+        TokenScheme.builder()
+            .loginPath("auth")
+            .tokenPointer("/response/token")
+            .header("X-Auth-Token", "{token}")
+            .idleLifetime(Duration.ofHours(2))
+            .errorPointer("/response/error_id")
+            .sessionGoneErrors("NOAUTH")
+            .badCredentialErrors("NOAUTH")
+            .loginLimit(10, Duration.ofMinutes(5))
+            .credentials(credentials)
+            .sessionStore(storeOrNull)
+            .build();
+      case HEADER_SESSION ->
+        header(credentials)
+            .session(
+                "session",
+                "/userName",
+                "/password",
+                "/id",
+                "MediaSiloSessionKey",
+                Duration.ofMinutes(60),
+                "session/{key}")
+            .sessionStore(storeOrNull)
+            .build();
       case HEADER_BASIC -> header(credentials).mode(HeaderAuthMode.BASIC).build();
     };
   }

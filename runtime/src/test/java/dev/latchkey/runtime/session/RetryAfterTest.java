@@ -17,12 +17,15 @@ class RetryAfterTest {
   @Test
   void httpDateFromRfc9110() {
     // RFC 9110 section 10.2.3's own example.
-    assertEquals(Duration.ofMinutes(11), Bodies.retryAfter("Wed, 21 Oct 2015 07:39:00 GMT", NOW.toEpochMilli()));
+    assertEquals(
+        Duration.ofMinutes(11),
+        Bodies.retryAfter("Wed, 21 Oct 2015 07:39:00 GMT", NOW.toEpochMilli()));
   }
 
   @Test
   void dateInThePastMeansNow() {
-    assertEquals(Duration.ZERO, Bodies.retryAfter("Wed, 21 Oct 2015 07:00:00 GMT", NOW.toEpochMilli()));
+    assertEquals(
+        Duration.ZERO, Bodies.retryAfter("Wed, 21 Oct 2015 07:00:00 GMT", NOW.toEpochMilli()));
   }
 
   @Test

@@ -40,13 +40,16 @@ class SessionConcurrencyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"TOKEN", "HEADER_SESSION"})
+  @EnumSource(
+      value = Kind.class,
+      names = {"TOKEN", "HEADER_SESSION"})
   void manyThreadsOneLoginAndOneReLoginPerDroppedSession(Kind kind) throws Exception {
     server.setDispatcher(api);
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     client = LatchkeyClient.builder("Concurrent")
         .baseUrl(server.url("/api/").newBuilder().host("127.0.0.1").build().toString())
-        .auth(kind.scheme()).build();
+        .auth(kind.scheme())
+        .build();
     client.okHttpClient().dispatcher().setMaxRequestsPerHost(THREADS);
     pool = Executors.newFixedThreadPool(THREADS);
     for (int round = 1; round <= 3; round++) {
@@ -57,8 +60,11 @@ class SessionConcurrencyTest {
           start.await(20, TimeUnit.SECONDS);
           int ok = 0;
           for (int i = 0; i < CALLS; i++) {
-            try (Response response = client.okHttpClient()
-                .newCall(new Request.Builder().url(client.baseUrl().resolve("me")).build()).execute()) {
+            try (Response response = client
+                .okHttpClient()
+                .newCall(
+                    new Request.Builder().url(client.baseUrl().resolve("me")).build())
+                .execute()) {
               ok += response.code() == 200 ? 1 : 0;
             }
           }

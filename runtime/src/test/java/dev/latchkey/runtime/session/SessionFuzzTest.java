@@ -48,55 +48,110 @@ class SessionFuzzTest {
   /** Token login (Xandr's shape), by header or cookie. */
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
   @DictionaryEntries({
-      "{\"response\":{\"status\":\"OK\",\"token\":\"", "\"}}", "{\"response\":{\"error_id\":\"",
-      "NOAUTH", "NOAUTH_DISABLED", "NOAUTH_EXPIRED", "UNAUTH", "RATE_EXCEEDED",
-      "\"error_code\":\"", "\\u0001", "IBAPI_SESSID=", "Fri, 31 Dec 1999 23:59:59 GMT", PASSWORD
+    "{\"response\":{\"status\":\"OK\",\"token\":\"",
+    "\"}}",
+    "{\"response\":{\"error_id\":\"",
+    "NOAUTH",
+    "NOAUTH_DISABLED",
+    "NOAUTH_EXPIRED",
+    "UNAUTH",
+    "RATE_EXCEEDED",
+    "\"error_code\":\"",
+    "\\u0001",
+    "IBAPI_SESSID=",
+    "Fri, 31 Dec 1999 23:59:59 GMT",
+    PASSWORD
   })
   @FuzzTest(maxDuration = "20s")
   void loginAndAnswers(FuzzedDataProvider data) {
-    FuzzedNetwork network = new FuzzedNetwork(data,
+    FuzzedNetwork network = new FuzzedNetwork(
+        data,
         "{\"response\":{\"status\":\"OK\",\"token\":%s}}",
         "{\"response\":{\"error_id\":%s}}",
         "{\"response\":{\"error_id\":\"SYSTEM\",\"error_code\":%s}}",
         "{\"response\":{\"error_id\":\"SYSTEM\",\"error\":%req}}");
     TokenScheme.Builder builder = TokenScheme.builder()
-        .tokenPointer("/response/token").idleLifetime(Duration.ofHours(2))
-        .errorPointer("/response/error_id").sessionGoneErrors("NOAUTH").badCredentialErrors("NOAUTH")
-        .terminalErrors("NOAUTH_DISABLED", "NOAUTH_EXPIRED").forbiddenErrors("UNAUTH")
+        .tokenPointer("/response/token")
+        .idleLifetime(Duration.ofHours(2))
+        .errorPointer("/response/error_id")
+        .sessionGoneErrors("NOAUTH")
+        .badCredentialErrors("NOAUTH")
+        .terminalErrors("NOAUTH_DISABLED", "NOAUTH_EXPIRED")
+        .forbiddenErrors("UNAUTH")
         .loginLimit(10, Duration.ofMinutes(5))
-        .throttleCodePointer("/response/error_code").throttleCodes("RATE_EXCEEDED")
+        .throttleCodePointer("/response/error_code")
+        .throttleCodes("RATE_EXCEEDED")
         .credentials(() -> new UserPassword("alice", PASSWORD));
-    run(data, network, (data.consumeBoolean() ? builder.cookie("IBAPI_SESSID") : builder).build(),
-        HttpUrl.get("https://api.example.test/"), "member", 4, List.of(PASSWORD));
+    run(
+        data,
+        network,
+        (data.consumeBoolean() ? builder.cookie("IBAPI_SESSID") : builder).build(),
+        HttpUrl.get("https://api.example.test/"),
+        "member",
+        4,
+        List.of(PASSWORD));
   }
 
   /** Header sessions (MediaSilo's shape), with session or Basic. */
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
-  @DictionaryEntries({"{\"id\":\"", "\"}", "{\"message\":\"", "\\u0000", "Retry-After", "0", "120", PASSWORD})
+  @DictionaryEntries({
+    "{\"id\":\"",
+    "\"}",
+    "{\"message\":\"",
+    "\\u0000",
+    "Retry-After",
+    "0",
+    "120",
+    PASSWORD
+  })
   @FuzzTest(maxDuration = "20s")
   void sessionAndAnswers(FuzzedDataProvider data) {
-    FuzzedNetwork network = new FuzzedNetwork(data, "{\"id\":%s}", "{\"message\":%s}",
-        "{\"error\":{\"message\":%s}}", "{\"message\":%req}");
+    FuzzedNetwork network = new FuzzedNetwork(
+        data,
+        "{\"id\":%s}",
+        "{\"message\":%s}",
+        "{\"error\":{\"message\":%s}}",
+        "{\"message\":%req}");
     HeaderScheme.Builder builder = HeaderScheme.builder()
         .header("MediaSiloHostContext", "hostContext", false, "acme")
         .header("MediaSiloApiKey", "apiKey", true, API_KEY)
         .credentials(() -> new UserPassword("alice", PASSWORD))
         .maxRateLimitWait(Duration.ofSeconds(5));
     if (data.consumeBoolean()) {
-      builder.session("session", "/userName", "/password", "/id", "MediaSiloSessionKey", Duration.ofMinutes(60),
-          "session/{key}").sessionBodyField("/accountName", "hostContext");
+      builder
+          .session(
+              "session",
+              "/userName",
+              "/password",
+              "/id",
+              "MediaSiloSessionKey",
+              Duration.ofMinutes(60),
+              "session/{key}")
+          .sessionBodyField("/accountName", "hostContext");
     }
-    run(data, network, HeaderTestHooks.noSleep(builder).build(),
-        HttpUrl.get("https://api.mediasilo.test/v3/"), "me", 5, List.of(PASSWORD, API_KEY));
+    run(
+        data,
+        network,
+        HeaderTestHooks.noSleep(builder).build(),
+        HttpUrl.get("https://api.mediasilo.test/v3/"),
+        "me",
+        5,
+        List.of(PASSWORD, API_KEY));
   }
 
   /** Runs a few calls; {@code secrets}: what this client holds, which no message or event may show. */
-  private static void run(FuzzedDataProvider data, FuzzedNetwork network, AuthScheme scheme, HttpUrl base,
-      String path, int maxExchanges, List<String> secrets) {
+  private static void run(
+      FuzzedDataProvider data,
+      FuzzedNetwork network,
+      AuthScheme scheme,
+      HttpUrl base,
+      String path,
+      int maxExchanges,
+      List<String> secrets) {
     List<AuthEvent> events = new CopyOnWriteArrayList<>();
     OkHttpClient plain = new OkHttpClient.Builder().addInterceptor(network).build();
-    AuthContext context = new AuthContext("Fuzz", base,
-        new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), events::add, plain);
+    AuthContext context = new AuthContext(
+        "Fuzz", base, new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), events::add, plain);
     OkHttpClient.Builder authenticated = plain.newBuilder();
     authenticated.interceptors().clear();
     try (var resources = scheme.install(context, authenticated)) {
@@ -105,7 +160,8 @@ class SessionFuzzTest {
       for (int i = 0; i < calls; i++) {
         int before = network.exchanges();
         call(client, base.resolve(path), secrets);
-        assertTrue(network.exchanges() - before <= maxExchanges,
+        assertTrue(
+            network.exchanges() - before <= maxExchanges,
             "one call made " + (network.exchanges() - before) + " exchanges");
       }
     } catch (IOException closing) {
@@ -117,7 +173,8 @@ class SessionFuzzTest {
   }
 
   private static void call(OkHttpClient client, HttpUrl url, List<String> secrets) {
-    try (Response response = client.newCall(new Request.Builder().url(url).build()).execute()) {
+    try (Response response =
+        client.newCall(new Request.Builder().url(url).build()).execute()) {
       response.body().bytes();
     } catch (IOException e) {
       assertSafe(String.valueOf(e.getMessage()), secrets);
@@ -134,8 +191,14 @@ class SessionFuzzTest {
   /** Any Set-Cookie the server sends: ours is never taken from it, and never leaves its origin. */
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
   @DictionaryEntries({
-      "IBAPI_SESSID=", "; Domain=", "; Path=/", "; Secure", "; HttpOnly", "; Max-Age=",
-      "api.example.test", ".example.test"
+    "IBAPI_SESSID=",
+    "; Domain=",
+    "; Path=/",
+    "; Secure",
+    "; HttpOnly",
+    "; Max-Age=",
+    "api.example.test",
+    ".example.test"
   })
   @FuzzTest(maxDuration = "10s")
   void cookies(FuzzedDataProvider data) {
@@ -152,8 +215,8 @@ class SessionFuzzTest {
         return kept.stream().filter(c -> c.matches(url)).toList();
       }
     };
-    SessionCookieJar jar = new SessionCookieJar(delegate, "IBAPI_SESSID",
-        dev.latchkey.runtime.http.CredentialOrigins.of(base));
+    SessionCookieJar jar = new SessionCookieJar(
+        delegate, "IBAPI_SESSID", dev.latchkey.runtime.http.CredentialOrigins.of(base));
     List<Cookie> fromServer = new ArrayList<>();
     int count = data.consumeInt(0, 4);
     for (int i = 0; i < count; i++) {
@@ -165,10 +228,15 @@ class SessionFuzzTest {
     jar.saveFromResponse(base, fromServer);
     jar.sendOnThisThread("tok-ours");
     try {
-      for (HttpUrl url : List.of(base, HttpUrl.get("http://api.example.test/"),
-          HttpUrl.get("https://api.example.test:8443/"), HttpUrl.get("https://evil.test/"))) {
-        List<String> ours = jar.loadForRequest(url).stream().filter(c -> c.name().equals("IBAPI_SESSID"))
-            .map(Cookie::value).toList();
+      for (HttpUrl url : List.of(
+          base,
+          HttpUrl.get("http://api.example.test/"),
+          HttpUrl.get("https://api.example.test:8443/"),
+          HttpUrl.get("https://evil.test/"))) {
+        List<String> ours = jar.loadForRequest(url).stream()
+            .filter(c -> c.name().equals("IBAPI_SESSID"))
+            .map(Cookie::value)
+            .toList();
         if (url.equals(base)) {
           assertEquals(List.of("tok-ours"), ours, "exactly our session cookie on our origin");
         } else {

@@ -44,8 +44,11 @@ class SessionOriginAndStoreTest {
   }
 
   private LatchkeyClient client(MockWebServer server, dev.latchkey.runtime.AuthScheme scheme) {
-    LatchkeyClient client = LatchkeyClient.builder("SameName").baseUrl(base(server).toString())
-        .auth(scheme).eventListener(events::add).build();
+    LatchkeyClient client = LatchkeyClient.builder("SameName")
+        .baseUrl(base(server).toString())
+        .auth(scheme)
+        .eventListener(events::add)
+        .build();
     clients.add(client);
     return client;
   }
@@ -55,15 +58,19 @@ class SessionOriginAndStoreTest {
   }
 
   private static int get(LatchkeyClient client, String path) throws IOException {
-    try (Response response = client.okHttpClient()
-        .newCall(new Request.Builder().url(client.baseUrl().resolve(path)).build()).execute()) {
+    try (Response response = client
+        .okHttpClient()
+        .newCall(new Request.Builder().url(client.baseUrl().resolve(path)).build())
+        .execute()) {
       return response.code();
     }
   }
 
   /** Defect 2: two base URLs sharing a store (same client name, same user) never see each other's token. */
   @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"TOKEN", "HEADER_SESSION"})
+  @EnumSource(
+      value = Kind.class,
+      names = {"TOKEN", "HEADER_SESSION"})
   void twoBaseUrlsSharingAStoreNeverSeeEachOthersToken(Kind kind) throws IOException {
     FakeSessionApi production = new FakeSessionApi("prod");
     FakeSessionApi staging = new FakeSessionApi("staging");
@@ -93,7 +100,11 @@ class SessionOriginAndStoreTest {
     b.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        return new MockResponse.Builder().code(401).addHeader("WWW-Authenticate", "Bearer").body("cdn says no").build();
+        return new MockResponse.Builder()
+            .code(401)
+            .addHeader("WWW-Authenticate", "Bearer")
+            .body("cdn says no")
+            .build();
       }
     });
     b.start(InetAddress.getByName("127.0.0.1"), 0);
@@ -102,21 +113,26 @@ class SessionOriginAndStoreTest {
       @Override
       public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
         if (request.getUrl().encodedPath().endsWith("/download")) {
-          return new MockResponse.Builder().code(302).addHeader("Location", cdn.toString()).build();
+          return new MockResponse.Builder()
+              .code(302)
+              .addHeader("Location", cdn.toString())
+              .build();
         }
         return api.dispatch(request);
       }
     });
     a.start(InetAddress.getByName("127.0.0.1"), 0);
     InMemorySessionStore store = kind.logsIn() ? new InMemorySessionStore() : null;
-    LatchkeyClient client = client(a, kind.scheme(
-        () -> new UserPassword(FakeSessionApi.USER, FakeSessionApi.PASSWORD), store));
+    LatchkeyClient client = client(
+        a,
+        kind.scheme(() -> new UserPassword(FakeSessionApi.USER, FakeSessionApi.PASSWORD), store));
     assertEquals(200, get(client, "me"));
     assertEquals(401, get(client, "download"), "the CDN's answer reaches the caller as it is");
     assertEquals(401, get(client, "download"));
     assertEquals(200, get(client, "me"));
     assertEquals(kind.logsIn() ? 1 : 0, api.loginAttempts.get(), "a foreign 401 cost a login");
-    assertEquals(0, events.stream().filter(e -> e.type() == AuthEvent.Type.REJECTED).count());
+    assertEquals(
+        0, events.stream().filter(e -> e.type() == AuthEvent.Type.REJECTED).count());
     for (RecordedRequest request : List.of(b.takeRequest(), b.takeRequest())) {
       assertNull(request.getHeaders().get(kind.carrier()), "credentials followed to the CDN");
       assertNull(request.getHeaders().get("MediaSiloApiKey"));
@@ -135,14 +151,17 @@ class SessionOriginAndStoreTest {
     a.start(InetAddress.getByName("127.0.0.1"), 0);
     InMemorySessionStore store = new InMemorySessionStore();
     for (int process = 0; process < 3; process++) {
-      LatchkeyClient wrong = client(a, Kind.TOKEN.scheme(() -> new UserPassword(FakeSessionApi.USER, "old-password"), store));
+      LatchkeyClient wrong = client(
+          a, Kind.TOKEN.scheme(() -> new UserPassword(FakeSessionApi.USER, "old-password"), store));
       for (int call = 0; call < 5; call++) {
         assertThrows(AuthenticationFailedException.class, () -> get(wrong, "me"));
       }
     }
     assertEquals(3, api.loginAttempts.get(), "one refused login per client, then fail fast");
-    LatchkeyClient right = client(a, Kind.TOKEN.scheme(
-        () -> new UserPassword(FakeSessionApi.USER, FakeSessionApi.PASSWORD), store));
+    LatchkeyClient right = client(
+        a,
+        Kind.TOKEN.scheme(
+            () -> new UserPassword(FakeSessionApi.USER, FakeSessionApi.PASSWORD), store));
     assertEquals(200, get(right, "me"));
     assertEquals(1, api.logins.get());
   }
@@ -152,7 +171,9 @@ class SessionOriginAndStoreTest {
    * idle too long: the store's last use counts, not this client's (found by the MediaSilo fleet test).
    */
   @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"TOKEN", "HEADER_SESSION"})
+  @EnumSource(
+      value = Kind.class,
+      names = {"TOKEN", "HEADER_SESSION"})
   void aSessionAnotherClientKeptAliveIsAdoptedNotReplaced(Kind kind) throws IOException {
     FakeSessionApi api = new FakeSessionApi("tok");
     a.setDispatcher(api);
@@ -163,13 +184,17 @@ class SessionOriginAndStoreTest {
     UserPassword alice = new UserPassword(FakeSessionApi.USER, FakeSessionApi.PASSWORD);
     List<LatchkeyClient> fleet = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      LatchkeyClient client = LatchkeyClient.builder("SameName").baseUrl(base(a).toString())
-          .auth(kind.scheme(() -> alice, store)).clock(clock).build();
+      LatchkeyClient client = LatchkeyClient.builder("SameName")
+          .baseUrl(base(a).toString())
+          .auth(kind.scheme(() -> alice, store))
+          .clock(clock)
+          .build();
       clients.add(client);
       fleet.add(client);
       assertEquals(200, get(client, "me"));
     }
-    java.time.Duration step = kind == Kind.TOKEN ? java.time.Duration.ofMinutes(80) : java.time.Duration.ofMinutes(40);
+    java.time.Duration step =
+        kind == Kind.TOKEN ? java.time.Duration.ofMinutes(80) : java.time.Duration.ofMinutes(40);
     for (int i = 0; i < 3; i++) {
       clock.advance(step);
       assertEquals(200, get(fleet.get(0), "me"));
@@ -189,8 +214,10 @@ class SessionOriginAndStoreTest {
     a.start(InetAddress.getByName("127.0.0.1"), 0);
     b.start(InetAddress.getByName("127.0.0.1"), 0);
     LatchkeyClient client = client(a, kind.scheme());
-    try (Response response = client.okHttpClient()
-        .newCall(new Request.Builder().url(base(b).resolve("me")).build()).execute()) {
+    try (Response response = client
+        .okHttpClient()
+        .newCall(new Request.Builder().url(base(b).resolve("me")).build())
+        .execute()) {
       assertEquals(401, response.code());
     }
     assertEquals(0, a.getRequestCount(), "a call elsewhere made a login");

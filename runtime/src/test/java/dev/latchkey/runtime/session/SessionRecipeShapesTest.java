@@ -48,8 +48,17 @@ import org.junit.jupiter.api.Test;
  * (vCenter); a lifetime read from the answer (F5's {@code timeout}); logout with {@code {token}}.
  */
 class SessionRecipeShapesTest {
-  private static final Answers ANSWERS = new Answers(Set.of(401), Set.of(401, 403), Set.of(429), null,
-      Set.of(), Set.of(), Set.of(), Set.of(), null, Set.of());
+  private static final Answers ANSWERS = new Answers(
+      Set.of(401),
+      Set.of(401, 403),
+      Set.of(429),
+      null,
+      Set.of(),
+      Set.of(),
+      Set.of(),
+      Set.of(),
+      null,
+      Set.of());
   private final MockWebServer server = new MockWebServer();
   private final MockWebServer other = new MockWebServer();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
@@ -91,9 +100,25 @@ class SessionRecipeShapesTest {
   }
 
   private void connect(Login login, Carrier carrier, List<StaticHeader> headers, Logout logout) {
-    SessionRecipe recipe = new SessionRecipe("shape", login, carrier, headers, ANSWERS, null, null, 0, null,
-        Duration.ZERO, Duration.ofMinutes(5), Set.of(), Duration.ZERO, null, logout, null,
-        () -> new UserPassword("alice", "pw-123456"), null);
+    SessionRecipe recipe = new SessionRecipe(
+        "shape",
+        login,
+        carrier,
+        headers,
+        ANSWERS,
+        null,
+        null,
+        0,
+        null,
+        Duration.ZERO,
+        Duration.ofMinutes(5),
+        Set.of(),
+        Duration.ZERO,
+        null,
+        logout,
+        null,
+        () -> new UserPassword("alice", "pw-123456"),
+        null);
     AuthScheme scheme = new AuthScheme() {
       @Override
       public String kind() {
@@ -105,13 +130,18 @@ class SessionRecipeShapesTest {
         return SessionAuth.install(recipe, context, builder);
       }
     };
-    client = LatchkeyClient.builder("Shapes").baseUrl(server.url("/api/").newBuilder().host("127.0.0.1").toString())
-        .clock(clock).auth(scheme).build();
+    client = LatchkeyClient.builder("Shapes")
+        .baseUrl(server.url("/api/").newBuilder().host("127.0.0.1").toString())
+        .clock(clock)
+        .auth(scheme)
+        .build();
   }
 
   private int get(String path) throws IOException {
-    try (Response response = client.okHttpClient()
-        .newCall(new Request.Builder().url(client.baseUrl().resolve(path)).build()).execute()) {
+    try (Response response = client
+        .okHttpClient()
+        .newCall(new Request.Builder().url(client.baseUrl().resolve(path)).build())
+        .execute()) {
       return response.code();
     }
   }
@@ -127,19 +157,37 @@ class SessionRecipeShapesTest {
       String path = request.getUrl().encodedPath();
       if (path.endsWith("/auth/tokens") && request.getMethod().equals("POST")) {
         logins.incrementAndGet();
-        return new MockResponse.Builder().code(201).addHeader("X-Subject-Token", "tok-1").body("{}").build();
+        return new MockResponse.Builder()
+            .code(201)
+            .addHeader("X-Subject-Token", "tok-1")
+            .body("{}")
+            .build();
       }
       if (path.endsWith("/jump")) {
         // a careless server copies the query into its redirect: the token must not follow
-        return new MockResponse.Builder().code(302)
-            .addHeader("Location", landing + "?auth_token=" + request.getUrl().queryParameter("auth_token")).build();
+        return new MockResponse.Builder()
+            .code(302)
+            .addHeader(
+                "Location",
+                landing + "?auth_token=" + request.getUrl().queryParameter("auth_token"))
+            .build();
       }
-      return new MockResponse.Builder().code("tok-1".equals(request.getUrl().queryParameter("auth_token")) ? 200 : 401)
+      return new MockResponse.Builder()
+          .code("tok-1".equals(request.getUrl().queryParameter("auth_token")) ? 200 : 401)
           .build();
     });
-    connect(new Login("POST", "auth/tokens", Body.FORM,
-            Map.of("username", Login.USER, "password", Login.PASSWORD), Map.of(), false, null,
-            new TokenSource(TokenIn.HEADER, "X-Subject-Token"), null, false),
+    connect(
+        new Login(
+            "POST",
+            "auth/tokens",
+            Body.FORM,
+            Map.of("username", Login.USER, "password", Login.PASSWORD),
+            Map.of(),
+            false,
+            null,
+            new TokenSource(TokenIn.HEADER, "X-Subject-Token"),
+            null,
+            false),
         new Carrier(CarrierKind.QUERY, "auth_token", null),
         List.of(new StaticHeader("Accept", "", false, "{value}", () -> "application/json")),
         new Logout("DELETE", "auth/tokens/{token}", Map.of(), Map.of()));
@@ -154,10 +202,13 @@ class SessionRecipeShapesTest {
     assertTrue(form.contains("username=alice") && form.contains("password=pw-123456"), form);
     assertEquals("application/json", login.getHeaders().get("Accept"));
     assertEquals(1, logins.get());
-    assertNull(elsewhere.get(0).getUrl().queryParameter("auth_token"), "the token followed the redirect");
+    assertNull(
+        elsewhere.get(0).getUrl().queryParameter("auth_token"), "the token followed the redirect");
     RecordedRequest logout = requests.get(requests.size() - 1);
     assertEquals("DELETE", logout.getMethod());
-    assertTrue(logout.getUrl().encodedPath().endsWith("/auth/tokens/tok-1"), logout.getUrl().toString());
+    assertTrue(
+        logout.getUrl().encodedPath().endsWith("/auth/tokens/tok-1"),
+        logout.getUrl().toString());
   }
 
   @Test
@@ -165,20 +216,38 @@ class SessionRecipeShapesTest {
     serve(request -> {
       if (request.getUrl().encodedPath().endsWith("/_session")) {
         logins.incrementAndGet();
-        return new MockResponse.Builder().code(200).addHeader("Set-Cookie", "AuthSession=tok-c; Path=/; HttpOnly")
-            .body("{\"ok\":true}").build();
+        return new MockResponse.Builder()
+            .code(200)
+            .addHeader("Set-Cookie", "AuthSession=tok-c; Path=/; HttpOnly")
+            .body("{\"ok\":true}")
+            .build();
       }
       String cookie = request.getHeaders().get("Cookie");
-      return new MockResponse.Builder().code(cookie != null && cookie.contains("AuthSession=tok-c") ? 200 : 401).build();
+      return new MockResponse.Builder()
+          .code(cookie != null && cookie.contains("AuthSession=tok-c") ? 200 : 401)
+          .build();
     });
-    connect(new Login("POST", "_session", Body.JSON, Map.of("/name", Login.USER, "/password", Login.PASSWORD), Map.of(), false,
-            null, new TokenSource(TokenIn.COOKIE, "AuthSession"), null, false),
-        new Carrier(CarrierKind.COOKIE, "AuthSession", null), List.of(), null);
+    connect(
+        new Login(
+            "POST",
+            "_session",
+            Body.JSON,
+            Map.of("/name", Login.USER, "/password", Login.PASSWORD),
+            Map.of(),
+            false,
+            null,
+            new TokenSource(TokenIn.COOKIE, "AuthSession"),
+            null,
+            false),
+        new Carrier(CarrierKind.COOKIE, "AuthSession", null),
+        List.of(),
+        null);
     assertEquals(200, get("db"));
     assertEquals(200, get("db"));
     assertEquals(1, logins.get());
     String body = requests.get(0).getBody().utf8();
-    assertTrue(body.contains("\"name\":\"alice\"") && body.contains("\"password\":\"pw-123456\""), body);
+    assertTrue(
+        body.contains("\"name\":\"alice\"") && body.contains("\"password\":\"pw-123456\""), body);
   }
 
   @Test
@@ -192,12 +261,28 @@ class SessionRecipeShapesTest {
       if (path.endsWith("/f5")) {
         return ok("{}");
       }
-      return new MockResponse.Builder().code(
-          ("tok-" + logins.get()).equals(request.getHeaders().get("vmware-api-session-id")) ? 200 : 401).build();
+      return new MockResponse.Builder()
+          .code(
+              ("tok-" + logins.get()).equals(request.getHeaders().get("vmware-api-session-id"))
+                  ? 200
+                  : 401)
+          .build();
     });
-    connect(new Login("POST", "session", Body.NONE, Map.of(), Map.of(), true, null,
-            new TokenSource(TokenIn.WHOLE_ANSWER, ""), null, false),
-        new Carrier(CarrierKind.HEADER, "vmware-api-session-id", "{token}"), List.of(), null);
+    connect(
+        new Login(
+            "POST",
+            "session",
+            Body.NONE,
+            Map.of(),
+            Map.of(),
+            true,
+            null,
+            new TokenSource(TokenIn.WHOLE_ANSWER, ""),
+            null,
+            false),
+        new Carrier(CarrierKind.HEADER, "vmware-api-session-id", "{token}"),
+        List.of(),
+        null);
     assertEquals(200, get("vcenter/vm"));
     RecordedRequest login = requests.get(0);
     assertTrue(login.getHeaders().get("Authorization").startsWith("Basic "));
@@ -213,12 +298,28 @@ class SessionRecipeShapesTest {
         int n = logins.incrementAndGet();
         return ok("{\"token\":{\"token\":\"tok-" + n + "\",\"timeout\":1200}}");
       }
-      return new MockResponse.Builder().code(
-          ("tok-" + logins.get()).equals(request.getHeaders().get("X-F5-Auth-Token")) ? 200 : 401).build();
+      return new MockResponse.Builder()
+          .code(
+              ("tok-" + logins.get()).equals(request.getHeaders().get("X-F5-Auth-Token"))
+                  ? 200
+                  : 401)
+          .build();
     });
-    connect(new Login("POST", "login", Body.JSON, Map.of("/username", Login.USER, "/password", Login.PASSWORD), Map.of(), false,
-            null, new TokenSource(TokenIn.POINTER, "/token/token"), "/token/timeout", false),
-        new Carrier(CarrierKind.HEADER, "X-F5-Auth-Token", "{token}"), List.of(), null);
+    connect(
+        new Login(
+            "POST",
+            "login",
+            Body.JSON,
+            Map.of("/username", Login.USER, "/password", Login.PASSWORD),
+            Map.of(),
+            false,
+            null,
+            new TokenSource(TokenIn.POINTER, "/token/token"),
+            "/token/timeout",
+            false),
+        new Carrier(CarrierKind.HEADER, "X-F5-Auth-Token", "{token}"),
+        List.of(),
+        null);
     assertEquals(200, get("mgmt"));
     clock.advance(Duration.ofMinutes(18));
     assertEquals(200, get("mgmt"));

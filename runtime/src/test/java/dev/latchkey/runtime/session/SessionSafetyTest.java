@@ -80,10 +80,14 @@ class SessionSafetyTest {
     server.close();
   }
 
-  private LatchkeyClient client(dev.latchkey.runtime.AuthScheme scheme, OkHttpClient base, AuthEventListener listener) {
+  private LatchkeyClient client(
+      dev.latchkey.runtime.AuthScheme scheme, OkHttpClient base, AuthEventListener listener) {
     LatchkeyClient client = LatchkeyClient.builder("SafetyApi")
         .baseUrl(server.url("/api/").newBuilder().host("127.0.0.1").build().toString())
-        .okHttpClient(base).auth(scheme).eventListener(listener).build();
+        .okHttpClient(base)
+        .auth(scheme)
+        .eventListener(listener)
+        .build();
     clients.add(client);
     return client;
   }
@@ -93,8 +97,10 @@ class SessionSafetyTest {
   }
 
   private static int get(LatchkeyClient client, String path) throws IOException {
-    try (Response response = client.okHttpClient()
-        .newCall(new Request.Builder().url(client.baseUrl().resolve(path)).build()).execute()) {
+    try (Response response = client
+        .okHttpClient()
+        .newCall(new Request.Builder().url(client.baseUrl().resolve(path)).build())
+        .execute()) {
       return response.code();
     }
   }
@@ -102,13 +108,18 @@ class SessionSafetyTest {
   /** Defect 6: a 500 whose error echoes the login body (3,000 characters) quotes no password. */
   @Test
   void aLoginAnswerEchoingThePasswordNeverPutsItInAMessageOrEvent() {
-    api.loginAnswer = body -> new MockResponse.Builder().code(500)
-        .body("{\"response\":{\"error_id\":" + quoted(body + "x".repeat(3000)) + "}}").build();
+    api.loginAnswer = body -> new MockResponse.Builder()
+        .code(500)
+        .body("{\"response\":{\"error_id\":" + quoted(body + "x".repeat(3000)) + "}}")
+        .build();
     LatchkeyClient client = client(Kind.TOKEN);
-    UnexpectedAnswerException e = assertThrows(UnexpectedAnswerException.class, () -> get(client, "me"));
+    UnexpectedAnswerException e =
+        assertThrows(UnexpectedAnswerException.class, () -> get(client, "me"));
     assertFalse(e.getMessage().contains(FakeSessionApi.PASSWORD), e.getMessage());
-    assertTrue(e.getMessage().length() < 600, e.getMessage().length() + " chars: " + e.getMessage());
-    List<AuthEvent> failed = events.stream().filter(ev -> ev.type() == AuthEvent.Type.LOGIN_FAILED).toList();
+    assertTrue(
+        e.getMessage().length() < 600, e.getMessage().length() + " chars: " + e.getMessage());
+    List<AuthEvent> failed =
+        events.stream().filter(ev -> ev.type() == AuthEvent.Type.LOGIN_FAILED).toList();
     assertEquals(1, failed.size());
     for (AuthEvent event : events) {
       assertFalse(event.detail().contains(FakeSessionApi.PASSWORD), event.toString());
@@ -117,7 +128,10 @@ class SessionSafetyTest {
   }
 
   private static String quoted(String text) {
-    return "\"" + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
+    return "\""
+        + new String(
+            com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text))
+        + "\"";
   }
 
   /**
@@ -130,7 +144,8 @@ class SessionSafetyTest {
   void aLogBuiltWithItsOwnRedactorMasksTheEnginesSecrets(Kind kind) throws IOException {
     List<String> lines = new CopyOnWriteArrayList<>();
     OkHttpClient base = new OkHttpClient.Builder()
-        .addNetworkInterceptor(new HttpLog(new Redactor(), HttpLog.Level.BODY, lines::add)).build();
+        .addNetworkInterceptor(new HttpLog(new Redactor(), HttpLog.Level.BODY, lines::add))
+        .build();
     LatchkeyClient client = client(kind.scheme(), base, events::add);
     assertEquals(200, get(client, "me"));
     assertEquals(200, get(client, "me"));
@@ -169,9 +184,12 @@ class SessionSafetyTest {
     InMemorySessionStore memory = new InMemorySessionStore();
     SessionStore poisoned = new SessionStore() {
       @Override
-      public Optional<StoredSession> load(String account, Consumer<String> notice) throws IOException {
+      public Optional<StoredSession> load(String account, Consumer<String> notice)
+          throws IOException {
         Optional<StoredSession> real = memory.load(account, notice);
-        return real.isPresent() ? real : Optional.of(new StoredSession("tök-é\u2028secret", 7, 0, Long.MAX_VALUE / 2));
+        return real.isPresent()
+            ? real
+            : Optional.of(new StoredSession("tök-é\u2028secret", 7, 0, Long.MAX_VALUE / 2));
       }
 
       @Override
@@ -204,8 +222,11 @@ class SessionSafetyTest {
         memory.recordLogin(account, at, keepAfter);
       }
     };
-    LatchkeyClient client = client(Kind.TOKEN.scheme(
-        () -> new UserPassword(FakeSessionApi.USER, FakeSessionApi.PASSWORD), poisoned), new OkHttpClient(), events::add);
+    LatchkeyClient client = client(
+        Kind.TOKEN.scheme(
+            () -> new UserPassword(FakeSessionApi.USER, FakeSessionApi.PASSWORD), poisoned),
+        new OkHttpClient(),
+        events::add);
     assertEquals(200, get(client, "me"));
     assertEquals(1, api.logins.get());
     for (AuthEvent event : events) {
@@ -217,27 +238,32 @@ class SessionSafetyTest {
   @Test
   void anAnswerWhoseBodyFailsWhilePeekedIsClosed() {
     AtomicBoolean closed = new AtomicBoolean();
-    OkHttpClient base = new OkHttpClient.Builder().addNetworkInterceptor(chain -> {
-      Response response = chain.proceed(chain.request());
-      if (!chain.request().url().encodedPath().endsWith("/me")) {
-        return response;
-      }
-      response.close();
-      BufferedSource failing = Okio.buffer(new ForwardingSource(new Buffer().writeUtf8("{\"res")) {
-        @Override
-        public long read(Buffer sink, long byteCount) throws IOException {
-          throw new IOException("connection reset while reading the body");
-        }
+    OkHttpClient base = new OkHttpClient.Builder()
+        .addNetworkInterceptor(chain -> {
+          Response response = chain.proceed(chain.request());
+          if (!chain.request().url().encodedPath().endsWith("/me")) {
+            return response;
+          }
+          response.close();
+          BufferedSource failing =
+              Okio.buffer(new ForwardingSource(new Buffer().writeUtf8("{\"res")) {
+                @Override
+                public long read(Buffer sink, long byteCount) throws IOException {
+                  throw new IOException("connection reset while reading the body");
+                }
 
-        @Override
-        public void close() throws IOException {
-          closed.set(true);
-          super.close();
-        }
-      });
-      return response.newBuilder()
-          .body(ResponseBody.create(failing, MediaType.get("application/json"), 64)).build();
-    }).build();
+                @Override
+                public void close() throws IOException {
+                  closed.set(true);
+                  super.close();
+                }
+              });
+          return response
+              .newBuilder()
+              .body(ResponseBody.create(failing, MediaType.get("application/json"), 64))
+              .build();
+        })
+        .build();
     LatchkeyClient client = client(Kind.TOKEN.scheme(), base, events::add);
     assertThrows(IOException.class, () -> get(client, "me"));
     assertTrue(closed.get(), "the answer was not closed");
@@ -248,7 +274,9 @@ class SessionSafetyTest {
    * and at {@code cancel()}, while the login is still held by the server.
    */
   @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"TOKEN", "HEADER_SESSION"})
+  @EnumSource(
+      value = Kind.class,
+      names = {"TOKEN", "HEADER_SESSION"})
   void waitersEndAtTheirOwnTimeoutAndCancel(Kind kind) throws Exception {
     api.loginGate = new CountDownLatch(1);
     LatchkeyClient client = client(kind);
@@ -256,7 +284,8 @@ class SessionSafetyTest {
     Future<Integer> leader = pool.submit(() -> get(client, "me"));
     assertTrue(api.loginArrived.await(20, TimeUnit.SECONDS));
     Request me = new Request.Builder().url(client.baseUrl().resolve("me")).build();
-    OkHttpClient impatient = client.okHttpClient().newBuilder().callTimeout(Duration.ofMillis(300)).build();
+    OkHttpClient impatient =
+        client.okHttpClient().newBuilder().callTimeout(Duration.ofMillis(300)).build();
     Future<Class<?>> timedOut = pool.submit(() -> failure(impatient.newCall(me)));
     Call cancelled = client.okHttpClient().newCall(me);
     Future<Class<?>> cancelledResult = pool.submit(() -> failure(cancelled));
@@ -294,10 +323,13 @@ class SessionSafetyTest {
   @Test
   void aRefusedBasicPasswordIsNotSentAgainUntilItChanges() throws IOException {
     AtomicReference<String> password = new AtomicReference<>("wrong-password");
-    LatchkeyClient client = client(Kind.HEADER_BASIC.scheme(
-        () -> new UserPassword(FakeSessionApi.USER, password.get()), null), new OkHttpClient(), events::add);
+    LatchkeyClient client = client(
+        Kind.HEADER_BASIC.scheme(() -> new UserPassword(FakeSessionApi.USER, password.get()), null),
+        new OkHttpClient(),
+        events::add);
     for (int i = 0; i < 3; i++) {
-      AuthenticationFailedException e = assertThrows(AuthenticationFailedException.class, () -> get(client, "me"));
+      AuthenticationFailedException e =
+          assertThrows(AuthenticationFailedException.class, () -> get(client, "me"));
       assertFalse(e.getMessage().contains("wrong-password"), e.getMessage());
     }
     assertEquals(1, server.getRequestCount(), "the refused password was sent again");
@@ -312,28 +344,35 @@ class SessionSafetyTest {
    */
   @ParameterizedTest
   @EnumSource(Kind.class)
-  void aForbiddenCallWithAcceptedCredentialsIsAccessDeniedAndNothingElse(Kind kind) throws IOException {
+  void aForbiddenCallWithAcceptedCredentialsIsAccessDeniedAndNothingElse(Kind kind)
+      throws IOException {
     LatchkeyClient client = client(kind);
     assertEquals(200, get(client, "me"));
     if (kind == Kind.TOKEN) {
-      assertEquals(403, get(client, "admin")); // not a "session gone" status for this API: the caller's
+      assertEquals(
+          403, get(client, "admin")); // not a "session gone" status for this API: the caller's
     } else {
-      dev.latchkey.runtime.AccessDeniedException e =
-          assertThrows(dev.latchkey.runtime.AccessDeniedException.class, () -> get(client, "admin"));
+      dev.latchkey.runtime.AccessDeniedException e = assertThrows(
+          dev.latchkey.runtime.AccessDeniedException.class, () -> get(client, "admin"));
       assertTrue(e.getMessage().contains("not yours"), e.getMessage());
     }
     assertEquals(200, get(client, "me"));
     // MediaSilo's 403 may mean "session gone": one renewal, then denied; Basic never logs in
-    assertEquals(kind == Kind.TOKEN ? 1 : kind == Kind.HEADER_SESSION ? 2 : 0, api.loginAttempts.get());
+    assertEquals(
+        kind == Kind.TOKEN ? 1 : kind == Kind.HEADER_SESSION ? 2 : 0, api.loginAttempts.get());
   }
 
   /** The same for a session login: a wrong password makes one login, not one per call. */
   @ParameterizedTest
-  @EnumSource(value = Kind.class, names = {"TOKEN", "HEADER_SESSION"})
+  @EnumSource(
+      value = Kind.class,
+      names = {"TOKEN", "HEADER_SESSION"})
   void aRefusedLoginIsNotTriedAgainUntilThePasswordChanges(Kind kind) throws IOException {
     AtomicReference<String> password = new AtomicReference<>("wrong-password");
-    LatchkeyClient client = client(kind.scheme(
-        () -> new UserPassword(FakeSessionApi.USER, password.get()), null), new OkHttpClient(), events::add);
+    LatchkeyClient client = client(
+        kind.scheme(() -> new UserPassword(FakeSessionApi.USER, password.get()), null),
+        new OkHttpClient(),
+        events::add);
     for (int i = 0; i < 3; i++) {
       assertThrows(AuthenticationFailedException.class, () -> get(client, "me"));
     }
@@ -342,5 +381,4 @@ class SessionSafetyTest {
     assertEquals(200, get(client, "me"));
     assertEquals(2, api.loginAttempts.get());
   }
-
 }

@@ -76,7 +76,8 @@ class SessionStateTest {
     }
 
     boolean isLogin(RecordedRequest request) {
-      return request.getMethod().equals("POST") && request.getUrl().encodedPath().endsWith(loginPath);
+      return request.getMethod().equals("POST")
+          && request.getUrl().encodedPath().endsWith(loginPath);
     }
 
     /** A login answer carrying {@code token}. */
@@ -89,18 +90,25 @@ class SessionStateTest {
 
   static TokenScheme.Builder xandr() {
     return TokenScheme.builder()
-        .loginPath("auth").usernameField("/auth/username").passwordField("/auth/password")
-        .tokenPointer("/response/token").header("Authorization", "{token}")
-        .idleLifetime(Kind.TOKEN.idle).hardLifetime(Duration.ofHours(24))
-        .sessionGoneStatus(401).errorPointer("/response/error_id")
-        .sessionGoneErrors("NOAUTH").badCredentialErrors("NOAUTH")
+        .loginPath("auth")
+        .usernameField("/auth/username")
+        .passwordField("/auth/password")
+        .tokenPointer("/response/token")
+        .header("Authorization", "{token}")
+        .idleLifetime(Kind.TOKEN.idle)
+        .hardLifetime(Duration.ofHours(24))
+        .sessionGoneStatus(401)
+        .errorPointer("/response/error_id")
+        .sessionGoneErrors("NOAUTH")
+        .badCredentialErrors("NOAUTH")
         .credentials(() -> new UserPassword("alice", PASSWORD));
   }
 
   static HeaderScheme.Builder mediaSilo() {
     return HeaderScheme.builder()
         .header("MediaSiloHostContext", "hostContext", false, "acme")
-        .session("session", "/userName", "/password", "/id", "MediaSiloSessionKey", Kind.HEADER.idle, "")
+        .session(
+            "session", "/userName", "/password", "/id", "MediaSiloSessionKey", Kind.HEADER.idle, "")
         .credentials(() -> new UserPassword("carol", PASSWORD));
   }
 
@@ -113,6 +121,7 @@ class SessionStateTest {
   private volatile Function<RecordedRequest, MockResponse> login;
   /** Whether the server accepts the tokens it handed out. */
   private volatile boolean acceptTokens = true;
+
   private Kind kind;
   private LatchkeyClient client;
 
@@ -136,17 +145,22 @@ class SessionStateTest {
         }
         String token = request.getHeaders().get(kind.carrier);
         String basic = request.getHeaders().get("Authorization");
-        return acceptTokens && ((token != null && token.startsWith("tok-"))
-            || (basic != null && basic.startsWith("Basic ")))
+        return acceptTokens
+                && ((token != null && token.startsWith("tok-"))
+                    || (basic != null && basic.startsWith("Basic ")))
             ? json(200, "{\"response\":{\"status\":\"OK\"}}")
             : json(401, "{\"response\":{\"error_id\":\"NOAUTH\"}}");
       }
     });
     server.start(InetAddress.getByName("127.0.0.1"), 0);
-    client = LatchkeyClient.builder(kind.name() + "Api").baseUrl(server.url(kind.basePath).toString())
-        .clock(clock).eventListener(events::add)
-        .okHttpClient(new OkHttpClient.Builder().callTimeout(10, TimeUnit.SECONDS).build())
-        .auth(scheme).build();
+    client = LatchkeyClient.builder(kind.name() + "Api")
+        .baseUrl(server.url(kind.basePath).toString())
+        .clock(clock)
+        .eventListener(events::add)
+        .okHttpClient(
+            new OkHttpClient.Builder().callTimeout(10, TimeUnit.SECONDS).build())
+        .auth(scheme)
+        .build();
   }
 
   private void serve(Kind kind) throws IOException {
@@ -154,11 +168,16 @@ class SessionStateTest {
   }
 
   private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   private int get() throws IOException {
-    Request request = new Request.Builder().url(client.baseUrl().resolve(kind.callPath)).build();
+    Request request =
+        new Request.Builder().url(client.baseUrl().resolve(kind.callPath)).build();
     try (Response response = client.okHttpClient().newCall(request).execute()) {
       response.body().string();
       return response.code();
@@ -210,7 +229,11 @@ class SessionStateTest {
   @EnumSource(Kind.class)
   void aServerThrottleIsReportedWithItsEnd(Kind kind) throws IOException {
     serve(kind);
-    login = request -> new MockResponse.Builder().code(429).addHeader("Retry-After", "300").body("{}").build();
+    login = request -> new MockResponse.Builder()
+        .code(429)
+        .addHeader("Retry-After", "300")
+        .body("{}")
+        .build();
     assertThrows(LoginThrottledException.class, this::get);
     SessionState throttled = client.sessionState();
     assertEquals(Status.THROTTLED, throttled.status());
@@ -223,10 +246,16 @@ class SessionStateTest {
   /** Token only: the header kind declares no login budget. */
   @Test
   void aSpentLoginBudgetIsReportedUntilTheOldestLoginLeavesTheWindow() throws IOException {
-    serve(Kind.TOKEN, xandr().idleLifetime(Duration.ofMinutes(2)).loginLimit(1, Duration.ofMinutes(5)).build());
+    serve(
+        Kind.TOKEN,
+        xandr()
+            .idleLifetime(Duration.ofMinutes(2))
+            .loginLimit(1, Duration.ofMinutes(5))
+            .build());
     Instant firstLogin = clock.instant();
     assertEquals(200, get());
-    clock.advance(Duration.ofMinutes(2)); // the session sat idle too long; the budget is still spent
+    clock.advance(
+        Duration.ofMinutes(2)); // the session sat idle too long; the budget is still spent
     SessionState spent = client.sessionState();
     assertEquals(Status.THROTTLED, spent.status());
     assertEquals(firstLogin.plus(Duration.ofMinutes(5)), spent.until());
@@ -314,7 +343,8 @@ class SessionStateTest {
     AuthEvent ok = only(AuthEvent.Type.LOGIN);
     assertEquals(kind.name() + "Api", ok.client());
     assertEquals(Duration.ofMillis(1500), ok.duration());
-    assertTrue(events.stream().filter(e -> e != ok).noneMatch(AuthEvent::hasDuration), events.toString());
+    assertTrue(
+        events.stream().filter(e -> e != ok).noneMatch(AuthEvent::hasDuration), events.toString());
   }
 
   @ParameterizedTest
@@ -340,7 +370,11 @@ class SessionStateTest {
   /** HTTP Basic (header kind): no session to lose, so live, unless the server refused the password. */
   @Test
   void basicIsLiveUntilItsCredentialsAreRefused() throws IOException {
-    serve(Kind.HEADER, HeaderScheme.builder().credentials(() -> new UserPassword("dave", PASSWORD)).build());
+    serve(
+        Kind.HEADER,
+        HeaderScheme.builder()
+            .credentials(() -> new UserPassword("dave", PASSWORD))
+            .build());
     SessionState before = client.sessionState();
     assertEquals(Status.LIVE, before.status());
     assertNull(before.until());

@@ -22,22 +22,28 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileSessionStoreTest {
-  @TempDir Path temp;
+  @TempDir
+  Path temp;
 
   @Test
   void defaultDirectoryFollowsXdgThenHome() {
-    assertEquals(Path.of("/x/cache", "latchkey"), FileSessionStore.defaultDirectory("/x/cache", "/home/u"));
-    assertEquals(Path.of("/home/u", ".cache", "latchkey"), FileSessionStore.defaultDirectory(null, "/home/u"));
-    assertEquals(Path.of("/home/u", ".cache", "latchkey"), FileSessionStore.defaultDirectory(" ", "/home/u"));
+    assertEquals(
+        Path.of("/x/cache", "latchkey"), FileSessionStore.defaultDirectory("/x/cache", "/home/u"));
+    assertEquals(
+        Path.of("/home/u", ".cache", "latchkey"),
+        FileSessionStore.defaultDirectory(null, "/home/u"));
+    assertEquals(
+        Path.of("/home/u", ".cache", "latchkey"),
+        FileSessionStore.defaultDirectory(" ", "/home/u"));
   }
 
   @Test
@@ -48,7 +54,8 @@ class FileSessionStoreTest {
 
   @Test
   void invalidateForgetsOnlyThatGenerationAndTouchNeverGoesBack() throws IOException {
-    for (SessionStore store : List.of(FileSessionStore.open(temp.resolve("s")), new InMemorySessionStore())) {
+    for (SessionStore store :
+        List.of(FileSessionStore.open(temp.resolve("s")), new InMemorySessionStore())) {
       store.save("a", new StoredSession("t2", 2, 100, 100));
       store.invalidate("a", 1);
       assertEquals(2, store.load("a", n -> {}).orElseThrow().generation(), store.toString());
@@ -68,9 +75,12 @@ class FileSessionStoreTest {
     store.recordLogin("a", Instant.ofEpochMilli(1000), Instant.ofEpochMilli(0));
     store.recordLogin("a", Instant.ofEpochMilli(2000), Instant.ofEpochMilli(0));
     store.recordLogin("a", Instant.ofEpochMilli(9000), Instant.ofEpochMilli(1500));
-    assertEquals(List.of(Instant.ofEpochMilli(2000), Instant.ofEpochMilli(9000)), store.logins("a"));
-    assertEquals("rw-------", PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(store.directory().resolve("a.json"))));
+    assertEquals(
+        List.of(Instant.ofEpochMilli(2000), Instant.ofEpochMilli(9000)), store.logins("a"));
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(store.directory().resolve("a.json"))));
   }
 
   @Test
@@ -96,9 +106,12 @@ class FileSessionStoreTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(threads * each, FileSessionStore.open(temp.resolve("s")).logins("a").size());
+    assertEquals(
+        threads * each, FileSessionStore.open(temp.resolve("s")).logins("a").size());
     try (var files = Files.list(temp.resolve("s"))) {
-      assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".tmp-")), "no temp file left");
+      assertTrue(
+          files.noneMatch(p -> p.getFileName().toString().startsWith(".tmp-")),
+          "no temp file left");
     }
   }
 
@@ -119,8 +132,10 @@ class FileSessionStoreTest {
         return release.await(30, TimeUnit.SECONDS);
       }));
       assertTrue(held.await(10, TimeUnit.SECONDS));
-      SessionStoreException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
-          () -> assertThrows(SessionStoreException.class,
+      SessionStoreException e = assertTimeoutPreemptively(
+          Duration.ofSeconds(10),
+          () -> assertThrows(
+              SessionStoreException.class,
               () -> FileSessionStore.open(temp.resolve("s"), Duration.ofMillis(300))
                   .withLoginLock("a", () -> "never")));
       assertTrue(e.getMessage().contains("PT0.3S"), e.getMessage());
@@ -156,16 +171,20 @@ class FileSessionStoreTest {
         }
         """);
     Process process = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), holder.toString(),
-        lockFile.toString()).redirectErrorStream(true).start();
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            holder.toString(),
+            lockFile.toString())
+        .redirectErrorStream(true)
+        .start();
     try {
       byte[] line = new byte[4];
       assertEquals(4, process.getInputStream().readNBytes(line, 0, 4));
       assertEquals("held", new String(line, StandardCharsets.US_ASCII));
       long started = System.nanoTime();
-      SessionStoreException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
-          () -> assertThrows(SessionStoreException.class,
-              () -> store.withLoginLock("a", () -> "never")));
+      SessionStoreException e = assertTimeoutPreemptively(
+          Duration.ofSeconds(20),
+          () -> assertThrows(
+              SessionStoreException.class, () -> store.withLoginLock("a", () -> "never")));
       assertTrue(e.getMessage().contains("another process"), e.getMessage());
       assertTrue(System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(500));
     } finally {
@@ -176,7 +195,8 @@ class FileSessionStoreTest {
 
   @Test
   void aNonPositiveLockWaitIsRefused() {
-    assertThrows(LatchkeyConfigException.class,
+    assertThrows(
+        LatchkeyConfigException.class,
         () -> FileSessionStore.open(temp.resolve("s"), Duration.ZERO));
   }
 
@@ -194,12 +214,14 @@ class FileSessionStoreTest {
     assertTrue(notices.get(0).contains("unreadable"), notices.toString());
 
     Instant later = NOW.plusSeconds(10);
-    assertEquals(Optional.of(later.plus(WINDOW)), store.reserveLogin("a", later, WINDOW, 3),
+    assertEquals(
+        Optional.of(later.plus(WINDOW)),
+        store.reserveLogin("a", later, WINDOW, 3),
         "the three logins the file held are unknown: none more until a window has passed");
     // a session saved meanwhile replaces the content but keeps the loss
     store.save("a", new StoredSession("t9", 9, 1, 1));
-    assertEquals(Optional.of(later.plus(WINDOW)),
-        store.reserveLogin("a", later.plusSeconds(1), WINDOW, 3));
+    assertEquals(
+        Optional.of(later.plus(WINDOW)), store.reserveLogin("a", later.plusSeconds(1), WINDOW, 3));
     assertEquals(Optional.empty(), store.reserveLogin("a", later.plus(WINDOW), WINDOW, 3));
     assertEquals(List.of(later.plus(WINDOW)), store.logins("a"));
     assertEquals("t9", store.load("a", n -> {}).orElseThrow().token());
@@ -216,8 +238,8 @@ class FileSessionStoreTest {
         assertThrows(SessionStoreException.class, () -> store.load("a", n -> {}));
     assertTrue(e.getMessage().contains("newer"), e.getMessage());
     assertThrows(SessionStoreException.class, () -> store.reserveLogin("a", NOW, WINDOW, 3));
-    assertThrows(SessionStoreException.class,
-        () -> store.save("a", new StoredSession("t", 1, 1, 1)));
+    assertThrows(
+        SessionStoreException.class, () -> store.save("a", new StoredSession("t", 1, 1, 1)));
     assertEquals(newer, Files.readString(file));
   }
 
@@ -242,7 +264,9 @@ class FileSessionStoreTest {
     Files.createDirectories(real);
     Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rwx------"));
     Path link = Files.createSymbolicLink(temp.resolve("link"), real);
-    assertEquals(real.toRealPath(), FileSessionStore.open(link).directory().toRealPath(),
+    assertEquals(
+        real.toRealPath(),
+        FileSessionStore.open(link).directory().toRealPath(),
         "a link of our own is fine");
     giveAway(link);
     LatchkeyConfigException e =
@@ -254,8 +278,10 @@ class FileSessionStoreTest {
   void aStoreFileThatIsAnotherUsersLinkIsRefused() throws IOException {
     FileSessionStore store = FileSessionStore.open(temp.resolve("s"));
     Path elsewhere = temp.resolve("planted.json");
-    Files.writeString(elsewhere, "{\"format\":\"latchkey-session-store/1\",\"session\":"
-        + "{\"token\":\"planted\",\"generation\":1,\"loginAt\":1,\"lastUse\":1},\"logins\":[]}");
+    Files.writeString(
+        elsewhere,
+        "{\"format\":\"latchkey-session-store/1\",\"session\":"
+            + "{\"token\":\"planted\",\"generation\":1,\"loginAt\":1,\"lastUse\":1},\"logins\":[]}");
     Path link = Files.createSymbolicLink(store.directory().resolve("a.json"), elsewhere);
     assertEquals("planted", store.load("a", n -> {}).orElseThrow().token(), "our own link");
     giveAway(link);

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ReserveLoginTest {
   private static final Duration WINDOW = Duration.ofMinutes(5);
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  @TempDir Path temp;
+
+  @TempDir
+  Path temp;
 
   private int reserveConcurrently(Supplier<SessionStore> stores, Instant now) throws Exception {
     int threads = 12;
@@ -35,17 +37,15 @@ class ReserveLoginTest {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         SessionStore store = stores.get();
-        done.add(
-            pool.submit(
-                () -> {
-                  together.await(30, TimeUnit.SECONDS);
-                  for (int i = 0; i < 5; i++) {
-                    if (store.reserveLogin("acct", now, WINDOW, 10).isEmpty()) {
-                      granted.incrementAndGet();
-                    }
-                  }
-                  return null;
-                }));
+        done.add(pool.submit(() -> {
+          together.await(30, TimeUnit.SECONDS);
+          for (int i = 0; i < 5; i++) {
+            if (store.reserveLogin("acct", now, WINDOW, 10).isEmpty()) {
+              granted.incrementAndGet();
+            }
+          }
+          return null;
+        }));
       }
       for (Future<?> f : done) {
         f.get(60, TimeUnit.SECONDS);

@@ -19,9 +19,9 @@ class PinsTest {
   void pinIsSha256OfTheSubjectPublicKeyInfo() throws Exception {
     HeldCertificate certificate = TestPki.root("Root");
     byte[] spki = certificate.certificate().getPublicKey().getEncoded();
-    String expected =
-        "sha256/"
-            + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));
+    String expected = "sha256/"
+        + Base64.getEncoder()
+            .encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));
     assertEquals(expected, Pins.pin(certificate.certificate()));
   }
 

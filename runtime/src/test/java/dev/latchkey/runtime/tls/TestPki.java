@@ -28,7 +28,10 @@ final class TestPki {
   private TestPki() {}
 
   static HeldCertificate root(String name) {
-    return new HeldCertificate.Builder().certificateAuthority(1).commonName(name).build();
+    return new HeldCertificate.Builder()
+        .certificateAuthority(1)
+        .commonName(name)
+        .build();
   }
 
   static HeldCertificate intermediate(String name, HeldCertificate root) {
@@ -92,16 +95,15 @@ final class TestPki {
   }
 
   /** A scheme that adds nothing: these tests are about TLS only. */
-  static final AuthScheme NO_AUTH =
-      new AuthScheme() {
-        @Override
-        public String kind() {
-          return "none";
-        }
+  static final AuthScheme NO_AUTH = new AuthScheme() {
+    @Override
+    public String kind() {
+      return "none";
+    }
 
-        @Override
-        public Closeable install(AuthContext context, OkHttpClient.Builder builder) {
-          return () -> {};
-        }
-      };
+    @Override
+    public Closeable install(AuthContext context, OkHttpClient.Builder builder) {
+      return () -> {};
+    }
+  };
 }

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 class TlsClientKeyTest {
   private final HeldCertificate serverRoot = TestPki.root("Server Root");
   private final HeldCertificate clientRoot = TestPki.root("Client Root");
-  private final HeldCertificate clientCert = new HeldCertificate.Builder()
-      .commonName("robot").signedBy(clientRoot).build();
+  private final HeldCertificate clientCert =
+      new HeldCertificate.Builder().commonName("robot").signedBy(clientRoot).build();
   private final OkHttpClient base = TestPki.loopbackClient();
   private MockWebServer server;
 
@@ -64,7 +64,9 @@ class TlsClientKeyTest {
 
   private OkHttpClient usersOwnMutualTlsClient() {
     HandshakeCertificates mine = clientKey();
-    return base.newBuilder().sslSocketFactory(mine.sslSocketFactory(), mine.trustManager()).build();
+    return base.newBuilder()
+        .sslSocketFactory(mine.sslSocketFactory(), mine.trustManager())
+        .build();
   }
 
   private LatchkeyClient.Builder client() {
@@ -92,7 +94,9 @@ class TlsClientKeyTest {
     }
     RecordedRequest request = server.takeRequest();
     assertNotNull(request.getHandshake());
-    assertEquals(1, request.getHandshake().peerCertificates().size(),
+    assertEquals(
+        1,
+        request.getHandshake().peerCertificates().size(),
         "the server saw the client certificate");
   }
 
@@ -111,7 +115,8 @@ class TlsClientKeyTest {
   /** The failure the key manager prevents: anchors from the policy, and no client key. */
   @Test
   void withoutTheKeyTheServerRefusesTheHandshake() {
-    TlsPolicy policy = TlsPolicy.builder().addTrustedPem(serverRoot.certificatePem()).build();
+    TlsPolicy policy =
+        TlsPolicy.builder().addTrustedPem(serverRoot.certificatePem()).build();
     try (LatchkeyClient client = client().tls(policy).build()) {
       assertThrows(IOException.class, () -> get(client));
     } catch (IOException e) {

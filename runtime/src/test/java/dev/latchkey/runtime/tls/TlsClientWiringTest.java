@@ -60,7 +60,8 @@ class TlsClientWiringTest {
   }
 
   private static int get(LatchkeyClient client) throws IOException {
-    Request request = new Request.Builder().url(client.baseUrl().resolve("products")).build();
+    Request request =
+        new Request.Builder().url(client.baseUrl().resolve("products")).build();
     try (Response response = client.okHttpClient().newCall(request).execute()) {
       response.body().string();
       return response.code();
@@ -80,10 +81,9 @@ class TlsClientWiringTest {
 
   @Test
   void builderPinsReplaceAnnotationPins() throws IOException {
-    try (LatchkeyClient client =
-        annotatedClient()
-            .pins("**.ondemand.test", Pins.pin(newIntermediate.certificate()))
-            .build()) {
+    try (LatchkeyClient client = annotatedClient()
+        .pins("**.ondemand.test", Pins.pin(newIntermediate.certificate()))
+        .build()) {
       assertEquals(200, get(client));
     }
   }
@@ -103,14 +103,13 @@ class TlsClientWiringTest {
       ExecutorService pool = Executors.newFixedThreadPool(16);
       try {
         List<Future<Integer>> results = new ArrayList<>();
-        Callable<Integer> twentyCalls =
-            () -> {
-              int ok = 0;
-              for (int i = 0; i < 20; i++) {
-                ok += get(client) == 200 ? 1 : 0;
-              }
-              return ok;
-            };
+        Callable<Integer> twentyCalls = () -> {
+          int ok = 0;
+          for (int i = 0; i < 20; i++) {
+            ok += get(client) == 200 ? 1 : 0;
+          }
+          return ok;
+        };
         for (int t = 0; t < 16; t++) {
           results.add(pool.submit(twentyCalls));
         }
@@ -135,9 +134,11 @@ class TlsClientWiringTest {
   @Test
   void pinOverrideAppliesWithoutAnyTlsCallOnTheBuilder() throws IOException {
     okhttp3.tls.HandshakeCertificates trust = new okhttp3.tls.HandshakeCertificates.Builder()
-        .addTrustedCertificate(root.certificate()).build();
-    OkHttpClient trusting =
-        base.newBuilder().sslSocketFactory(trust.sslSocketFactory(), trust.trustManager()).build();
+        .addTrustedCertificate(root.certificate())
+        .build();
+    OkHttpClient trusting = base.newBuilder()
+        .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
+        .build();
     LatchkeyClient.Builder unpinned = LatchkeyClient.builder("Unpinned")
         .baseUrl(TestPki.url(server, HOST).toString())
         .auth(TestPki.NO_AUTH)
@@ -163,12 +164,11 @@ class TlsClientWiringTest {
   @Test
   void clientWithoutTlsSettingsIsUntouched() throws IOException {
     // No pins(..): no pinner, no interceptors; the test CA is not trusted, so the handshake fails.
-    try (LatchkeyClient client =
-        LatchkeyClient.builder("Plain")
-            .baseUrl(TestPki.url(server, HOST).toString())
-            .auth(TestPki.NO_AUTH)
-            .okHttpClient(base)
-            .build()) {
+    try (LatchkeyClient client = LatchkeyClient.builder("Plain")
+        .baseUrl(TestPki.url(server, HOST).toString())
+        .auth(TestPki.NO_AUTH)
+        .okHttpClient(base)
+        .build()) {
       assertTrue(client.okHttpClient().interceptors().isEmpty());
       assertThrows(javax.net.ssl.SSLHandshakeException.class, () -> get(client));
     }

@@ -58,12 +58,11 @@ class TlsPinningTest {
   }
 
   private LatchkeyClient client(MockWebServer server, UnaryOperator<LatchkeyClient.Builder> tls) {
-    LatchkeyClient.Builder builder =
-        LatchkeyClient.builder("TlsTest")
-            .baseUrl(TestPki.url(server, HOST).toString())
-            .auth(TestPki.NO_AUTH)
-            .okHttpClient(base)
-            .trustPem(root.certificatePem() + otherRoot.certificatePem());
+    LatchkeyClient.Builder builder = LatchkeyClient.builder("TlsTest")
+        .baseUrl(TestPki.url(server, HOST).toString())
+        .auth(TestPki.NO_AUTH)
+        .okHttpClient(base)
+        .trustPem(root.certificatePem() + otherRoot.certificatePem());
     return tls.apply(builder).build();
   }
 
@@ -160,12 +159,10 @@ class TlsPinningTest {
   void redirectToAnUnpinnedHostFailsClosed() throws IOException {
     MockWebServer elsewhere = serve(TestPki.leaf("leaf", intermediate), intermediate);
     MockWebServer server = serve(TestPki.leaf("leaf", intermediate), intermediate);
-    server.setDispatcher(
-        TestPki.always(
-            new MockResponse.Builder()
-                .code(302)
-                .addHeader("Location", TestPki.url(elsewhere, OTHER_HOST).resolve("stolen"))
-                .build()));
+    server.setDispatcher(TestPki.always(new MockResponse.Builder()
+        .code(302)
+        .addHeader("Location", TestPki.url(elsewhere, OTHER_HOST).resolve("stolen"))
+        .build()));
     try (LatchkeyClient client =
         client(server, b -> b.pins("**.ondemand.test", pin(intermediate)))) {
       PinningException e = assertThrows(PinningException.class, () -> get(client));
@@ -179,12 +176,11 @@ class TlsPinningTest {
   @Test
   void unpinnedHostsPassWhenPinsAreNotRequiredForAllHosts() throws IOException {
     MockWebServer server = serve(TestPki.leaf("leaf", intermediate), intermediate);
-    TlsPolicy policy =
-        TlsPolicy.builder()
-            .pins("pinned.example", pin(otherRoot))
-            .requirePinsForAllHosts(false)
-            .addTrustedPem(root.certificatePem())
-            .build();
+    TlsPolicy policy = TlsPolicy.builder()
+        .pins("pinned.example", pin(otherRoot))
+        .requirePinsForAllHosts(false)
+        .addTrustedPem(root.certificatePem())
+        .build();
     try (LatchkeyClient client = client(server, b -> b.tls(policy))) {
       assertEquals("200 ok", get(client));
     }
@@ -195,12 +191,11 @@ class TlsPinningTest {
     HeldCertificate leaf = TestPki.leaf("sibling leaf", siblingIntermediate);
     MockWebServer server = serve(leaf, siblingIntermediate);
     List<AuthEvent> events = new CopyOnWriteArrayList<>();
-    TlsPolicy policy =
-        TlsPolicy.builder()
-            .pins("**.ondemand.test", pin(intermediate))
-            .addTrustedPem(root.certificatePem())
-            .reportOnly(true)
-            .build();
+    TlsPolicy policy = TlsPolicy.builder()
+        .pins("**.ondemand.test", pin(intermediate))
+        .addTrustedPem(root.certificatePem())
+        .reportOnly(true)
+        .build();
     try (LatchkeyClient client = client(server, b -> b.tls(policy).eventListener(events::add))) {
       assertEquals("200 ok", get(client));
       assertEquals("200 ok", get(client));
@@ -218,15 +213,16 @@ class TlsPinningTest {
   @Test
   void aThrowingListenerNeverFailsAReportOnlyCall() throws IOException {
     MockWebServer server = serve(TestPki.leaf("leaf", siblingIntermediate), siblingIntermediate);
-    TlsPolicy policy =
-        TlsPolicy.builder()
-            .pins("**.ondemand.test", pin(intermediate))
-            .addTrustedPem(root.certificatePem())
-            .reportOnly(true)
-            .build();
-    try (LatchkeyClient client = client(server, b -> b.tls(policy).eventListener(event -> {
-      throw new IllegalStateException("a metrics bug");
-    }))) {
+    TlsPolicy policy = TlsPolicy.builder()
+        .pins("**.ondemand.test", pin(intermediate))
+        .addTrustedPem(root.certificatePem())
+        .reportOnly(true)
+        .build();
+    try (LatchkeyClient client = client(
+        server,
+        b -> b.tls(policy).eventListener(event -> {
+          throw new IllegalStateException("a metrics bug");
+        }))) {
       assertEquals("200 ok", get(client));
     }
   }
@@ -235,12 +231,11 @@ class TlsPinningTest {
   void reportOnlyIsSilentWhenPinsMatch() throws IOException {
     MockWebServer server = serve(TestPki.leaf("leaf", intermediate), intermediate);
     List<AuthEvent> events = new CopyOnWriteArrayList<>();
-    TlsPolicy policy =
-        TlsPolicy.builder()
-            .pins("**.ondemand.test", pin(root))
-            .addTrustedPem(root.certificatePem())
-            .reportOnly(true)
-            .build();
+    TlsPolicy policy = TlsPolicy.builder()
+        .pins("**.ondemand.test", pin(root))
+        .addTrustedPem(root.certificatePem())
+        .reportOnly(true)
+        .build();
     try (LatchkeyClient client = client(server, b -> b.tls(policy).eventListener(events::add))) {
       assertEquals("200 ok", get(client));
     }
@@ -253,18 +248,16 @@ class TlsPinningTest {
     servers.add(plain);
     plain.setDispatcher(TestPki.always(new MockResponse.Builder().body("ok").build()));
     plain.start(InetAddress.getByName("127.0.0.1"), 0);
-    try (LatchkeyClient client =
-        LatchkeyClient.builder("Plain")
-            .baseUrl(plain.url("/").toString())
-            .auth(TestPki.NO_AUTH)
-            .okHttpClient(base)
-            .pins("**.ondemand.test", pin(intermediate))
-            .build()) {
+    try (LatchkeyClient client = LatchkeyClient.builder("Plain")
+        .baseUrl(plain.url("/").toString())
+        .auth(TestPki.NO_AUTH)
+        .okHttpClient(base)
+        .pins("**.ondemand.test", pin(intermediate))
+        .build()) {
       assertEquals("200 ok", get(client));
-      PinningException e =
-          assertThrows(
-              PinningException.class,
-              () -> get(client, plain.url("/").newBuilder().host(HOST).build()));
+      PinningException e = assertThrows(
+          PinningException.class,
+          () -> get(client, plain.url("/").newBuilder().host(HOST).build()));
       assertTrue(e.getMessage().contains("plain HTTP"), e.getMessage());
       assertEquals(1, plain.getRequestCount());
     }

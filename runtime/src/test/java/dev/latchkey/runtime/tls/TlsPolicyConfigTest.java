@@ -25,8 +25,9 @@ class TlsPolicyConfigTest {
 
   @Test
   void acceptsTheSeedsPins() {
-    TlsPolicy policy =
-        TlsPolicy.builder().pins("**.ondemand.example", SECTIGO_DV, USERTRUST, R46).build();
+    TlsPolicy policy = TlsPolicy.builder()
+        .pins("**.ondemand.example", SECTIGO_DV, USERTRUST, R46)
+        .build();
     assertEquals(Map.of("**.ondemand.example", List.of(SECTIGO_DV, USERTRUST, R46)), policy.pins());
     assertTrue(policy.requirePinsForAllHosts());
   }
@@ -55,12 +56,10 @@ class TlsPolicyConfigTest {
 
   @Test
   void badHostPatternsAreRefusedNamingThePattern() {
-    for (String pattern :
-        List.of(
-            "*.*.example.com", "https://example.com", "exa mple.com", "example.com:443", "**")) {
-      LatchkeyConfigException e =
-          assertThrows(
-              LatchkeyConfigException.class, () -> TlsPolicy.builder().pins(pattern, R46), pattern);
+    for (String pattern : List.of(
+        "*.*.example.com", "https://example.com", "exa mple.com", "example.com:443", "**")) {
+      LatchkeyConfigException e = assertThrows(
+          LatchkeyConfigException.class, () -> TlsPolicy.builder().pins(pattern, R46), pattern);
       assertTrue(e.getMessage().contains("'" + pattern + "'"), e.getMessage());
     }
     assertThrows(LatchkeyConfigException.class, () -> TlsPolicy.builder().pins("", R46));
@@ -77,13 +76,10 @@ class TlsPolicyConfigTest {
   @Test
   void badPemIsRefused() {
     assertThrows(LatchkeyConfigException.class, () -> TlsPolicy.builder().addTrustedPem("hello"));
-    LatchkeyConfigException e =
-        assertThrows(
-            LatchkeyConfigException.class,
-            () ->
-                TlsPolicy.builder()
-                    .trustOnlyPem(
-                        "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"));
+    LatchkeyConfigException e = assertThrows(
+        LatchkeyConfigException.class,
+        () -> TlsPolicy.builder()
+            .trustOnlyPem("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"));
     assertTrue(e.getMessage().contains("#1"), e.getMessage());
     assertThrows(LatchkeyConfigException.class, () -> TlsPolicy.builder().trustOnly(List.of()));
   }
@@ -95,9 +91,8 @@ class TlsPolicyConfigTest {
     Properties properties = new Properties();
     properties.setProperty("latchkey.pins.**.ondemand.example", R46 + ", " + USERTRUST);
     properties.setProperty("unrelated", "x");
-    Map<String, List<String>> overrides =
-        PinOverrides.read(
-            properties, "**.ondemand.example=" + SECTIGO_DV + ";api.appnexus.com=" + USERTRUST);
+    Map<String, List<String>> overrides = PinOverrides.read(
+        properties, "**.ondemand.example=" + SECTIGO_DV + ";api.appnexus.com=" + USERTRUST);
     assertEquals(List.of(R46, USERTRUST), overrides.get("**.ondemand.example"), "property wins");
 
     TlsPolicy forOnDemand = declared.withOverrides(overrides, "prod.ondemand.example");
@@ -112,10 +107,9 @@ class TlsPolicyConfigTest {
 
   @Test
   void malformedOverridesNameTheirSource() {
-    LatchkeyConfigException env =
-        assertThrows(
-            LatchkeyConfigException.class,
-            () -> PinOverrides.read(new Properties(), "host.example:" + R46));
+    LatchkeyConfigException env = assertThrows(
+        LatchkeyConfigException.class,
+        () -> PinOverrides.read(new Properties(), "host.example:" + R46));
     assertTrue(env.getMessage().startsWith("LATCHKEY_PINS"), env.getMessage());
     Properties properties = new Properties();
     properties.setProperty("latchkey.pins.a.example", "sha256/short");
@@ -127,7 +121,8 @@ class TlsPolicyConfigTest {
 
   @Test
   void toStringShowsPinsAndTrustButNoCertificates() {
-    String text = TlsPolicy.builder().pins("a.example", R46).reportOnly(true).build().toString();
+    String text =
+        TlsPolicy.builder().pins("a.example", R46).reportOnly(true).build().toString();
     assertTrue(
         text.contains(R46) && text.contains("reportOnly=true") && text.contains("platform"), text);
   }

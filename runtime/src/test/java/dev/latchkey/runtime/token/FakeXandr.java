@@ -17,7 +17,8 @@ import mockwebserver3.RecordedRequest;
  * behaviour, and read what happened. Login times come from the shared test clock.
  */
 final class FakeXandr extends Dispatcher {
-  static final String NOAUTH = "{\"response\":{\"error_id\":\"NOAUTH\",\"error\":\"Authentication failed - not logged in\"}}";
+  static final String NOAUTH =
+      "{\"response\":{\"error_id\":\"NOAUTH\",\"error\":\"Authentication failed - not logged in\"}}";
 
   final MutableClock clock;
   final Set<String> valid = ConcurrentHashMap.newKeySet();
@@ -34,7 +35,8 @@ final class FakeXandr extends Dispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
-    if (request.getUrl().encodedPath().endsWith("/auth") || request.getUrl().encodedPath().endsWith("/jwt")) {
+    if (request.getUrl().encodedPath().endsWith("/auth")
+        || request.getUrl().encodedPath().endsWith("/jwt")) {
       synchronized (this) {
         loginTimes.add(clock.millis());
         loginRequests.add(request);
@@ -52,8 +54,11 @@ final class FakeXandr extends Dispatcher {
   MockResponse okLogin(RecordedRequest request) {
     String token = "tok" + logins.incrementAndGet();
     valid.add(token);
-    return json(200, "{\"response\":{\"status\":\"OK\",\"token\":\"" + token + "\",\"dbg_info\":{}}}")
-        .newBuilder().addHeader("Set-Cookie", "IBAPI_SESSID=" + token + "; path=/").build();
+    return json(
+            200, "{\"response\":{\"status\":\"OK\",\"token\":\"" + token + "\",\"dbg_info\":{}}}")
+        .newBuilder()
+        .addHeader("Set-Cookie", "IBAPI_SESSID=" + token + "; path=/")
+        .build();
   }
 
   MockResponse checkToken(RecordedRequest request) {
@@ -83,6 +88,10 @@ final class FakeXandr extends Dispatcher {
 
   /** Xandr labels its JSON text/html. */
   static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "text/html").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", "text/html")
+        .body(body)
+        .build();
   }
 }

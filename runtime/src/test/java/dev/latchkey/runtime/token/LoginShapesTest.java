@@ -54,19 +54,27 @@ class LoginShapesTest {
   }
 
   private LatchkeyClient client(TokenScheme.Builder scheme) {
-    client = LatchkeyClient.builder("ShapeTest").baseUrl(server.url("/").toString()).clock(clock)
-        .auth(scheme.credentials(() -> new UserPassword("robot", "pa ss&word")).build()).build();
+    client = LatchkeyClient.builder("ShapeTest")
+        .baseUrl(server.url("/").toString())
+        .clock(clock)
+        .auth(scheme.credentials(() -> new UserPassword("robot", "pa ss&word")).build())
+        .build();
     return client;
   }
 
   private Response call(String method, String path) throws IOException {
-    Request request = new Request.Builder().url(client.baseUrl().resolve(path))
-        .method(method, method.equals("GET") ? null : RequestBody.create(new byte[0], null)).build();
+    Request request = new Request.Builder()
+        .url(client.baseUrl().resolve(path))
+        .method(method, method.equals("GET") ? null : RequestBody.create(new byte[0], null))
+        .build();
     return client.okHttpClient().newCall(request).execute();
   }
 
   private static MockResponse json(String body) {
-    return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   private static MockResponse ok() {
@@ -75,16 +83,27 @@ class LoginShapesTest {
 
   @Test
   void formLoginWithAFixedFieldAndATokenInTheAnswersHeaderSentAsAQueryParameter() throws Exception {
-    server.enqueue(new MockResponse.Builder().addHeader("X-Subject-Token", "tok-1").body("{}").build());
+    server.enqueue(new MockResponse.Builder()
+        .addHeader("X-Subject-Token", "tok-1")
+        .body("{}")
+        .build());
     server.enqueue(ok());
-    client(TokenScheme.builder().loginPath("login").loginBody(LoginBody.FORM).usernameField("username")
-        .passwordField("password").loginFields("output_mode=json").tokenHeader("X-Subject-Token").query("auth"));
+    client(TokenScheme.builder()
+        .loginPath("login")
+        .loginBody(LoginBody.FORM)
+        .usernameField("username")
+        .passwordField("password")
+        .loginFields("output_mode=json")
+        .tokenHeader("X-Subject-Token")
+        .query("auth"));
     try (Response response = call("GET", "items")) {
       assertEquals(200, response.code());
     }
     RecordedRequest login = server.takeRequest();
-    assertEquals("output_mode=json&username=robot&password=pa+ss%26word", login.getBody().utf8());
-    assertTrue(login.getHeaders().get("Content-Type").startsWith("application/x-www-form-urlencoded"));
+    assertEquals(
+        "output_mode=json&username=robot&password=pa+ss%26word", login.getBody().utf8());
+    assertTrue(
+        login.getHeaders().get("Content-Type").startsWith("application/x-www-form-urlencoded"));
     RecordedRequest call = server.takeRequest();
     assertEquals("tok-1", call.getUrl().queryParameter("auth"));
     assertNull(call.getHeaders().get("Authorization"), "the query carries it, no header");
@@ -94,7 +113,10 @@ class LoginShapesTest {
   void basicLoginWithoutABodyTakesABareJsonString() throws Exception {
     server.enqueue(json("\"bare-token\""));
     server.enqueue(ok());
-    client(TokenScheme.builder().loginPath("api/session").loginBody(LoginBody.NONE).loginBasic(true)
+    client(TokenScheme.builder()
+        .loginPath("api/session")
+        .loginBody(LoginBody.NONE)
+        .loginBasic(true)
         .header("vmware-api-session-id", "{token}"));
     try (Response response = call("GET", "vms")) {
       assertEquals(200, response.code());
@@ -111,7 +133,10 @@ class LoginShapesTest {
     server.enqueue(json("[{\"key\":\"arr-token\"}]"));
     server.enqueue(ok());
     AtomicReference<String> tenant = new AtomicReference<>("acme");
-    client(TokenScheme.builder().loginPath("login").usernameField("/auth/user").passwordField("/auth/password")
+    client(TokenScheme.builder()
+        .loginPath("login")
+        .usernameField("/auth/user")
+        .passwordField("/auth/password")
         .loginFields("/auth/methods:=[\"password\"]", "/id:=1", "/site=", "/tenant={tenant}")
         .header("X-Tenant", "tenant", false, "{value}", tenant::get)
         .tokenPointer("/0/key"));
@@ -131,13 +156,21 @@ class LoginShapesTest {
 
   @Test
   void xmlAnswerCookieTokenAndCsrfOnWritesOnly() throws Exception {
-    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/xml")
+    server.enqueue(new MockResponse.Builder()
+        .addHeader("Content-Type", "application/xml")
         .addHeader("Set-Cookie", "SESSION=\"cookie-tok-1\"; Path=/")
-        .body("<response status=\"success\"><result><csrf>csrf-value-1</csrf></result></response>").build());
+        .body("<response status=\"success\"><result><csrf>csrf-value-1</csrf></result></response>")
+        .build());
     server.enqueue(ok());
     server.enqueue(ok());
-    client(TokenScheme.builder().loginPath("login").loginBody(LoginBody.FORM).usernameField("user")
-        .passwordField("password").tokenCookie("SESSION").cookie("SESSION").xml(true)
+    client(TokenScheme.builder()
+        .loginPath("login")
+        .loginBody(LoginBody.FORM)
+        .usernameField("user")
+        .passwordField("password")
+        .tokenCookie("SESSION")
+        .cookie("SESSION")
+        .xml(true)
         .csrf("/result/csrf", "", "", "X-CSRF", true));
     try (Response read = call("GET", "things")) {
       assertEquals(200, read.code());
@@ -163,9 +196,15 @@ class LoginShapesTest {
     server.enqueue(json("{\"token\":{\"token\":\"f5-2\",\"timeout\":1200}}"));
     server.enqueue(ok());
     server.enqueue(ok()); // the logout
-    client(TokenScheme.builder().loginPath("login").usernameField("/username").passwordField("/password")
-        .tokenPointer("/token/token").header("X-F5-Auth-Token", "{token}").expiresInPointer("/token/timeout")
-        .hardLifetime(Duration.ofHours(10)).logout("authz/tokens/{token}", "DELETE"));
+    client(TokenScheme.builder()
+        .loginPath("login")
+        .usernameField("/username")
+        .passwordField("/password")
+        .tokenPointer("/token/token")
+        .header("X-F5-Auth-Token", "{token}")
+        .expiresInPointer("/token/timeout")
+        .hardLifetime(Duration.ofHours(10))
+        .logout("authz/tokens/{token}", "DELETE"));
     call("GET", "version").close();
     clock.advance(Duration.ofSeconds(1170)); // inside the last minute of the 1200 s
     call("GET", "version").close();
@@ -175,7 +214,8 @@ class LoginShapesTest {
     assertEquals("/login", server.takeRequest().getUrl().encodedPath());
     assertEquals("f5-2", server.takeRequest().getHeaders().get("X-F5-Auth-Token"));
     RecordedRequest logout = server.takeRequest();
-    assertEquals("DELETE /authz/tokens/f5-2", logout.getMethod() + " " + logout.getUrl().encodedPath());
+    assertEquals(
+        "DELETE /authz/tokens/f5-2", logout.getMethod() + " " + logout.getUrl().encodedPath());
     assertEquals("f5-2", logout.getHeaders().get("X-F5-Auth-Token"));
   }
 
@@ -184,10 +224,15 @@ class LoginShapesTest {
     server.enqueue(json("{\"jsonrpc\":\"2.0\",\"result\":\"z-1\",\"id\":1}"));
     server.enqueue(ok());
     server.enqueue(ok());
-    client(TokenScheme.builder().loginPath("rpc").usernameField("/params/username").passwordField("/params/password")
-        .loginFields("/jsonrpc=2.0", "/method=user.login", "/id:=1").tokenPointer("/result")
+    client(TokenScheme.builder()
+        .loginPath("rpc")
+        .usernameField("/params/username")
+        .passwordField("/params/password")
+        .loginFields("/jsonrpc=2.0", "/method=user.login", "/id:=1")
+        .tokenPointer("/result")
         .header("Authorization", "Bearer {token}")
-        .logout("rpc", "POST").logoutFields("/method=user.logout", "/params:=[]", "/id:=1"));
+        .logout("rpc", "POST")
+        .logoutFields("/method=user.logout", "/params:=[]", "/id:=1"));
     call("GET", "x").close();
     client.close();
     server.takeRequest();
@@ -201,14 +246,19 @@ class LoginShapesTest {
 
   @Test
   void badShapesFailAtBuildNamingTheSetter() {
-    LatchkeyConfigException literal = assertThrows(LatchkeyConfigException.class,
+    LatchkeyConfigException literal = assertThrows(
+        LatchkeyConfigException.class,
         () -> TokenTestSupport.xandr().loginFields("/id:=one").build());
     assertTrue(literal.getMessage().contains("loginField"));
-    assertThrows(LatchkeyConfigException.class,
-        () -> TokenTestSupport.xandr().loginBody(LoginBody.FORM).build()); // pointers as form fields
-    assertThrows(LatchkeyConfigException.class,
+    assertThrows(
+        LatchkeyConfigException.class,
+        () ->
+            TokenTestSupport.xandr().loginBody(LoginBody.FORM).build()); // pointers as form fields
+    assertThrows(
+        LatchkeyConfigException.class,
         () -> TokenTestSupport.xandr().query("k").cookie("C").build());
-    assertThrows(LatchkeyConfigException.class,
+    assertThrows(
+        LatchkeyConfigException.class,
         () -> TokenTestSupport.xandr().csrf("/a", "X-A", "", "X-CSRF", true));
   }
 }

@@ -36,30 +36,43 @@ class LoginTimeoutTest {
         seen.add(chain.call().timeout().timeoutNanos());
         body = "{\"response\":{\"token\":\"tok-1\"}}";
       }
-      return new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(200)
-          .message("ok").body(ResponseBody.create(body, null)).build();
+      return new Response.Builder()
+          .request(request)
+          .protocol(Protocol.HTTP_1_1)
+          .code(200)
+          .message("ok")
+          .body(ResponseBody.create(body, null))
+          .build();
     };
     OkHttpClient plain = userClient.addInterceptor(server).build();
-    AuthContext context = new AuthContext("Timeouts", BASE,
-        new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), AuthEventListener.NONE, plain);
+    AuthContext context = new AuthContext(
+        "Timeouts",
+        BASE,
+        new MutableClock(Instant.parse("2026-01-01T00:00:00Z")),
+        AuthEventListener.NONE,
+        plain);
     OkHttpClient.Builder authenticated = plain.newBuilder();
     authenticated.interceptors().clear();
     try (Closeable resources = TokenTestSupport.xandr().build().install(context, authenticated)) {
       OkHttpClient client = authenticated.addInterceptor(server).build();
-      client.newCall(new Request.Builder().url(BASE.resolve("member")).build()).execute().close();
+      client
+          .newCall(new Request.Builder().url(BASE.resolve("member")).build())
+          .execute()
+          .close();
     }
     return seen;
   }
 
   @Test
   void aLoginWithoutAUserTimeoutGetsTheDefaultBound() throws Exception {
-    assertEquals(List.of(TimeUnit.MILLISECONDS.toNanos(
-        60_000L)), loginTimeouts(new OkHttpClient.Builder()));
+    assertEquals(
+        List.of(TimeUnit.MILLISECONDS.toNanos(60_000L)), loginTimeouts(new OkHttpClient.Builder()));
   }
 
   @Test
   void theUsersOwnCallTimeoutIsKept() throws Exception {
-    assertEquals(List.of(TimeUnit.SECONDS.toNanos(7)),
+    assertEquals(
+        List.of(TimeUnit.SECONDS.toNanos(7)),
         loginTimeouts(new OkHttpClient.Builder().callTimeout(7, TimeUnit.SECONDS)));
   }
 }

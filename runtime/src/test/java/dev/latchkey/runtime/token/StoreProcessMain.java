@@ -16,8 +16,14 @@ public final class StoreProcessMain {
 
   public static void main(String[] args) throws Exception {
     Clock clock = Clock.fixed(Instant.ofEpochMilli(Long.parseLong(args[2])), ZoneOffset.UTC);
-    TokenScheme scheme = TokenTestSupport.xandr().sessionStore(FileSessionStore.open(Path.of(args[1]))).build();
-    try (LatchkeyClient client = LatchkeyClient.builder("XandrTest").baseUrl(args[0]).clock(clock).auth(scheme).build()) {
+    TokenScheme scheme = TokenTestSupport.xandr()
+        .sessionStore(FileSessionStore.open(Path.of(args[1])))
+        .build();
+    try (LatchkeyClient client = LatchkeyClient.builder("XandrTest")
+        .baseUrl(args[0])
+        .clock(clock)
+        .auth(scheme)
+        .build()) {
       System.out.println(TokenTestSupport.get(client, "member"));
     }
   }

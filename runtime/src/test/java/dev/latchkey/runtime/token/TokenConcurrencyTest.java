@@ -1,6 +1,5 @@
 package dev.latchkey.runtime.token;
 
-import dev.latchkey.runtime.MutableClock;
 import static dev.latchkey.runtime.token.TokenTestSupport.count;
 import static dev.latchkey.runtime.token.TokenTestSupport.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.LatchkeyClient;
 import dev.latchkey.runtime.LatchkeyException;
+import dev.latchkey.runtime.MutableClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,7 +110,8 @@ class TokenConcurrencyTest {
     fake.valid.clear(); // revoked on the server: the client only learns it from the answers
     List<Object> outcomes = burst(1);
     outcomes.forEach(o -> assertTrue(String.valueOf(o).startsWith("200 "), String.valueOf(o)));
-    assertEquals(2, fake.logins.get(), "a caller refused with generation 1 must not end generation 2");
+    assertEquals(
+        2, fake.logins.get(), "a caller refused with generation 1 must not end generation 2");
   }
 
   @Test
@@ -139,7 +140,8 @@ class TokenConcurrencyTest {
       assertTrue(inWindow <= 10, "logins in the 5 minutes from " + times.get(i) + ": " + inWindow);
     }
     assertTrue(times.size() >= 20, "the budget refills each window: " + times.size());
-    assertTrue(kinds.containsKey(dev.latchkey.runtime.LoginThrottledException.class), kinds.toString());
+    assertTrue(
+        kinds.containsKey(dev.latchkey.runtime.LoginThrottledException.class), kinds.toString());
   }
 
   @Test
@@ -147,9 +149,12 @@ class TokenConcurrencyTest {
     connect(TokenTestSupport.xandr().build(), new OkHttpClient());
     fake.login = request -> FakeXandr.json(401, FakeXandr.NOAUTH);
     for (Object outcome : burst(3)) {
-      assertTrue(outcome instanceof dev.latchkey.runtime.AuthenticationFailedException, String.valueOf(outcome));
+      assertTrue(
+          outcome instanceof dev.latchkey.runtime.AuthenticationFailedException,
+          String.valueOf(outcome));
     }
-    assertEquals(1, fake.loginTimes().size(), "a refused password is never tried again within the backoff");
+    assertEquals(
+        1, fake.loginTimes().size(), "a refused password is never tried again within the backoff");
   }
 
   @Test
@@ -157,12 +162,15 @@ class TokenConcurrencyTest {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(1);
     dispatcher.setMaxRequestsPerHost(1);
-    connect(TokenTestSupport.xandr().build(), new OkHttpClient.Builder().dispatcher(dispatcher).build());
+    connect(
+        TokenTestSupport.xandr().build(),
+        new OkHttpClient.Builder().dispatcher(dispatcher).build());
     int calls = 16;
     CountDownLatch done = new CountDownLatch(calls);
     List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
     for (int i = 0; i < calls; i++) {
-      Request request = new Request.Builder().url(client.baseUrl().resolve("member")).build();
+      Request request =
+          new Request.Builder().url(client.baseUrl().resolve("member")).build();
       client.okHttpClient().newCall(request).enqueue(new Callback() {
         @Override
         public void onFailure(Call call, IOException e) {
@@ -178,7 +186,8 @@ class TokenConcurrencyTest {
         }
       });
     }
-    assertTrue(done.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS), "login deadlocked behind queued calls");
+    assertTrue(
+        done.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS), "login deadlocked behind queued calls");
     assertEquals(calls, outcomes.stream().filter("200"::equals).count(), outcomes.toString());
     assertEquals(1, fake.logins.get());
     dispatcher.executorService().shutdown();

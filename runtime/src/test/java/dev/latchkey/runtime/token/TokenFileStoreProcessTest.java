@@ -1,10 +1,9 @@
 package dev.latchkey.runtime.token;
 
-import dev.latchkey.runtime.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
+import dev.latchkey.runtime.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,7 +26,9 @@ class TokenFileStoreProcessTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final FakeXandr fake = new FakeXandr(clock);
   private final MockWebServer server = new MockWebServer();
-  @TempDir Path temp;
+
+  @TempDir
+  Path temp;
 
   @BeforeEach
   void start() throws IOException {
@@ -41,11 +42,19 @@ class TokenFileStoreProcessTest {
   }
 
   private Process launch(Path store) throws IOException {
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", classPath, StoreProcessMain.class.getName(),
-        server.url("/").toString(), store.toString(), Long.toString(clock.millis()))
-        .redirectErrorStream(true).start();
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            classPath,
+            StoreProcessMain.class.getName(),
+            server.url("/").toString(),
+            store.toString(),
+            Long.toString(clock.millis()))
+        .redirectErrorStream(true)
+        .start();
   }
 
   private static String finish(Process process) throws Exception {

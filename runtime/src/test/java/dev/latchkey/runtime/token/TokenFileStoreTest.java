@@ -1,6 +1,5 @@
 package dev.latchkey.runtime.token;
 
-import dev.latchkey.runtime.MutableClock;
 import static dev.latchkey.runtime.token.TokenTestSupport.count;
 import static dev.latchkey.runtime.token.TokenTestSupport.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +11,7 @@ import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.LatchkeyClient;
 import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.LoginThrottledException;
+import dev.latchkey.runtime.MutableClock;
 import dev.latchkey.runtime.store.FileSessionStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,10 @@ class TokenFileStoreTest {
   private final MockWebServer server = new MockWebServer();
   private final List<AuthEvent> events = TokenTestSupport.events();
   private final List<LatchkeyClient> clients = new ArrayList<>();
-  @TempDir Path temp;
+
+  @TempDir
+  Path temp;
+
   private Path storeDir;
 
   @BeforeEach
@@ -62,7 +65,8 @@ class TokenFileStoreTest {
   }
 
   private LatchkeyClient newClient() {
-    TokenScheme scheme = TokenTestSupport.xandr().sessionStore(FileSessionStore.open(storeDir)).build();
+    TokenScheme scheme =
+        TokenTestSupport.xandr().sessionStore(FileSessionStore.open(storeDir)).build();
     LatchkeyClient c = TokenTestSupport.client(server.url("/").toString(), clock, scheme, events);
     synchronized (clients) {
       clients.add(c);
@@ -82,17 +86,23 @@ class TokenFileStoreTest {
     assertTrue(get(newClient(), "member").startsWith("200"));
     assertEquals(1, fake.logins.get());
     assertEquals(1, count(events, AuthEvent.Type.LOGIN));
-    assertTrue(events.stream().anyMatch(e -> e.type() == AuthEvent.Type.NOTICE && e.detail().contains("adopted")));
+    assertTrue(events.stream()
+        .anyMatch(e -> e.type() == AuthEvent.Type.NOTICE && e.detail().contains("adopted")));
   }
 
   @Test
   void directoryAndFilesArePrivateAndHoldNoPassword() throws IOException {
     assertTrue(get(newClient(), "member").startsWith("200"));
-    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(storeDir)));
+    assertEquals(
+        "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(storeDir)));
     List<Path> data = storeFiles(".json");
     assertEquals(1, data.size(), "one file per API and user");
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.get(0))));
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(storeFiles(".lock").get(0))));
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.get(0))));
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(storeFiles(".lock").get(0))));
     String content = Files.readString(data.get(0));
     assertFalse(content.contains(TokenTestSupport.PASSWORD));
     assertFalse(data.get(0).getFileName().toString().contains("alice"), "user name is hashed");
@@ -103,15 +113,22 @@ class TokenFileStoreTest {
   void directoryOthersCanReadIsRefused() throws IOException {
     Files.createDirectories(storeDir);
     Files.setPosixFilePermissions(storeDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    LatchkeyConfigException e = assertThrows(LatchkeyConfigException.class, () -> FileSessionStore.open(storeDir));
+    LatchkeyConfigException e =
+        assertThrows(LatchkeyConfigException.class, () -> FileSessionStore.open(storeDir));
     assertTrue(e.getMessage().contains("chmod 700"), e.getMessage());
     Files.setPosixFilePermissions(storeDir, PosixFilePermissions.fromString("rwx---rw-"));
     assertThrows(LatchkeyConfigException.class, () -> FileSessionStore.open(storeDir));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"format\":\"latchkey-session-store/1\",\"session\":{\"tok", "garbage\u0000\u0001",
-      "{\"format\":\"someone-else\",\"session\":{}}", "{\"format\":\"latchkey-session-store/1\",\"session\":{\"token\":7}}", ""})
+  @ValueSource(
+      strings = {
+        "{\"format\":\"latchkey-session-store/1\",\"session\":{\"tok",
+        "garbage\u0000\u0001",
+        "{\"format\":\"someone-else\",\"session\":{}}",
+        "{\"format\":\"latchkey-session-store/1\",\"session\":{\"token\":7}}",
+        ""
+      })
   void unreadableFileIsReplacedWithOneNewLogin(String content) throws IOException {
     assertTrue(get(newClient(), "member").startsWith("200"));
     Path file = storeFiles(".json").get(0);
@@ -127,7 +144,8 @@ class TokenFileStoreTest {
     clock.advance(Duration.ofMinutes(5));
     assertTrue(get(newClient(), "member").startsWith("200"));
     assertEquals(2, fake.logins.get(), "one new login after the unreadable file");
-    assertTrue(events.stream().anyMatch(e -> e.type() == AuthEvent.Type.NOTICE && e.detail().contains("unreadable")));
+    assertTrue(events.stream()
+        .anyMatch(e -> e.type() == AuthEvent.Type.NOTICE && e.detail().contains("unreadable")));
     assertTrue(Files.readString(file).contains("tok2"), "the file was replaced");
     assertTrue(get(newClient(), "member").startsWith("200"));
     assertEquals(2, fake.logins.get());

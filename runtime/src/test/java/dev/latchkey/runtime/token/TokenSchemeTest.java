@@ -1,6 +1,5 @@
 package dev.latchkey.runtime.token;
 
-import dev.latchkey.runtime.MutableClock;
 import static dev.latchkey.runtime.token.FakeXandr.json;
 import static dev.latchkey.runtime.token.TokenTestSupport.PASSWORD;
 import static dev.latchkey.runtime.token.TokenTestSupport.count;
@@ -15,11 +14,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.runtime.AccessDeniedException;
 import dev.latchkey.runtime.AccountUnusableException;
 import dev.latchkey.runtime.AuthEvent;
-import dev.latchkey.runtime.ReplayRefusedException;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.LatchkeyClient;
 import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.LoginThrottledException;
+import dev.latchkey.runtime.MutableClock;
+import dev.latchkey.runtime.ReplayRefusedException;
 import dev.latchkey.runtime.UnexpectedAnswerException;
 import java.io.IOException;
 import java.time.Duration;
@@ -72,7 +72,8 @@ class TokenSchemeTest {
 
     assertEquals(1, fake.logins.get());
     RecordedRequest login = fake.loginRequests.get(0);
-    JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(login.getBody().utf8());
+    JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(login.getBody().utf8());
     assertEquals("alice", body.at("/auth/username").asText());
     assertEquals(PASSWORD, body.at("/auth/password").asText());
     assertEquals("POST", login.getMethod());
@@ -94,7 +95,9 @@ class TokenSchemeTest {
     try (MockWebServer other = new MockWebServer()) {
       other.enqueue(new MockResponse.Builder().body("hi").build());
       other.start();
-      Request elsewhere = new Request.Builder().url(other.url("/x").newBuilder().host("localhost").build()).build();
+      Request elsewhere = new Request.Builder()
+          .url(other.url("/x").newBuilder().host("localhost").build())
+          .build();
       client.okHttpClient().newCall(elsewhere).execute().close();
       RecordedRequest seen = other.takeRequest();
       assertNull(seen.getHeaders().get("Cookie"));
@@ -113,16 +116,30 @@ class TokenSchemeTest {
 
       @Override
       public List<okhttp3.Cookie> loadForRequest(okhttp3.HttpUrl url) {
-        return List.of(new okhttp3.Cookie.Builder().name("pref").value("dark").hostOnlyDomain(url.host()).build(),
-            new okhttp3.Cookie.Builder().name("IBAPI_SESSID").value("stale").hostOnlyDomain(url.host()).build());
+        return List.of(
+            new okhttp3.Cookie.Builder()
+                .name("pref")
+                .value("dark")
+                .hostOnlyDomain(url.host())
+                .build(),
+            new okhttp3.Cookie.Builder()
+                .name("IBAPI_SESSID")
+                .value("stale")
+                .hostOnlyDomain(url.host())
+                .build());
       }
     };
-    client = TokenTestSupport.client(server.url("/").toString(), clock,
-        TokenTestSupport.xandr().cookie("IBAPI_SESSID").build(), events,
+    client = TokenTestSupport.client(
+        server.url("/").toString(),
+        clock,
+        TokenTestSupport.xandr().cookie("IBAPI_SESSID").build(),
+        events,
         new okhttp3.OkHttpClient.Builder().cookieJar(userJar).build());
     fake.call = request -> {
       String cookie = request.getHeaders().get("Cookie");
-      return cookie.contains("pref=dark") && !cookie.contains("stale") ? fake.checkToken(request) : json(400, "{}");
+      return cookie.contains("pref=dark") && !cookie.contains("stale")
+          ? fake.checkToken(request)
+          : json(400, "{}");
     };
     assertTrue(get(client, "member").startsWith("200 "));
   }
@@ -133,7 +150,11 @@ class TokenSchemeTest {
     try (MockWebServer other = new MockWebServer()) {
       other.enqueue(new MockResponse.Builder().body("hi").build());
       other.start();
-      client.okHttpClient().newCall(new Request.Builder().url(other.url("/x")).build()).execute().close();
+      client
+          .okHttpClient()
+          .newCall(new Request.Builder().url(other.url("/x")).build())
+          .execute()
+          .close();
       assertNull(other.takeRequest().getHeaders().get("Authorization"));
       assertEquals(0, fake.logins.get());
     }
@@ -155,7 +176,8 @@ class TokenSchemeTest {
     connect(TokenTestSupport.xandr().build());
     get(client, "member");
     fake.call = request -> "tok1".equals(FakeXandr.tokenOf(request))
-        ? json(200, FakeXandr.NOAUTH) : fake.checkToken(request);
+        ? json(200, FakeXandr.NOAUTH)
+        : fake.checkToken(request);
     assertEquals("200 {\"response\":{\"status\":\"OK\",\"members\":[]}}", get(client, "member"));
     assertEquals(2, fake.logins.get());
   }
@@ -165,7 +187,8 @@ class TokenSchemeTest {
     connect(TokenTestSupport.xandr().build());
     get(client, "member"); // a session the server accepted once, then refuses forever
     fake.call = request -> json(401, FakeXandr.NOAUTH);
-    assertThrows(dev.latchkey.runtime.AuthenticationFailedException.class, () -> get(client, "member"));
+    assertThrows(
+        dev.latchkey.runtime.AuthenticationFailedException.class, () -> get(client, "member"));
     assertEquals(2, fake.logins.get());
     assertEquals(3, fake.calls.get());
   }
@@ -173,7 +196,8 @@ class TokenSchemeTest {
   @Test
   void forbiddenIsAccessDeniedWithoutRelogin() throws Exception {
     connect(TokenTestSupport.xandr().build());
-    fake.call = request -> json(401, "{\"response\":{\"error_id\":\"UNAUTH\",\"error\":\"no permission\"}}");
+    fake.call = request ->
+        json(401, "{\"response\":{\"error_id\":\"UNAUTH\",\"error\":\"no permission\"}}");
     assertThrows(AccessDeniedException.class, () -> get(client, "member"));
     assertEquals(1, fake.logins.get());
   }
@@ -182,7 +206,8 @@ class TokenSchemeTest {
   void terminalAnswerOnAnOrdinaryCallIsAccountUnusable() throws Exception {
     connect(TokenTestSupport.xandr().build());
     fake.call = request -> json(401, "{\"response\":{\"error_id\":\"NOAUTH_DISABLED\"}}");
-    AccountUnusableException e = assertThrows(AccountUnusableException.class, () -> get(client, "member"));
+    AccountUnusableException e =
+        assertThrows(AccountUnusableException.class, () -> get(client, "member"));
     assertEquals("NOAUTH_DISABLED", e.reason());
     assertEquals(1, fake.logins.get());
   }
@@ -192,9 +217,11 @@ class TokenSchemeTest {
   void terminalLoginAnswersAreAccountUnusableAndNotRetried(String errorId) throws Exception {
     connect(TokenTestSupport.xandr().build());
     fake.login = request -> json(401, "{\"response\":{\"error_id\":\"" + errorId + "\"}}");
-    AccountUnusableException first = assertThrows(AccountUnusableException.class, () -> get(client, "member"));
+    AccountUnusableException first =
+        assertThrows(AccountUnusableException.class, () -> get(client, "member"));
     assertEquals(errorId, first.reason());
-    AccountUnusableException again = assertThrows(AccountUnusableException.class, () -> get(client, "member"));
+    AccountUnusableException again =
+        assertThrows(AccountUnusableException.class, () -> get(client, "member"));
     assertEquals(errorId, again.reason());
     assertEquals(1, fake.loginTimes().size());
   }
@@ -203,7 +230,8 @@ class TokenSchemeTest {
   void badPasswordFailsFastUntilTheBackoffEnds() throws Exception {
     connect(TokenTestSupport.xandr().build());
     fake.login = request -> json(401, FakeXandr.NOAUTH);
-    AuthenticationFailedException e = assertThrows(AuthenticationFailedException.class, () -> get(client, "member"));
+    AuthenticationFailedException e =
+        assertThrows(AuthenticationFailedException.class, () -> get(client, "member"));
     assertFalse(e.getMessage().contains(PASSWORD));
     assertThrows(AuthenticationFailedException.class, () -> get(client, "member"));
     assertEquals(1, fake.loginTimes().size());
@@ -218,10 +246,14 @@ class TokenSchemeTest {
   @Test
   void server429RetryAfterBlocksLoginsUntilThen() throws Exception {
     connect(TokenTestSupport.xandr().build());
-    fake.login = request -> new MockResponse.Builder().code(429).addHeader("Retry-After", "120")
-        .body("{\"response\":{\"error_id\":\"SYSTEM\",\"error_code\":\"RATE_EXCEEDED\"}}").build();
+    fake.login = request -> new MockResponse.Builder()
+        .code(429)
+        .addHeader("Retry-After", "120")
+        .body("{\"response\":{\"error_id\":\"SYSTEM\",\"error_code\":\"RATE_EXCEEDED\"}}")
+        .build();
     Instant start = clock.instant();
-    LoginThrottledException e = assertThrows(LoginThrottledException.class, () -> get(client, "member"));
+    LoginThrottledException e =
+        assertThrows(LoginThrottledException.class, () -> get(client, "member"));
     assertEquals(start.plusSeconds(120), e.nextLoginAllowed());
     clock.advance(Duration.ofSeconds(119));
     assertThrows(LoginThrottledException.class, () -> get(client, "member"));
@@ -236,8 +268,10 @@ class TokenSchemeTest {
   @Test
   void throttleCodeInBodyIsHonoured() throws Exception {
     connect(TokenTestSupport.xandr().build());
-    fake.login = request -> json(200, "{\"response\":{\"error_id\":\"SYSTEM\",\"error_code\":\"RATE_EXCEEDED\"}}");
-    LoginThrottledException e = assertThrows(LoginThrottledException.class, () -> get(client, "member"));
+    fake.login = request ->
+        json(200, "{\"response\":{\"error_id\":\"SYSTEM\",\"error_code\":\"RATE_EXCEEDED\"}}");
+    LoginThrottledException e =
+        assertThrows(LoginThrottledException.class, () -> get(client, "member"));
     assertEquals(clock.instant().plus(Duration.ofMinutes(5)), e.nextLoginAllowed());
     assertThrows(LoginThrottledException.class, () -> get(client, "member"));
     assertEquals(1, fake.loginTimes().size());
@@ -254,7 +288,8 @@ class TokenSchemeTest {
   void loginAnswerWithoutTokenIsUnexpected() throws Exception {
     connect(TokenTestSupport.xandr().build());
     fake.login = request -> json(200, "{\"response\":{\"status\":\"OK\"}}");
-    UnexpectedAnswerException e = assertThrows(UnexpectedAnswerException.class, () -> get(client, "member"));
+    UnexpectedAnswerException e =
+        assertThrows(UnexpectedAnswerException.class, () -> get(client, "member"));
     assertTrue(e.getMessage().contains("/response/token"), e.getMessage());
   }
 
@@ -288,8 +323,12 @@ class TokenSchemeTest {
         return true;
       }
     };
-    Request post = new Request.Builder().url(client.baseUrl().resolve("member")).post(oneShot).build();
-    assertThrows(ReplayRefusedException.class, () -> client.okHttpClient().newCall(post).execute());
+    Request post = new Request.Builder()
+        .url(client.baseUrl().resolve("member"))
+        .post(oneShot)
+        .build();
+    assertThrows(
+        ReplayRefusedException.class, () -> client.okHttpClient().newCall(post).execute());
     assertEquals(1, fake.logins.get());
     assertTrue(get(client, "member").startsWith("200 "), "next call logs in first");
     assertEquals(2, fake.logins.get());
@@ -324,19 +363,23 @@ class TokenSchemeTest {
     assertFalse(scheme.toString().contains(PASSWORD));
     assertFalse(client.toString().contains("tok1"));
     for (AuthEvent event : events) {
-      assertFalse(event.detail().contains("tok1") || event.detail().contains(PASSWORD), event.toString());
+      assertFalse(
+          event.detail().contains("tok1") || event.detail().contains(PASSWORD), event.toString());
     }
   }
 
   @Test
   void badConfigurationNamesTheSetter() {
-    LatchkeyConfigException twoSources = assertThrows(LatchkeyConfigException.class,
+    LatchkeyConfigException twoSources = assertThrows(
+        LatchkeyConfigException.class,
         () -> TokenTestSupport.xandr().tokenHeader("X-Subject-Token").build());
     assertTrue(twoSources.getMessage().contains("tokenPointer"));
-    LatchkeyConfigException badFormat = assertThrows(LatchkeyConfigException.class,
+    LatchkeyConfigException badFormat = assertThrows(
+        LatchkeyConfigException.class,
         () -> TokenTestSupport.xandr().header("Authorization", "Bearer").build());
     assertTrue(badFormat.getMessage().contains("{token}"));
-    LatchkeyConfigException badPointer = assertThrows(LatchkeyConfigException.class,
+    LatchkeyConfigException badPointer = assertThrows(
+        LatchkeyConfigException.class,
         () -> TokenTestSupport.xandr().tokenPointer("response.token").build());
     assertTrue(badPointer.getMessage().contains("tokenPointer"));
   }

@@ -1,8 +1,8 @@
 package dev.latchkey.runtime.token;
 
-import dev.latchkey.runtime.MutableClock;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.LatchkeyClient;
+import dev.latchkey.runtime.MutableClock;
 import dev.latchkey.runtime.UserPassword;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,26 +21,43 @@ final class TokenTestSupport {
   /** The configuration the Xandr sample declares. */
   static TokenScheme.Builder xandr() {
     return TokenScheme.builder()
-        .loginPath("auth").usernameField("/auth/username").passwordField("/auth/password")
+        .loginPath("auth")
+        .usernameField("/auth/username")
+        .passwordField("/auth/password")
         .tokenPointer("/response/token")
         .header("Authorization", "{token}")
-        .idleLifetime(Duration.ofHours(2)).hardLifetime(Duration.ofHours(24))
-        .sessionGoneStatus(401).errorPointer("/response/error_id")
-        .sessionGoneErrors("NOAUTH").badCredentialErrors("NOAUTH")
-        .terminalErrors("NOAUTH_DISABLED", "NOAUTH_EXPIRED").forbiddenErrors("UNAUTH")
+        .idleLifetime(Duration.ofHours(2))
+        .hardLifetime(Duration.ofHours(24))
+        .sessionGoneStatus(401)
+        .errorPointer("/response/error_id")
+        .sessionGoneErrors("NOAUTH")
+        .badCredentialErrors("NOAUTH")
+        .terminalErrors("NOAUTH_DISABLED", "NOAUTH_EXPIRED")
+        .forbiddenErrors("UNAUTH")
         .loginLimit(10, Duration.ofMinutes(5))
-        .throttleCodePointer("/response/error_code").throttleCodes("RATE_EXCEEDED")
+        .throttleCodePointer("/response/error_code")
+        .throttleCodes("RATE_EXCEEDED")
         .credentials(() -> new UserPassword("alice", PASSWORD));
   }
 
-  static LatchkeyClient client(String baseUrl, MutableClock clock, TokenScheme scheme, List<AuthEvent> events) {
+  static LatchkeyClient client(
+      String baseUrl, MutableClock clock, TokenScheme scheme, List<AuthEvent> events) {
     return client(baseUrl, clock, scheme, events, new OkHttpClient());
   }
 
   static LatchkeyClient client(
-      String baseUrl, MutableClock clock, TokenScheme scheme, List<AuthEvent> events, OkHttpClient base) {
-    return LatchkeyClient.builder("XandrTest").baseUrl(baseUrl).clock(clock).auth(scheme)
-        .okHttpClient(base).eventListener(events::add).build();
+      String baseUrl,
+      MutableClock clock,
+      TokenScheme scheme,
+      List<AuthEvent> events,
+      OkHttpClient base) {
+    return LatchkeyClient.builder("XandrTest")
+        .baseUrl(baseUrl)
+        .clock(clock)
+        .auth(scheme)
+        .okHttpClient(base)
+        .eventListener(events::add)
+        .build();
   }
 
   static List<AuthEvent> events() {

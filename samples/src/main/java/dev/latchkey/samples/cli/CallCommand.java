@@ -17,10 +17,21 @@ import okhttp3.OkHttpClient;
  * threads and prints the first body and the {@code stats} line.
  */
 final class CallCommand {
-  static final List<String> FLAGS =
-      List.of("--base-url", "--env", "--user", "--password-env", "--host-context",
-          "--api-key-env", "--repeat", "--concurrency", "--quiet", "--mode",
-          "--trust-pem", "--pin", "--verbose", "--store");
+  static final List<String> FLAGS = List.of(
+      "--base-url",
+      "--env",
+      "--user",
+      "--password-env",
+      "--host-context",
+      "--api-key-env",
+      "--repeat",
+      "--concurrency",
+      "--quiet",
+      "--mode",
+      "--trust-pem",
+      "--pin",
+      "--verbose",
+      "--store");
   static final List<String> SWITCHES = List.of("--quiet", "--verbose");
   private static final long MAX_WAIT_MINUTES = 60;
 
@@ -65,13 +76,14 @@ final class CallCommand {
     int concurrency = positive(options, "--concurrency");
     String path = options.positional().get(0);
     CallCounters counters = new CallCounters();
-    OkHttpClient base =
-        TlsOptions.apply(
-                new OkHttpClient.Builder()
-                    .connectionPool(pool(concurrency))
-                    .addNetworkInterceptor(counters),
-                sample, options, err)
-            .build();
+    OkHttpClient base = TlsOptions.apply(
+            new OkHttpClient.Builder()
+                .connectionPool(pool(concurrency))
+                .addNetworkInterceptor(counters),
+            sample,
+            options,
+            err)
+        .build();
     try (SampleCall call = sample.client(options, base, counters)) {
       return callMany(call, path, repeat, concurrency, counters);
     } finally {
@@ -101,26 +113,25 @@ final class CallCommand {
     long start = System.nanoTime();
     for (int i = 0; i < repeat; i++) {
       int index = i;
-      pool.execute(
-          () -> {
-            try {
-              String body = call.get(path);
-              ok.incrementAndGet();
-              synchronized (first) {
-                if (index < firstIndex[0]) {
-                  firstIndex[0] = index;
-                  first[0] = body;
-                }
-              }
-            } catch (Exception | LinkageError e) {
-              failed.incrementAndGet();
-              synchronized (failures) {
-                if (failures.size() < CallResult.MAX_FAILURES_SHOWN) {
-                  failures.add(describe(e));
-                }
-              }
+      pool.execute(() -> {
+        try {
+          String body = call.get(path);
+          ok.incrementAndGet();
+          synchronized (first) {
+            if (index < firstIndex[0]) {
+              firstIndex[0] = index;
+              first[0] = body;
             }
-          });
+          }
+        } catch (Exception | LinkageError e) {
+          failed.incrementAndGet();
+          synchronized (failures) {
+            if (failures.size() < CallResult.MAX_FAILURES_SHOWN) {
+              failures.add(describe(e));
+            }
+          }
+        }
+      });
     }
     pool.shutdown();
     if (!pool.awaitTermination(MAX_WAIT_MINUTES, TimeUnit.MINUTES)) {
@@ -129,8 +140,16 @@ final class CallCommand {
     }
     long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     synchronized (first) {
-      return new CallResult(repeat, ok.get(), failed.get(), counters.roundTrips(),
-          counters.rejected(), counters.logins(), elapsed, first[0], failures);
+      return new CallResult(
+          repeat,
+          ok.get(),
+          failed.get(),
+          counters.roundTrips(),
+          counters.rejected(),
+          counters.logins(),
+          elapsed,
+          first[0],
+          failures);
     }
   }
 

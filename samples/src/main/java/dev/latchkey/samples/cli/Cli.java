@@ -7,22 +7,21 @@ import java.util.List;
 /** Dispatches the CLI's commands. {@code Main} adds the exit codes for errors. */
 public final class Cli {
   /** The usage text printed on a usage error. */
-  public static final String USAGE =
-      String.join(
-          "\n",
-          "usage: java -jar latchkey-samples.jar COMMAND",
-          "  demo",
-          "  simulate {ondemand|xandr|mediasilo} [--port P] [--user U] [--password-env VAR] [--tls]",
-          "      ondemand:  [--nonce-lifetime PT5M]",
-          "      xandr:     [--token-idle PT2H] [--token-max PT24H] [--login-limit 10/PT5M]",
-          "      mediasilo: [--host-context C] [--api-key-env VAR] [--session-idle PT60M]",
-          "  call {ondemand|xandr|mediasilo} PATH (--base-url URL | --env NAME) [--user U]",
-          "      [--password-env VAR] [--host-context C] [--api-key-env VAR]",
-          "      [--repeat N] [--concurrency C] [--quiet] [--mode basic|session]",
-          "      [--trust-pem FILE]... [--pin sha256/...]... [--verbose]",
-          "      [--store file:DIR | redis://HOST:PORT]   (xandr, mediasilo: shared sessions)",
-          "  pins URL [--trust-pem FILE]   (SPKI pins of an https server's chain)",
-          "Secrets come from the environment variables the flags name (or a terminal prompt).");
+  public static final String USAGE = String.join(
+      "\n",
+      "usage: java -jar latchkey-samples.jar COMMAND",
+      "  demo",
+      "  simulate {ondemand|xandr|mediasilo} [--port P] [--user U] [--password-env VAR] [--tls]",
+      "      ondemand:  [--nonce-lifetime PT5M]",
+      "      xandr:     [--token-idle PT2H] [--token-max PT24H] [--login-limit 10/PT5M]",
+      "      mediasilo: [--host-context C] [--api-key-env VAR] [--session-idle PT60M]",
+      "  call {ondemand|xandr|mediasilo} PATH (--base-url URL | --env NAME) [--user U]",
+      "      [--password-env VAR] [--host-context C] [--api-key-env VAR]",
+      "      [--repeat N] [--concurrency C] [--quiet] [--mode basic|session]",
+      "      [--trust-pem FILE]... [--pin sha256/...]... [--verbose]",
+      "      [--store file:DIR | redis://HOST:PORT]   (xandr, mediasilo: shared sessions)",
+      "  pins URL [--trust-pem FILE]   (SPKI pins of an https server's chain)",
+      "Secrets come from the environment variables the flags name (or a terminal prompt).");
 
   private Cli() {}
 
@@ -59,7 +58,8 @@ public final class Cli {
 
   private static Sample sample(List<String> args) {
     if (args.size() < 2 || args.get(1).startsWith("--")) {
-      throw new Options.UsageException(args.get(0) + " needs a sample name: ondemand, xandr or mediasilo");
+      throw new Options.UsageException(
+          args.get(0) + " needs a sample name: ondemand, xandr or mediasilo");
     }
     return Samples.named(args.get(1));
   }

@@ -20,7 +20,8 @@ public final class DemoWire {
     if (current == null) {
       return baseOrNull;
     }
-    return current.apply(baseOrNull == null ? new OkHttpClient.Builder() : baseOrNull.newBuilder())
+    return current
+        .apply(baseOrNull == null ? new OkHttpClient.Builder() : baseOrNull.newBuilder())
         .build();
   }
 

@@ -47,8 +47,8 @@ public final class Options {
   public void rejectUnknown(String command, Collection<String> known) {
     for (String flag : values.keySet()) {
       if (!known.contains(flag)) {
-        throw new UsageException("unknown flag " + flag + " for '" + command + "'; known: "
-            + String.join(" ", known));
+        throw new UsageException(
+            "unknown flag " + flag + " for '" + command + "'; known: " + String.join(" ", known));
       }
     }
   }
@@ -90,7 +90,8 @@ public final class Options {
     try {
       return Duration.parse(value);
     } catch (DateTimeParseException e) {
-      throw new UsageException(flag + " takes an ISO-8601 duration such as PT5M, not '" + value + "'");
+      throw new UsageException(
+          flag + " takes an ISO-8601 duration such as PT5M, not '" + value + "'");
     }
   }
 
@@ -105,7 +106,8 @@ public final class Options {
     }
     String value = System.getenv(variable);
     if (value == null) {
-      throw new UsageException(flag + " names environment variable " + variable + ", which is not set");
+      throw new UsageException(
+          flag + " names environment variable " + variable + ", which is not set");
     }
     return value;
   }

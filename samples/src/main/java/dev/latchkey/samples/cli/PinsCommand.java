@@ -29,7 +29,8 @@ final class PinsCommand {
     }
     String pem = TlsOptions.trustPem(options);
     for (X509Certificate certificate : Pins.fetchChain(url, pem)) {
-      out.println(Pins.pin(certificate) + "  " + certificate.getSubjectX500Principal().getName());
+      out.println(
+          Pins.pin(certificate) + "  " + certificate.getSubjectX500Principal().getName());
     }
     out.flush();
     return 0;

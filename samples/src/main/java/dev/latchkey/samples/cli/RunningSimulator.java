@@ -1,7 +1,7 @@
 package dev.latchkey.samples.cli;
 
-import java.io.Closeable;
 import dev.latchkey.samples.sim.SimTls;
+import java.io.Closeable;
 import java.net.URI;
 
 /** A simulator running on loopback until closed. */

@@ -23,7 +23,8 @@ public interface Sample {
    * credentials from {@code --user} and the environment variable named by {@code --password-env}.
    * {@code base} carries the CLI's counting interceptors; {@code listener} counts logins.
    */
-  SampleCall client(Options options, OkHttpClient base, AuthEventListener listener) throws IOException;
+  SampleCall client(Options options, OkHttpClient base, AuthEventListener listener)
+      throws IOException;
 
   /**
    * Teaches {@code redactor} this API's own secret headers and fields, for {@code call --verbose}.

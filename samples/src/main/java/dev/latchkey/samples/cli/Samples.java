@@ -24,6 +24,7 @@ public final class Samples {
       }
       names.add(sample.name());
     }
-    throw new Options.UsageException("unknown sample '" + name + "'; known: " + String.join(", ", names));
+    throw new Options.UsageException(
+        "unknown sample '" + name + "'; known: " + String.join(", ", names));
   }
 }

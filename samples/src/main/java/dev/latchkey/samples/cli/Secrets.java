@@ -28,8 +28,8 @@ public final class Secrets {
       return typed;
     }
     if (fallback == null) {
-      throw new Options.UsageException(
-          "no terminal to ask for the " + prompt + ": pass " + flag + " VAR naming an environment variable");
+      throw new Options.UsageException("no terminal to ask for the " + prompt + ": pass " + flag
+          + " VAR naming an environment variable");
     }
     return fallback.toCharArray();
   }

@@ -24,11 +24,10 @@ final class SimulateCommand {
   static final List<String> SWITCHES = List.of("--tls");
 
   /** The options each simulator takes besides {@link #COMMON}, as the CLI contract lists them. */
-  private static final Map<String, List<String>> OWN =
-      Map.of(
-          "ondemand", List.of("--nonce-lifetime"),
-          "xandr", List.of("--token-idle", "--token-max", "--login-limit"),
-          "mediasilo", List.of("--host-context", "--api-key-env", "--session-idle"));
+  private static final Map<String, List<String>> OWN = Map.of(
+      "ondemand", List.of("--nonce-lifetime"),
+      "xandr", List.of("--token-idle", "--token-max", "--login-limit"),
+      "mediasilo", List.of("--host-context", "--api-key-env", "--session-idle"));
 
   private SimulateCommand() {}
 

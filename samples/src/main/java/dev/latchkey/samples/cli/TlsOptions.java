@@ -65,8 +65,8 @@ final class TlsOptions {
   }
 
   /** What {@code --verbose} adds: every exchange in full, every secret of {@code sample} masked. */
-  static OkHttpClient.Builder logEverything(OkHttpClient.Builder base, Sample sample,
-      java.util.function.Consumer<String> sink) {
+  static OkHttpClient.Builder logEverything(
+      OkHttpClient.Builder base, Sample sample, java.util.function.Consumer<String> sink) {
     Redactor redactor = new Redactor();
     sample.redact(redactor);
     base.addNetworkInterceptor(new SecretHeaderValues(redactor));

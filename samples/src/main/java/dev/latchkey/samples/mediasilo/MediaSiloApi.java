@@ -21,15 +21,16 @@ import retrofit2.http.Url;
       @StaticHeader(name = "MediaSiloHostContext", setter = "hostContext"),
       @StaticHeader(name = "MediaSiloApiKey", setter = "apiKey", secret = true)
     },
-    session = @Session(
-        path = "session",
-        usernameField = "/userName",
-        passwordField = "/password",
-        bodyFields = "/accountName={hostContext}",
-        keyPointer = "/id",
-        keyHeader = "MediaSiloSessionKey",
-        idleLifetime = "PT60M",
-        endPath = "session/{key}"))
+    session =
+        @Session(
+            path = "session",
+            usernameField = "/userName",
+            passwordField = "/password",
+            bodyFields = "/accountName={hostContext}",
+            keyPointer = "/id",
+            keyHeader = "MediaSiloSessionKey",
+            idleLifetime = "PT60M",
+            endPath = "session/{key}"))
 @Environment(name = "production", baseUrl = "https://api.mediasilo.com/v3/")
 public interface MediaSiloApi {
 

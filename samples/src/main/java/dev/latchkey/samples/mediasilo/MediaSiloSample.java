@@ -1,19 +1,19 @@
 package dev.latchkey.samples.mediasilo;
 
-import dev.latchkey.samples.cli.DemoWire;
-import dev.latchkey.samples.sim.SimClock;
 import dev.latchkey.runtime.AuthEventListener;
-import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.AuthenticationFailedException;
+import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.header.HeaderAuthMode;
 import dev.latchkey.runtime.logging.Redactor;
 import dev.latchkey.runtime.store.SessionStore;
+import dev.latchkey.samples.cli.DemoWire;
 import dev.latchkey.samples.cli.Options;
 import dev.latchkey.samples.cli.RunningSimulator;
 import dev.latchkey.samples.cli.Sample;
 import dev.latchkey.samples.cli.SampleCall;
 import dev.latchkey.samples.cli.SampleCalls;
 import dev.latchkey.samples.cli.SessionStores;
+import dev.latchkey.samples.sim.SimClock;
 import dev.latchkey.samples.sim.SimTls;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,8 +34,11 @@ public final class MediaSiloSample implements Sample {
 
   @Override
   public RunningSimulator simulate(Options options) throws IOException {
-    return MediaSiloSimulator.start(SimulatorAccount.from(options), Clock.systemUTC(),
-        options.integer("--port", 0), SimTls.fromOptions(options));
+    return MediaSiloSimulator.start(
+        SimulatorAccount.from(options),
+        Clock.systemUTC(),
+        options.integer("--port", 0),
+        SimTls.fromOptions(options));
   }
 
   @Override
@@ -92,7 +95,8 @@ public final class MediaSiloSample implements Sample {
    */
   @Override
   public void redact(Redactor redactor) {
-    redactor.redactHeader(MediaSiloSimulator.HOST_CONTEXT)
+    redactor
+        .redactHeader(MediaSiloSimulator.HOST_CONTEXT)
         .redactHeader(MediaSiloSimulator.API_KEY)
         .redactHeader(MediaSiloSimulator.APPLICATION_KEY)
         .redactHeader(MediaSiloSimulator.SESSION_KEY)
@@ -103,7 +107,8 @@ public final class MediaSiloSample implements Sample {
     return switch (flag.toLowerCase(Locale.ROOT)) {
       case "basic" -> HeaderAuthMode.BASIC;
       case "session" -> HeaderAuthMode.SESSION;
-      default -> throw new Options.UsageException("--mode takes basic or session, not '" + flag + "'");
+      default ->
+        throw new Options.UsageException("--mode takes basic or session, not '" + flag + "'");
     };
   }
 
@@ -136,24 +141,39 @@ public final class MediaSiloSample implements Sample {
       LatchkeyMediaSiloApi session = client(account, HeaderAuthMode.SESSION);
       MediaSiloApi api = session;
       Me me = api.me().execute().body();
-      check("first call creates one session (user " + (me == null ? "?" : me.userName()) + ")",
+      check(
+          "first call creates one session (user " + (me == null ? "?" : me.userName()) + ")",
           me != null && simulator.logins() == 1);
       int projects = api.projects().execute().body().size();
       check("second call reuses it (" + projects + " projects)", simulator.logins() == 1);
       clock.advance(Duration.ofMinutes(61));
       boolean renewed = api.me().execute().isSuccessful();
-      check("after 61 idle minutes the client renews before calling: no rejection",
+      check(
+          "after 61 idle minutes the client renews before calling: no rejection",
           renewed && simulator.logins() == 2 && simulator.rejected() == 0);
       session.close();
       check("close ends the session (DELETE /v3/session/{id})", simulator.sessionsEnded() == 1);
       try (LatchkeyMediaSiloApi basic = client(account, HeaderAuthMode.BASIC)) {
         boolean ok = basic.me().execute().isSuccessful();
-        check("Basic mode: credentials on every request, no session", ok && simulator.logins() == 2);
+        check(
+            "Basic mode: credentials on every request, no session", ok && simulator.logins() == 2);
       }
-      expectRefusal("wrong API key", new SimulatorAccount(account.user(), account.password(), account.hostContext(),
-          "not-the-key", account.sessionIdle()));
-      expectRefusal("wrong password", new SimulatorAccount(account.user(), "wrong-password",
-          account.hostContext(), account.apiKey(), account.sessionIdle()));
+      expectRefusal(
+          "wrong API key",
+          new SimulatorAccount(
+              account.user(),
+              account.password(),
+              account.hostContext(),
+              "not-the-key",
+              account.sessionIdle()));
+      expectRefusal(
+          "wrong password",
+          new SimulatorAccount(
+              account.user(),
+              "wrong-password",
+              account.hostContext(),
+              account.apiKey(),
+              account.sessionIdle()));
       out.println("mediasilo: " + (allOk ? "all steps worked" : "SOME STEPS FAILED"));
       return allOk;
     }

@@ -64,13 +64,14 @@ public final class MediaSiloSimulator implements RunningSimulator {
   }
 
   /** Starts on 127.0.0.1 ({@code port} 0 picks a free one). */
-  public static MediaSiloSimulator start(SimulatorAccount account, Clock clock, int port) throws IOException {
+  public static MediaSiloSimulator start(SimulatorAccount account, Clock clock, int port)
+      throws IOException {
     return start(account, clock, port, null);
   }
 
   /** Like {@link #start(SimulatorAccount, Clock, int)}, over HTTPS if {@code tls} is not null. */
-  public static MediaSiloSimulator start(SimulatorAccount account, Clock clock, int port, SimTls tls)
-      throws IOException {
+  public static MediaSiloSimulator start(
+      SimulatorAccount account, Clock clock, int port, SimTls tls) throws IOException {
     return new MediaSiloSimulator(account, clock, port, tls);
   }
 
@@ -140,7 +141,8 @@ public final class MediaSiloSimulator implements RunningSimulator {
     }
   }
 
-  private void route(HttpExchange exchange, String method, String path, Headers headers) throws IOException {
+  private void route(HttpExchange exchange, String method, String path, Headers headers)
+      throws IOException {
     if (method.equals("DELETE") && path.startsWith("/v3/session/")) {
       boolean ended = sessions.remove(path.substring("/v3/session/".length())) != null;
       if (ended) {
@@ -148,11 +150,17 @@ public final class MediaSiloSimulator implements RunningSimulator {
       }
       send(exchange, ended ? 200 : 404, ended ? "{}" : "{\"message\":\"no such session\"}");
     } else if (method.equals("GET") && path.equals("/v3/me")) {
-      send(exchange, 200, JSON.writeValueAsString(new Me("u-1", account.user(), account.user() + "@example.com",
-          account.hostContext())));
+      send(
+          exchange,
+          200,
+          JSON.writeValueAsString(new Me(
+              "u-1", account.user(), account.user() + "@example.com", account.hostContext())));
     } else if (method.equals("GET") && path.equals("/v3/projects")) {
-      send(exchange, 200, "[{\"id\":\"p-1\",\"name\":\"Launch trailer\",\"description\":\"Cuts for review\"},"
-          + "{\"id\":\"p-2\",\"name\":\"Dailies\",\"description\":\"Day 12\",\"folderCount\":4}]");
+      send(
+          exchange,
+          200,
+          "[{\"id\":\"p-1\",\"name\":\"Launch trailer\",\"description\":\"Cuts for review\"},"
+              + "{\"id\":\"p-2\",\"name\":\"Dailies\",\"description\":\"Day 12\",\"folderCount\":4}]");
     } else {
       send(exchange, 404, "{\"message\":\"no route " + method + " " + path + "\"}");
     }
@@ -167,11 +175,15 @@ public final class MediaSiloSimulator implements RunningSimulator {
     if (!context.equals(account.hostContext())) {
       return "unknown account in " + HOST_CONTEXT;
     }
-    String key = headers.getFirst(API_KEY) != null ? headers.getFirst(API_KEY) : headers.getFirst(APPLICATION_KEY);
+    String key = headers.getFirst(API_KEY) != null
+        ? headers.getFirst(API_KEY)
+        : headers.getFirst(APPLICATION_KEY);
     if (key == null) {
       return API_KEY + " header missing";
     }
-    return key.equals(account.apiKey()) ? null : "Authentication failed: " + API_KEY + " not valid for this account";
+    return key.equals(account.apiKey())
+        ? null
+        : "Authentication failed: " + API_KEY + " not valid for this account";
   }
 
   private String credentialProblem(Headers headers) {
@@ -184,7 +196,8 @@ public final class MediaSiloSimulator implements RunningSimulator {
       }
       if (!now.isBefore(lastUse.plus(account.sessionIdle()))) {
         sessions.remove(sessionKey);
-        return "Authentication failed: session expired after " + account.sessionIdle() + " without a call";
+        return "Authentication failed: session expired after " + account.sessionIdle()
+            + " without a call";
       }
       sessions.put(sessionKey, now);
       return null;
@@ -197,7 +210,8 @@ public final class MediaSiloSimulator implements RunningSimulator {
       return false;
     }
     try {
-      String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+      String decoded = new String(
+          Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
       return decoded.equals(account.user() + ":" + account.password());
     } catch (IllegalArgumentException notBase64) {
       return false;
@@ -213,7 +227,8 @@ public final class MediaSiloSimulator implements RunningSimulator {
       return;
     }
     String accountName = body == null ? null : body.path("accountName").asText(null);
-    if (body == null || !account.user().equals(body.path("userName").asText())
+    if (body == null
+        || !account.user().equals(body.path("userName").asText())
         || !account.password().equals(body.path("password").asText())
         || (accountName != null && !accountName.equals(account.hostContext()))) {
       reject(exchange, 403, "Authentication failed: user name, password or accountName");
@@ -227,9 +242,12 @@ public final class MediaSiloSimulator implements RunningSimulator {
 
   private void stats(HttpExchange exchange) throws IOException {
     try (exchange) {
-      send(exchange, 200, "{\"requests\":" + requests.get() + ",\"rejected\":" + rejected.get() + ",\"logins\":"
-          + logins.get() + ",\"login_throttled\":0,\"sessions_ended\":" + sessionsEnded.get()
-          + ",\"sessions_live\":" + sessions.size() + "}");
+      send(
+          exchange,
+          200,
+          "{\"requests\":" + requests.get() + ",\"rejected\":" + rejected.get() + ",\"logins\":"
+              + logins.get() + ",\"login_throttled\":0,\"sessions_ended\":" + sessionsEnded.get()
+              + ",\"sessions_live\":" + sessions.size() + "}");
     }
   }
 

@@ -15,8 +15,9 @@ import java.util.List;
 @JacksonXmlRootElement(localName = "api")
 public record ApiRoot(
     @JacksonXmlProperty(isAttribute = true) String version,
+
     @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "link")
-        List<Link> links) {
+    List<Link> links) {
 
   public ApiRoot {
     links = links == null ? List.of() : List.copyOf(links);

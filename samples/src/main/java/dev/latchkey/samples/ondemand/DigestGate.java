@@ -54,10 +54,10 @@ final class DigestGate {
   /** The {@code WWW-Authenticate} values for a 401: one fresh nonce, offered as SHA-256 and MD5. */
   List<String> challenges(boolean stale) {
     String nonce = nonces.issue();
-    String common =
-        "realm=\"" + realm + "\", qop=\"auth\", nonce=\"" + nonce + "\", opaque=\"" + opaque + "\""
-            + (stale ? ", stale=true" : "");
-    return List.of("Digest " + common + ", algorithm=SHA-256", "Digest " + common + ", algorithm=MD5");
+    String common = "realm=\"" + realm + "\", qop=\"auth\", nonce=\"" + nonce + "\", opaque=\""
+        + opaque + "\"" + (stale ? ", stale=true" : "");
+    return List.of(
+        "Digest " + common + ", algorithm=SHA-256", "Digest " + common + ", algorithm=MD5");
   }
 
   /** Checks the {@code Authorization} header of a {@code method} request for {@code uri}. */

@@ -29,9 +29,12 @@ import retrofit2.http.Url;
 @PinCertificates(
     host = "**.mediagenix.tv",
     pins = {
-      "sha256/4a6cPehI7OG6cuDZka5NDZ7FR8a60d3auda+sKfg4Ng=", // Sectigo RSA Domain Validation Secure Server CA
-      "sha256/x4QzPSC810K5/cMjb05Qm4k3Bw5zBn4lTdO/nEW/Td4=", // USERTrust RSA Certification Authority
-      "sha256/Douxi77vs4G+Ib/BogbTFymEYq0QSFXwSgVCaZcI09Q=" // Sectigo Public Server Authentication Root R46
+      "sha256/4a6cPehI7OG6cuDZka5NDZ7FR8a60d3auda+sKfg4Ng=", // Sectigo RSA Domain Validation Secure
+      // Server CA
+      "sha256/x4QzPSC810K5/cMjb05Qm4k3Bw5zBn4lTdO/nEW/Td4=", // USERTrust RSA Certification
+      // Authority
+      "sha256/Douxi77vs4G+Ib/BogbTFymEYq0QSFXwSgVCaZcI09Q=" // Sectigo Public Server Authentication
+      // Root R46
     })
 public interface OnDemandApi {
 

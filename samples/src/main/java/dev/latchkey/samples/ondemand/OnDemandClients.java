@@ -21,8 +21,10 @@ final class OnDemandClients {
       OkHttpClient base,
       AuthEventListener listener,
       TlsFlags tls) {
-    LatchkeyOnDemandApi.Builder builder =
-        LatchkeyOnDemandApi.builder().okHttpClient(base).eventListener(listener).credentials(credentials);
+    LatchkeyOnDemandApi.Builder builder = LatchkeyOnDemandApi.builder()
+        .okHttpClient(base)
+        .eventListener(listener)
+        .credentials(credentials);
     // The generated client applies its own pins (the annotation's) over the base client's, so
     // the CLI's --pin and --trust-pem must reach it through its builder.
     if (tls.trustPem() != null) {

@@ -54,7 +54,8 @@ final class OnDemandDemo {
     CallCounters counters = new CallCounters();
     try (Client client = client(sim, password, counters)) {
       Products products = client.api.products().execute().body();
-      report.step("first call",
+      report.step(
+          "first call",
           products != null && !products.items().isEmpty() && counters.roundTrips() == 2,
           (products == null ? 0 : products.items().size()) + " products; " + counts(counters)
               + " (challenge + call)");
@@ -63,7 +64,9 @@ final class OnDemandDemo {
         client.api.products().execute();
       }
       long used = counters.roundTrips() - before;
-      report.step("reuse", used == REUSE_CALLS,
+      report.step(
+          "reuse",
+          used == REUSE_CALLS,
           REUSE_CALLS + " calls, " + used + " round trips (cached nonce, nc counts up)");
     }
     report.note("server: " + sim.stats().snapshot());
@@ -77,9 +80,11 @@ final class OnDemandDemo {
       long before = counters.roundTrips();
       boolean ok = client.api.products().execute().isSuccessful();
       long used = counters.roundTrips() - before;
-      report.step("expiry and renewal", ok && used == 2,
-          "after " + SHORT_LIFETIME.plusMillis(500).toMillis() + " ms: call ok=" + ok + ", "
-              + used + " round trips (stale=true, fresh nonce, call)");
+      report.step(
+          "expiry and renewal",
+          ok && used == 2,
+          "after " + SHORT_LIFETIME.plusMillis(500).toMillis() + " ms: call ok=" + ok + ", " + used
+              + " round trips (stale=true, fresh nonce, call)");
     }
     report.note("server: " + sim.stats().snapshot());
   }
@@ -98,7 +103,9 @@ final class OnDemandDemo {
       } catch (IOException e) {
         outcome = "untyped " + e.getClass().getSimpleName();
       }
-      report.step("wrong password", typed && counters.roundTrips() == 2,
+      report.step(
+          "wrong password",
+          typed && counters.roundTrips() == 2,
           outcome + " after " + counters.roundTrips() + " round trips");
     }
   }
@@ -113,7 +120,11 @@ final class OnDemandDemo {
         DemoWire.base(new OkHttpClient.Builder().addNetworkInterceptor(counters).build());
     return new Client(
         OnDemandClients.create(
-            sim.url().toString(), null, () -> OnDemandClients.copy(account), base, counters,
+            sim.url().toString(),
+            null,
+            () -> OnDemandClients.copy(account),
+            base,
+            counters,
             TlsFlags.NONE),
         base);
   }

@@ -34,15 +34,17 @@ public final class OnDemandSample implements Sample {
   @Override
   public SampleCall client(Options options, OkHttpClient base, AuthEventListener listener) {
     String user = options.get("--user", OnDemandSimulator.DEFAULT_USER);
-    char[] password =
-        Secrets.read(options, "--password-env", "password for " + user,
-            OnDemandSimulator.DEFAULT_PASSWORD);
+    char[] password = Secrets.read(
+        options, "--password-env", "password for " + user, OnDemandSimulator.DEFAULT_PASSWORD);
     UserPassword account = new UserPassword(user, password);
     Arrays.fill(password, '\0');
-    OnDemandApi api =
-        OnDemandClients.create(
-            options.get("--base-url", null), options.get("--env", null),
-            () -> OnDemandClients.copy(account), base, listener, TlsFlags.from(options));
+    OnDemandApi api = OnDemandClients.create(
+        options.get("--base-url", null),
+        options.get("--env", null),
+        () -> OnDemandClients.copy(account),
+        base,
+        listener,
+        TlsFlags.from(options));
     return new SampleCall() {
       @Override
       public String get(String path) throws IOException {

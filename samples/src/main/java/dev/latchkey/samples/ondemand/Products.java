@@ -13,7 +13,7 @@ import java.util.List;
 @JacksonXmlRootElement(localName = "products")
 public record Products(
     @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "product")
-        List<Product> items) {
+    List<Product> items) {
 
   public Products {
     items = items == null ? List.of() : List.copyOf(items);

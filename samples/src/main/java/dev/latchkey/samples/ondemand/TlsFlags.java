@@ -22,6 +22,7 @@ record TlsFlags(String trustPem, List<String> pins) {
         throw new UncheckedIOException(e);
       }
     }
-    return new TlsFlags(pem.length() == 0 ? null : pem.toString(), List.copyOf(options.all("--pin")));
+    return new TlsFlags(
+        pem.length() == 0 ? null : pem.toString(), List.copyOf(options.all("--pin")));
   }
 }

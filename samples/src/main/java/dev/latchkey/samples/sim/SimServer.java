@@ -54,26 +54,20 @@ public final class SimServer implements RunningSimulator {
     }
     HttpServer server = SimTls.create(port, tls);
     AtomicInteger threads = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            THREADS,
-            task -> {
-              Thread thread = new Thread(task, "sim-" + name + "-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS, task -> {
+      Thread thread = new Thread(task, "sim-" + name + "-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
     server.setExecutor(pool);
     server.createContext(
         "/__sim/stats", exchange -> guarded(exchange, () -> statsRoute(exchange, stats)));
     server.createContext(
         "/",
-        exchange ->
-            guarded(
-                exchange,
-                () -> {
-                  stats.increment(SimStats.REQUESTS);
-                  api.handle(exchange);
-                }));
+        exchange -> guarded(exchange, () -> {
+          stats.increment(SimStats.REQUESTS);
+          api.handle(exchange);
+        }));
     server.start();
     return new SimServer(server, pool, stats, tls);
   }

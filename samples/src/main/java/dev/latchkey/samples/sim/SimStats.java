@@ -70,7 +70,8 @@ public final class SimStats {
   private AtomicLong counter(String name) {
     AtomicLong counter = counters.get(name);
     if (counter == null) {
-      throw new IllegalArgumentException("no counter '" + name + "'; declared: " + counters.keySet());
+      throw new IllegalArgumentException(
+          "no counter '" + name + "'; declared: " + counters.keySet());
     }
     return counter;
   }

@@ -24,32 +24,28 @@ public final class SimTls {
   private SimTls(HeldCertificate root, HeldCertificate intermediate, HeldCertificate leaf) {
     this.root = root;
     this.intermediate = intermediate;
-    this.served =
-        new HandshakeCertificates.Builder()
-            .heldCertificate(leaf, intermediate.certificate())
-            .build();
+    this.served = new HandshakeCertificates.Builder()
+        .heldCertificate(leaf, intermediate.certificate())
+        .build();
   }
 
   /** A new chain whose leaf names 127.0.0.1 and localhost. */
   public static SimTls generate() {
-    HeldCertificate root =
-        new HeldCertificate.Builder()
-            .commonName("Latchkey simulator root")
-            .certificateAuthority(1)
-            .build();
-    HeldCertificate intermediate =
-        new HeldCertificate.Builder()
-            .commonName("Latchkey simulator intermediate")
-            .certificateAuthority(0)
-            .signedBy(root)
-            .build();
-    HeldCertificate leaf =
-        new HeldCertificate.Builder()
-            .commonName("127.0.0.1")
-            .addSubjectAlternativeName("127.0.0.1")
-            .addSubjectAlternativeName("localhost")
-            .signedBy(intermediate)
-            .build();
+    HeldCertificate root = new HeldCertificate.Builder()
+        .commonName("Latchkey simulator root")
+        .certificateAuthority(1)
+        .build();
+    HeldCertificate intermediate = new HeldCertificate.Builder()
+        .commonName("Latchkey simulator intermediate")
+        .certificateAuthority(0)
+        .signedBy(root)
+        .build();
+    HeldCertificate leaf = new HeldCertificate.Builder()
+        .commonName("127.0.0.1")
+        .addSubjectAlternativeName("127.0.0.1")
+        .addSubjectAlternativeName("localhost")
+        .signedBy(intermediate)
+        .build();
     return new SimTls(root, intermediate, leaf);
   }
 

@@ -34,7 +34,8 @@ final class SimJwtKeys {
 
   /** Registers an X.509 SubjectPublicKeyInfo PEM ({@code BEGIN PUBLIC KEY}) under {@code name}. */
   void register(String name, String pem) throws GeneralSecurityException {
-    String base64 = pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "");
+    String base64 =
+        pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "");
     byte[] der;
     try {
       der = Base64.getMimeDecoder().decode(base64);
@@ -55,10 +56,13 @@ final class SimJwtKeys {
       JsonNode header = JSON.readTree(decoder.decode(parts[0]));
       JsonNode claims = JSON.readTree(decoder.decode(parts[1]));
       PublicKey key = keysByName.get(header.path("kid").asText(""));
-      if (key == null || !"RS256".equals(header.path("alg").asText()) || !user.equals(claims.path("sub").asText())) {
+      if (key == null
+          || !"RS256".equals(header.path("alg").asText())
+          || !user.equals(claims.path("sub").asText())) {
         return false;
       }
-      long skew = Math.abs(clock.instant().getEpochSecond() - claims.path("iat").asLong(Long.MIN_VALUE / 2));
+      long skew = Math.abs(
+          clock.instant().getEpochSecond() - claims.path("iat").asLong(Long.MIN_VALUE / 2));
       if (skew > MAX_SKEW.toSeconds()) {
         return false;
       }

@@ -1,11 +1,11 @@
 package dev.latchkey.samples.xandr;
 
-import dev.latchkey.samples.cli.DemoWire;
-import dev.latchkey.samples.sim.SimClock;
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.LoginThrottledException;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.samples.cli.DemoWire;
+import dev.latchkey.samples.sim.SimClock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -34,9 +34,11 @@ final class XandrDemo {
   }
 
   boolean run() throws IOException {
-    XandrSimulatorConfig config = XandrSimulatorConfig.defaults().withLifetimes(SERVER_IDLE, Duration.ofHours(24));
+    XandrSimulatorConfig config =
+        XandrSimulatorConfig.defaults().withLifetimes(SERVER_IDLE, Duration.ofHours(24));
     try (XandrSimulator sim = XandrSimulator.start(config, clock)) {
-      out.println("xandr: simulator at " + sim.url() + " (server tokens idle out after " + SERVER_IDLE + ")");
+      out.println("xandr: simulator at " + sim.url() + " (server tokens idle out after "
+          + SERVER_IDLE + ")");
       try (LatchkeyXandrApi api = client(sim, XandrSimulatorConfig.DEFAULT_PASSWORD)) {
         api.member().execute();
         check("first call logs in once", sim.logins() == 1);
@@ -46,17 +48,20 @@ final class XandrDemo {
         check("five more calls reuse the token", sim.logins() == 1);
         clock.advance(Duration.ofMinutes(45));
         boolean ok = api.currentUser().execute().isSuccessful();
-        check("after 45 idle minutes the server said NOAUTH; the client logged in again and replayed",
+        check(
+            "after 45 idle minutes the server said NOAUTH; the client logged in again and replayed",
             ok && sim.logins() == 2 && sim.rejected() == 1);
         clock.advance(Duration.ofHours(3));
         ok = api.member().execute().isSuccessful();
-        check("after 3 idle hours the client knew the token was dead and logged in first",
+        check(
+            "after 3 idle hours the client knew the token was dead and logged in first",
             ok && sim.logins() == 3 && sim.rejected() == 1);
       }
       throttle(sim);
       wrongPassword(sim);
-      out.println("xandr: simulator stats: requests=" + sim.requests() + " rejected=" + sim.rejected()
-          + " logins=" + sim.logins() + " login_throttled=" + sim.loginThrottled());
+      out.println(
+          "xandr: simulator stats: requests=" + sim.requests() + " rejected=" + sim.rejected()
+              + " logins=" + sim.logins() + " login_throttled=" + sim.loginThrottled());
     }
     return allWorked;
   }
@@ -72,8 +77,11 @@ final class XandrDemo {
         refused = e;
       }
     }
-    check("new clients logging in: " + fresh + " more logins fit in the 5-minute window, then the server"
-        + " refused one (RATE_EXCEEDED)" + (refused == null ? "" : "; next login at " + refused.nextLoginAllowed()),
+    check(
+        "new clients logging in: " + fresh
+            + " more logins fit in the 5-minute window, then the server"
+            + " refused one (RATE_EXCEEDED)"
+            + (refused == null ? "" : "; next login at " + refused.nextLoginAllowed()),
         refused != null && sim.loginThrottled() == 1);
   }
 
@@ -83,8 +91,10 @@ final class XandrDemo {
     try (LatchkeyXandrApi api = client(sim, "Wrong-Pass-1!")) {
       boolean first = refused(api);
       boolean second = refused(api);
-      check("a wrong password fails with AuthenticationFailedException, and the next call fails fast"
-          + " without asking the server again", first && second && sim.requests() == before + 1);
+      check(
+          "a wrong password fails with AuthenticationFailedException, and the next call fails fast"
+              + " without asking the server again",
+          first && second && sim.requests() == before + 1);
     }
   }
 

@@ -50,27 +50,25 @@ final class XandrFleetDemo {
   /** Tells the story, or says in one line why not; true unless a step failed. */
   boolean run() throws Exception {
     if (!answersPing(redis)) {
-      out.println(
-          "xandr fleet: skipped, no Redis answers at "
-              + redis
-              + " (start redis-server or set "
-              + REDIS_ENV
-              + ")");
+      out.println("xandr fleet: skipped, no Redis answers at "
+          + redis
+          + " (start redis-server or set "
+          + REDIS_ENV
+          + ")");
       return true;
     }
     byte[] random = new byte[4];
     new SecureRandom().nextBytes(random);
     XandrSimulatorConfig d = XandrSimulatorConfig.defaults();
-    XandrSimulatorConfig config =
-        new XandrSimulatorConfig(
-            "fleet-" + HexFormat.of().formatHex(random),
-            d.password(),
-            d.userId(),
-            d.tokenIdle(),
-            d.tokenMax(),
-            d.loginLimit(),
-            d.loginWindow(),
-            0);
+    XandrSimulatorConfig config = new XandrSimulatorConfig(
+        "fleet-" + HexFormat.of().formatHex(random),
+        d.password(),
+        d.userId(),
+        d.tokenIdle(),
+        d.tokenMax(),
+        d.loginLimit(),
+        d.loginWindow(),
+        0);
     try (XandrSimulator sim = XandrSimulator.start(config, Clock.systemUTC())) {
       out.println(
           "xandr fleet: " + WORKERS + " workers sharing " + redis + ", simulator at " + sim.url());
@@ -101,11 +99,10 @@ final class XandrFleetDemo {
                 + sim.logins()
                 + " login",
             ok && sim.logins() == 1);
-        long unavailable =
-            fleet.stream()
-                .flatMap(w -> w.events.stream())
-                .filter(e -> e.type() == AuthEvent.Type.STORE_UNAVAILABLE)
-                .count();
+        long unavailable = fleet.stream()
+            .flatMap(w -> w.events.stream())
+            .filter(e -> e.type() == AuthEvent.Type.STORE_UNAVAILABLE)
+            .count();
         check("Redis answered every worker (no local fallback)", unavailable == 0);
       } finally {
         for (Worker w : fleet) {
@@ -124,21 +121,19 @@ final class XandrFleetDemo {
       List<Future<?>> done = new ArrayList<>();
       for (Worker w : fleet) {
         for (int t = 0; t < THREADS; t++) {
-          done.add(
-              pool.submit(
-                  () -> {
-                    together.await(60, TimeUnit.SECONDS);
-                    for (int i = 0; i < CALLS; i++) {
-                      try {
-                        if (!w.api.member().execute().isSuccessful()) {
-                          failed.incrementAndGet();
-                        }
-                      } catch (IOException e) {
-                        failed.incrementAndGet();
-                      }
-                    }
-                    return null;
-                  }));
+          done.add(pool.submit(() -> {
+            together.await(60, TimeUnit.SECONDS);
+            for (int i = 0; i < CALLS; i++) {
+              try {
+                if (!w.api.member().execute().isSuccessful()) {
+                  failed.incrementAndGet();
+                }
+              } catch (IOException e) {
+                failed.incrementAndGet();
+              }
+            }
+            return null;
+          }));
         }
       }
       for (Future<?> f : done) {
@@ -159,14 +154,13 @@ final class XandrFleetDemo {
 
     Worker(XandrSimulator sim, XandrSimulatorConfig config) {
       store = RedisSessionStore.builder(redis).eventListener(events::add).build();
-      api =
-          LatchkeyXandrApi.builder()
-              .baseUrl(sim.url().toString())
-              .credentials(() -> new UserPassword(config.user(), config.password()))
-              .okHttpClient(http)
-              .eventListener(events::add)
-              .sessionStore(store)
-              .build();
+      api = LatchkeyXandrApi.builder()
+          .baseUrl(sim.url().toString())
+          .credentials(() -> new UserPassword(config.user(), config.password()))
+          .okHttpClient(http)
+          .eventListener(events::add)
+          .sessionStore(store)
+          .build();
     }
 
     void close() throws IOException {

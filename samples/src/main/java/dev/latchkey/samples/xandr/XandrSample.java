@@ -33,7 +33,8 @@ public final class XandrSample implements Sample {
   @Override
   public SampleCall client(Options options, OkHttpClient base, AuthEventListener listener) {
     String user = options.get("--user", XandrSimulatorConfig.DEFAULT_USER);
-    String password = options.secretFromEnv("--password-env", XandrSimulatorConfig.DEFAULT_PASSWORD);
+    String password =
+        options.secretFromEnv("--password-env", XandrSimulatorConfig.DEFAULT_PASSWORD);
     LatchkeyXandrApi.Builder builder = LatchkeyXandrApi.builder()
         .credentials(() -> new UserPassword(user, password))
         .okHttpClient(base)
@@ -71,7 +72,8 @@ public final class XandrSample implements Sample {
         try (ResponseBody body = response.isSuccessful() ? response.body() : response.errorBody()) {
           String text = body == null ? "" : body.string();
           if (!response.isSuccessful()) {
-            throw new IOException("GET " + relative + " answered HTTP " + response.code() + ": " + text);
+            throw new IOException(
+                "GET " + relative + " answered HTTP " + response.code() + ": " + text);
           }
           return text;
         }

@@ -24,7 +24,8 @@ import java.time.Clock;
 public final class XandrSimulator implements RunningSimulator {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 64 * 1024;
-  private static final String NOAUTH = "{\"response\":{\"error_id\":\"NOAUTH\",\"error\":\"Authentication failed - not logged in\"}}";
+  private static final String NOAUTH =
+      "{\"response\":{\"error_id\":\"NOAUTH\",\"error\":\"Authentication failed - not logged in\"}}";
 
   private final XandrSimulatorConfig config;
   private final SimSessions sessions;
@@ -93,7 +94,11 @@ public final class XandrSimulator implements RunningSimulator {
       route(exchange);
     } catch (RuntimeException e) {
       // A simulator bug answers Xandr's own error shape; SimServer closes the exchange.
-      send(exchange, 500, "{\"response\":{\"error_id\":\"SYSTEM\",\"error\":\"simulator error\"}}", null);
+      send(
+          exchange,
+          500,
+          "{\"response\":{\"error_id\":\"SYSTEM\",\"error\":\"simulator error\"}}",
+          null);
     }
   }
 
@@ -105,14 +110,25 @@ public final class XandrSimulator implements RunningSimulator {
         case "POST /auth" -> passwordLogin(exchange);
         case "POST /v2/auth/jwt" -> jwtLogin(exchange);
         case "POST /public-key" -> registerKey(exchange);
-        case "GET /member" -> authenticated(exchange, "{\"response\":{\"status\":\"OK\",\"members\":[{\"id\":\"1\","
-            + "\"name\":\"Car company c\\/o Ad Agency\",\"active\":\"1\",\"bidder_id\":\"2\"}]}}");
-        case "GET /user" -> authenticated(exchange, "{\"response\":{\"status\":\"OK\",\"user\":{\"id\":"
-            + config.userId() + ",\"username\":" + JSON.writeValueAsString(config.user())
-            // An ISO-8601 instant (the real service's dates are "YYYY-MM-DD HH:MM:SS"): the
-            // samples' java.time fields read it with the runtime's default mapper.
-            + ",\"last_login_on\":\"" + clock.instant() + "\"}}}");
-        default -> send(exchange, 404, "{\"response\":{\"error_id\":\"NOT_FOUND\",\"error\":\"no such service\"}}", null);
+        case "GET /member" ->
+          authenticated(
+              exchange,
+              "{\"response\":{\"status\":\"OK\",\"members\":[{\"id\":\"1\","
+                  + "\"name\":\"Car company c\\/o Ad Agency\",\"active\":\"1\",\"bidder_id\":\"2\"}]}}");
+        case "GET /user" ->
+          authenticated(
+              exchange,
+              "{\"response\":{\"status\":\"OK\",\"user\":{\"id\":"
+                  + config.userId() + ",\"username\":" + JSON.writeValueAsString(config.user())
+                  // An ISO-8601 instant (the real service's dates are "YYYY-MM-DD HH:MM:SS"): the
+                  // samples' java.time fields read it with the runtime's default mapper.
+                  + ",\"last_login_on\":\"" + clock.instant() + "\"}}}");
+        default ->
+          send(
+              exchange,
+              404,
+              "{\"response\":{\"error_id\":\"NOT_FOUND\",\"error\":\"no such service\"}}",
+              null);
       }
     }
   }
@@ -124,7 +140,11 @@ public final class XandrSimulator implements RunningSimulator {
         && config.password().equals(body.at("/auth/password").asText(null));
     if (!match) {
       stats.increment(SimStats.REJECTED);
-      send(exchange, 401, "{\"response\":{\"error_id\":\"NOAUTH\",\"error\":\"No match found for user\\/pass\"}}", null);
+      send(
+          exchange,
+          401,
+          "{\"response\":{\"error_id\":\"NOAUTH\",\"error\":\"No match found for user\\/pass\"}}",
+          null);
       return;
     }
     issue(exchange, "");
@@ -134,7 +154,11 @@ public final class XandrSimulator implements RunningSimulator {
     String jwt = new String(readBody(exchange), StandardCharsets.US_ASCII);
     if (!keys.verify(jwt)) {
       stats.increment(SimStats.REJECTED);
-      send(exchange, 401, "{\"response\":{\"error_id\":\"NOAUTH\",\"error\":\"JWT not accepted\"}}", null);
+      send(
+          exchange,
+          401,
+          "{\"response\":{\"error_id\":\"NOAUTH\",\"error\":\"JWT not accepted\"}}",
+          null);
       return;
     }
     issue(exchange, "authn:");
@@ -146,14 +170,22 @@ public final class XandrSimulator implements RunningSimulator {
       stats.increment(SimStats.LOGIN_THROTTLED);
       long seconds = Math.max(1, (nextAllowed - sessions.now() + 999) / 1000);
       exchange.getResponseHeaders().add("Retry-After", Long.toString(seconds));
-      send(exchange, 429, "{\"response\":{\"error_id\":\"SYSTEM\",\"error_code\":\"RATE_EXCEEDED\","
-          + "\"error\":\"too many logins\"}}", null);
+      send(
+          exchange,
+          429,
+          "{\"response\":{\"error_id\":\"SYSTEM\",\"error_code\":\"RATE_EXCEEDED\","
+              + "\"error\":\"too many logins\"}}",
+          null);
       return;
     }
     String token = sessions.issue(prefix);
     stats.increment(SimStats.LOGINS);
     exchange.getResponseHeaders().add("Set-Cookie", "IBAPI_SESSID=" + token + "; path=/");
-    send(exchange, 200, "{\"response\":{\"status\":\"OK\",\"token\":\"" + token + "\",\"dbg_info\":{}}}", null);
+    send(
+        exchange,
+        200,
+        "{\"response\":{\"status\":\"OK\",\"token\":\"" + token + "\",\"dbg_info\":{}}}",
+        null);
   }
 
   private void registerKey(HttpExchange exchange) throws IOException {
@@ -164,19 +196,33 @@ public final class XandrSimulator implements RunningSimulator {
     JsonNode body = readJson(exchange);
     JsonNode key = body == null ? null : body.get("public-key");
     String query = exchange.getRequestURI().getQuery();
-    if (key == null || query == null || !query.equals("user_id=" + config.userId())
+    if (key == null
+        || query == null
+        || !query.equals("user_id=" + config.userId())
         || key.path("user_id").asLong() != config.userId()) {
-      send(exchange, 400, "{\"response\":{\"error_id\":\"SYNTAX\",\"error\":\"need user_id and a public-key object\"}}", null);
+      send(
+          exchange,
+          400,
+          "{\"response\":{\"error_id\":\"SYNTAX\",\"error\":\"need user_id and a public-key object\"}}",
+          null);
       return;
     }
     try {
       keys.register(key.path("name").asText(), key.path("encoded_value").asText());
     } catch (GeneralSecurityException e) {
-      send(exchange, 400, "{\"response\":{\"error_id\":\"SYNTAX\",\"error\":\"encoded_value is not an RSA public key\"}}", null);
+      send(
+          exchange,
+          400,
+          "{\"response\":{\"error_id\":\"SYNTAX\",\"error\":\"encoded_value is not an RSA public key\"}}",
+          null);
       return;
     }
-    send(exchange, 200, "{\"response\":{\"status\":\"OK\",\"public-key\":{\"name\":"
-        + JSON.writeValueAsString(key.path("name").asText()) + ",\"active\":true}}}", null);
+    send(
+        exchange,
+        200,
+        "{\"response\":{\"status\":\"OK\",\"public-key\":{\"name\":"
+            + JSON.writeValueAsString(key.path("name").asText()) + ",\"active\":true}}}",
+        null);
   }
 
   private void authenticated(HttpExchange exchange, String body) throws IOException {
@@ -198,7 +244,8 @@ public final class XandrSimulator implements RunningSimulator {
     if (header != null && !header.isBlank()) {
       return header.trim();
     }
-    for (String cookies : exchange.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
+    for (String cookies :
+        exchange.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
       for (String part : cookies.split(";")) {
         String[] pair = part.trim().split("=", 2);
         if (pair.length == 2 && pair[0].equals("IBAPI_SESSID")) {
@@ -224,9 +271,12 @@ public final class XandrSimulator implements RunningSimulator {
   }
 
   /** Xandr labels its JSON {@code text/html}; the simulator does too, except for its own stats. */
-  private static void send(HttpExchange exchange, int status, String body, String contentType) throws IOException {
+  private static void send(HttpExchange exchange, int status, String body, String contentType)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", contentType == null ? "text/html" : contentType);
+    exchange
+        .getResponseHeaders()
+        .set("Content-Type", contentType == null ? "text/html" : contentType);
     exchange.sendResponseHeaders(status, bytes.length);
     exchange.getResponseBody().write(bytes);
   }

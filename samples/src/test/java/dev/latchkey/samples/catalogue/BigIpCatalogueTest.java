@@ -37,24 +37,32 @@ class BigIpCatalogueTest extends CatalogueContract<LatchkeyBigIpApi> {
         if (!"tmos".equals(body.path("loginProviderName").asText())) {
           throw new IllegalArgumentException("loginProviderName is not tmos");
         }
-        if (!USER.equals(body.path("username").asText()) || !PASSWORD.equals(body.path("password").asText())) {
-          return json(401, "{\"code\":401,\"message\":\"Authentication failed.\",\"errorStack\":[]}");
+        if (!USER.equals(body.path("username").asText())
+            || !PASSWORD.equals(body.path("password").asText())) {
+          return json(
+              401, "{\"code\":401,\"message\":\"Authentication failed.\",\"errorStack\":[]}");
         }
         live.keySet().removeIf(t -> !isLive(t));
         if (live.size() >= MAX_TOKENS) {
-          return json(400, "{\"code\":400,\"message\":\"Bad Request: user " + USER
-              + " has reached maximum active login tokens\"}");
+          return json(
+              400,
+              "{\"code\":400,\"message\":\"Bad Request: user " + USER
+                  + " has reached maximum active login tokens\"}");
         }
         String issued = issue(clock.instant().plusSeconds(TIMEOUT_SECONDS));
-        return json(200, "{\"username\":\"" + USER + "\",\"token\":{\"token\":\"" + issued
-            + "\",\"name\":\"" + issued + "\",\"userName\":\"" + USER + "\",\"timeout\":"
-            + TIMEOUT_SECONDS + ",\"selfLink\":\"https://localhost/mgmt/shared/authz/tokens/" + issued + "\"}}");
+        return json(
+            200,
+            "{\"username\":\"" + USER + "\",\"token\":{\"token\":\"" + issued
+                + "\",\"name\":\"" + issued + "\",\"userName\":\"" + USER + "\",\"timeout\":"
+                + TIMEOUT_SECONDS + ",\"selfLink\":\"https://localhost/mgmt/shared/authz/tokens/"
+                + issued + "\"}}");
       }
       if (request.getMethod().equals("DELETE") && path.startsWith("/mgmt/shared/authz/tokens/")) {
         String target = path.substring("/mgmt/shared/authz/tokens/".length());
         if (!isLive(token) || !target.equals(token)) {
           // "You can only manage your own token."
-          return rejected(json(401, "{\"code\":401,\"message\":\"X-F5-Auth-Token does not exist.\"}"));
+          return rejected(
+              json(401, "{\"code\":401,\"message\":\"X-F5-Auth-Token does not exist.\"}"));
         }
         live.remove(target);
         loggedOut.add(target);
@@ -63,7 +71,8 @@ class BigIpCatalogueTest extends CatalogueContract<LatchkeyBigIpApi> {
       if (request.getMethod().equals("GET") && path.equals("/mgmt/tm/sys/version")) {
         calls.incrementAndGet();
         if (!isLive(token)) {
-          return rejected(json(401, "{\"code\":401,\"message\":\"X-F5-Auth-Token does not exist.\"}"));
+          return rejected(
+              json(401, "{\"code\":401,\"message\":\"X-F5-Auth-Token does not exist.\"}"));
         }
         return json(200, "{\"kind\":\"tm:sys:version:versionstats\",\"entries\":{}}");
       }
@@ -78,7 +87,11 @@ class BigIpCatalogueTest extends CatalogueContract<LatchkeyBigIpApi> {
 
   @Override
   LatchkeyBigIpApi build(String baseUrl, Supplier<UserPassword> credentials) {
-    return LatchkeyBigIpApi.builder().baseUrl(baseUrl).credentials(credentials).clock(clock).build();
+    return LatchkeyBigIpApi.builder()
+        .baseUrl(baseUrl)
+        .credentials(credentials)
+        .clock(clock)
+        .build();
   }
 
   @Override

@@ -25,7 +25,8 @@ class CatalystCenterCatalogueTest extends CatalogueContract<LatchkeyCatalystCent
       if (request.getMethod().equals("POST") && path.equals("/dna/system/api/v1/auth/token")) {
         loginAttempts.incrementAndGet();
         if (!basicIsRight(request)) {
-          return json(401, "{\"error\":\"Authentication has failed. Please provide valid credentials.\"}");
+          return json(
+              401, "{\"error\":\"Authentication has failed. Please provide valid credentials.\"}");
         }
         return json(200, "{\"Token\":\"" + issue(clock.instant().plus(TOKEN_LIFETIME)) + "\"}");
       }
@@ -47,7 +48,11 @@ class CatalystCenterCatalogueTest extends CatalogueContract<LatchkeyCatalystCent
 
   @Override
   LatchkeyCatalystCenterApi build(String baseUrl, Supplier<UserPassword> credentials) {
-    return LatchkeyCatalystCenterApi.builder().baseUrl(baseUrl).credentials(credentials).clock(clock).build();
+    return LatchkeyCatalystCenterApi.builder()
+        .baseUrl(baseUrl)
+        .credentials(credentials)
+        .clock(clock)
+        .build();
   }
 
   @Override

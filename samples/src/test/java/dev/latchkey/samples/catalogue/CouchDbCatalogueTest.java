@@ -26,13 +26,16 @@ class CouchDbCatalogueTest extends CatalogueContract<LatchkeyCouchDbApi> {
       if (request.getMethod().equals("POST") && path.equals("/_session")) {
         loginAttempts.incrementAndGet();
         JsonNode body = json(request);
-        if (!USER.equals(body.path("name").asText()) || !PASSWORD.equals(body.path("password").asText())) {
-          return json(401, "{\"error\":\"unauthorized\",\"reason\":\"Name or password is incorrect.\"}");
+        if (!USER.equals(body.path("name").asText())
+            || !PASSWORD.equals(body.path("password").asText())) {
+          return json(
+              401, "{\"error\":\"unauthorized\",\"reason\":\"Name or password is incorrect.\"}");
         }
         return new MockResponse.Builder()
             .code(200)
             .addHeader("Content-Type", "application/json")
-            .addHeader("Set-Cookie", "AuthSession=" + issue(Instant.MAX) + "; Version=1; Path=/; HttpOnly")
+            .addHeader(
+                "Set-Cookie", "AuthSession=" + issue(Instant.MAX) + "; Version=1; Path=/; HttpOnly")
             .body("{\"ok\":true,\"name\":\"" + USER + "\",\"roles\":[]}")
             .build();
       }
@@ -50,7 +53,10 @@ class CouchDbCatalogueTest extends CatalogueContract<LatchkeyCouchDbApi> {
       if (request.getMethod().equals("GET") && path.equals("/inventory")) {
         calls.incrementAndGet();
         if (!isLive(cookie)) {
-          return rejected(json(401, "{\"error\":\"unauthorized\",\"reason\":\"You are not authorized to access this db.\"}"));
+          return rejected(
+              json(
+                  401,
+                  "{\"error\":\"unauthorized\",\"reason\":\"You are not authorized to access this db.\"}"));
         }
         return json(200, "{\"db_name\":\"inventory\",\"doc_count\":12}");
       }
@@ -65,7 +71,11 @@ class CouchDbCatalogueTest extends CatalogueContract<LatchkeyCouchDbApi> {
 
   @Override
   LatchkeyCouchDbApi build(String baseUrl, Supplier<UserPassword> credentials) {
-    return LatchkeyCouchDbApi.builder().baseUrl(baseUrl).credentials(credentials).clock(clock).build();
+    return LatchkeyCouchDbApi.builder()
+        .baseUrl(baseUrl)
+        .credentials(credentials)
+        .clock(clock)
+        .build();
   }
 
   @Override

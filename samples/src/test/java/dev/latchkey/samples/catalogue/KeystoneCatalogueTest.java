@@ -32,18 +32,22 @@ class KeystoneCatalogueTest extends CatalogueContract<LatchkeyKeystoneApi> {
             || !"default".equals(user.path("domain").path("id").asText())) {
           throw new IllegalArgumentException("not a v3 password authentication: " + identity);
         }
-        if (!USER.equals(user.path("name").asText()) || !PASSWORD.equals(user.path("password").asText())) {
-          return json(401, "{\"error\":{\"code\":401,\"message\":\"The request you have made requires"
-              + " authentication.\",\"title\":\"Unauthorized\"}}");
+        if (!USER.equals(user.path("name").asText())
+            || !PASSWORD.equals(user.path("password").asText())) {
+          return json(
+              401,
+              "{\"error\":{\"code\":401,\"message\":\"The request you have made requires"
+                  + " authentication.\",\"title\":\"Unauthorized\"}}");
         }
         String token = issue(Instant.MAX);
         return new MockResponse.Builder()
             .code(201)
             .addHeader("X-Subject-Token", token)
             .addHeader("Content-Type", "application/json")
-            .body("{\"token\":{\"methods\":[\"password\"],\"expires_at\":\"2026-03-02T09:00:00.000000Z\","
-                + "\"catalog\":[" + "{\"type\":\"compute\",\"endpoints\":[]},".repeat(600)
-                + "{\"type\":\"identity\",\"endpoints\":[]}]}}")
+            .body(
+                "{\"token\":{\"methods\":[\"password\"],\"expires_at\":\"2026-03-02T09:00:00.000000Z\","
+                    + "\"catalog\":[" + "{\"type\":\"compute\",\"endpoints\":[]},".repeat(600)
+                    + "{\"type\":\"identity\",\"endpoints\":[]}]}}")
             .build();
       }
       if (request.getMethod().equals("GET") && path.equals("/v3/auth/projects")) {
@@ -64,7 +68,11 @@ class KeystoneCatalogueTest extends CatalogueContract<LatchkeyKeystoneApi> {
 
   @Override
   LatchkeyKeystoneApi build(String baseUrl, Supplier<UserPassword> credentials) {
-    return LatchkeyKeystoneApi.builder().baseUrl(baseUrl).credentials(credentials).clock(clock).build();
+    return LatchkeyKeystoneApi.builder()
+        .baseUrl(baseUrl)
+        .credentials(credentials)
+        .clock(clock)
+        .build();
   }
 
   @Override

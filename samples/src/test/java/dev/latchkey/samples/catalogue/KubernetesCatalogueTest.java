@@ -27,21 +27,25 @@ import retrofit2.Response;
  * live").
  */
 class KubernetesCatalogueTest extends CatalogueContract<LatchkeyKubernetesApi> {
-  @TempDir Path directory;
+  @TempDir
+  Path directory;
 
   static final class Server extends VendorServer {
     volatile String token = PASSWORD;
 
     @Override
     MockResponse answer(RecordedRequest request) {
-      if (!request.getMethod().equals("GET") || !request.getUrl().encodedPath().matches("/api/v1/namespaces/[a-z-]+/pods")) {
+      if (!request.getMethod().equals("GET")
+          || !request.getUrl().encodedPath().matches("/api/v1/namespaces/[a-z-]+/pods")) {
         return notFound(request);
       }
       calls.incrementAndGet();
       if (!("Bearer " + token).equals(request.getHeaders().get("Authorization"))) {
         loginAttempts.incrementAndGet();
-        return rejected(json(401, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
-            + "\"message\":\"Unauthorized\",\"reason\":\"Unauthorized\",\"code\":401}"));
+        return rejected(json(
+            401,
+            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                + "\"message\":\"Unauthorized\",\"reason\":\"Unauthorized\",\"code\":401}"));
       }
       return json(200, "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"items\":[]}");
     }

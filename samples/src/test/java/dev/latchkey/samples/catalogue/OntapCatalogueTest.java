@@ -24,14 +24,16 @@ class OntapCatalogueTest extends CatalogueContract<LatchkeyOntapApi> {
 
     @Override
     MockResponse answer(RecordedRequest request) {
-      if (!request.getMethod().equals("GET") || !request.getUrl().encodedPath().equals("/api/cluster")) {
+      if (!request.getMethod().equals("GET")
+          || !request.getUrl().encodedPath().equals("/api/cluster")) {
         return notFound(request);
       }
       calls.incrementAndGet();
       String expected = okhttp3.Credentials.basic(USER, password);
       if (!expected.equals(request.getHeaders().get("Authorization"))) {
         loginAttempts.incrementAndGet(); // a refused Basic request is a failed login
-        return rejected(json(401, "{\"error\":{\"message\":\"not authorized for that command\",\"code\":\"6\"}}"));
+        return rejected(json(
+            401, "{\"error\":{\"message\":\"not authorized for that command\",\"code\":\"6\"}}"));
       }
       return json(200, "{\"version\":{\"full\":\"NetApp Release 9.14.1\",\"generation\":9}}");
     }
@@ -46,7 +48,11 @@ class OntapCatalogueTest extends CatalogueContract<LatchkeyOntapApi> {
   LatchkeyOntapApi build(String baseUrl, Supplier<UserPassword> credentials) {
     Supplier<UserPassword> current =
         () -> rotated ? new UserPassword(VendorServer.USER, ROTATED) : credentials.get();
-    return LatchkeyOntapApi.builder().baseUrl(baseUrl).credentials(current).clock(clock).build();
+    return LatchkeyOntapApi.builder()
+        .baseUrl(baseUrl)
+        .credentials(current)
+        .clock(clock)
+        .build();
   }
 
   @Override

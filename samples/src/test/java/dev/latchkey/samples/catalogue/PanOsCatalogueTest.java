@@ -36,16 +36,22 @@ class PanOsCatalogueTest extends CatalogueContract<LatchkeyPanOsApi> {
         if (!USER.equals(form.get("user")) || !PASSWORD.equals(form.get("password"))) {
           return text(403, "application/xml", REFUSED);
         }
-        return text(200, "application/xml", "<response status=\"success\"><result><key>"
-            + issue(Instant.MAX) + "=</key></result></response>");
+        return text(
+            200,
+            "application/xml",
+            "<response status=\"success\"><result><key>" + issue(Instant.MAX)
+                + "=</key></result></response>");
       }
-      if (request.getMethod().equals("GET") && "op".equals(request.getUrl().queryParameter("type"))) {
+      if (request.getMethod().equals("GET")
+          && "op".equals(request.getUrl().queryParameter("type"))) {
         calls.incrementAndGet();
         String key = request.getHeaders().get("X-PAN-KEY");
         if (key == null || !key.endsWith("=") || !isLive(key.substring(0, key.length() - 1))) {
           return rejected(text(403, "application/xml", REFUSED));
         }
-        return text(200, "application/xml",
+        return text(
+            200,
+            "application/xml",
             "<response status=\"success\"><result><system><hostname>fw1</hostname></system></result></response>");
       }
       return notFound(request);
@@ -59,7 +65,11 @@ class PanOsCatalogueTest extends CatalogueContract<LatchkeyPanOsApi> {
 
   @Override
   LatchkeyPanOsApi build(String baseUrl, Supplier<UserPassword> credentials) {
-    return LatchkeyPanOsApi.builder().baseUrl(baseUrl).credentials(credentials).clock(clock).build();
+    return LatchkeyPanOsApi.builder()
+        .baseUrl(baseUrl)
+        .credentials(credentials)
+        .clock(clock)
+        .build();
   }
 
   @Override

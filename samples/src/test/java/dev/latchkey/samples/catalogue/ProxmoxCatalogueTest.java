@@ -46,17 +46,22 @@ class ProxmoxCatalogueTest extends CatalogueContract<LatchkeyProxmoxApi> {
         live.put(issued, live.remove(plain));
         String token = "66A1B2C3:" + Integer.toHexString(issued.hashCode()) + "CsRf";
         csrfByTicket.put(issued, token);
-        return json(200, "{\"data\":{\"ticket\":\"" + issued + "\",\"CSRFPreventionToken\":\"" + token
-            + "\",\"username\":\"" + USER + "\"}}");
+        return json(
+            200,
+            "{\"data\":{\"ticket\":\"" + issued + "\",\"CSRFPreventionToken\":\"" + token
+                + "\",\"username\":\"" + USER + "\"}}");
       }
       if (request.getMethod().equals("GET") && path.equals("/api2/json/nodes")) {
         calls.incrementAndGet();
         if (csrf != null) {
           throw new IllegalArgumentException("a read carried the CSRF token");
         }
-        return isLive(ticket) ? json(200, "{\"data\":[{\"node\":\"pve1\"}]}") : rejected(json(401, "{\"data\":null}"));
+        return isLive(ticket)
+            ? json(200, "{\"data\":[{\"node\":\"pve1\"}]}")
+            : rejected(json(401, "{\"data\":null}"));
       }
-      if (request.getMethod().equals("POST") && path.matches("/api2/json/nodes/pve1/qemu/\\d+/status/start")) {
+      if (request.getMethod().equals("POST")
+          && path.matches("/api2/json/nodes/pve1/qemu/\\d+/status/start")) {
         calls.incrementAndGet();
         if (!isLive(ticket)) {
           return rejected(json(401, "{\"data\":null}"));
@@ -77,7 +82,11 @@ class ProxmoxCatalogueTest extends CatalogueContract<LatchkeyProxmoxApi> {
 
   @Override
   LatchkeyProxmoxApi build(String baseUrl, Supplier<UserPassword> credentials) {
-    return LatchkeyProxmoxApi.builder().baseUrl(baseUrl).credentials(credentials).clock(clock).build();
+    return LatchkeyProxmoxApi.builder()
+        .baseUrl(baseUrl)
+        .credentials(credentials)
+        .clock(clock)
+        .build();
   }
 
   @Override

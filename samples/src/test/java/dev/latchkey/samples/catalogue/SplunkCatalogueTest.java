@@ -27,7 +27,8 @@ class SplunkCatalogueTest extends CatalogueContract<LatchkeySplunkApi> {
         loginAttempts.incrementAndGet();
         Map<String, String> form = form(request);
         if (!USER.equals(form.get("username")) || !PASSWORD.equals(form.get("password"))) {
-          return json(401, "{\"messages\":[{\"type\":\"WARN\",\"code\":\"\",\"text\":\"Login failed\"}]}");
+          return json(
+              401, "{\"messages\":[{\"type\":\"WARN\",\"code\":\"\",\"text\":\"Login failed\"}]}");
         }
         String key = issue(Instant.MAX);
         if (!"json".equals(form.get("output_mode"))) {
@@ -39,9 +40,12 @@ class SplunkCatalogueTest extends CatalogueContract<LatchkeySplunkApi> {
         calls.incrementAndGet();
         String header = request.getHeaders().get("Authorization");
         if (header == null || !header.startsWith("Splunk ") || !isLive(header.substring(7))) {
-          return rejected(json(401, "{\"messages\":[{\"type\":\"WARN\",\"text\":\"call not properly authenticated\"}]}"));
+          return rejected(json(
+              401,
+              "{\"messages\":[{\"type\":\"WARN\",\"text\":\"call not properly authenticated\"}]}"));
         }
-        return json(200, "{\"entry\":[{\"name\":\"server-info\",\"content\":{\"version\":\"9.2.1\"}}]}");
+        return json(
+            200, "{\"entry\":[{\"name\":\"server-info\",\"content\":{\"version\":\"9.2.1\"}}]}");
       }
       return notFound(request);
     }
@@ -54,7 +58,11 @@ class SplunkCatalogueTest extends CatalogueContract<LatchkeySplunkApi> {
 
   @Override
   LatchkeySplunkApi build(String baseUrl, Supplier<UserPassword> credentials) {
-    return LatchkeySplunkApi.builder().baseUrl(baseUrl).credentials(credentials).clock(clock).build();
+    return LatchkeySplunkApi.builder()
+        .baseUrl(baseUrl)
+        .credentials(credentials)
+        .clock(clock)
+        .build();
   }
 
   @Override

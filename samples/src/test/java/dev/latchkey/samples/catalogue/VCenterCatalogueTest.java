@@ -58,7 +58,11 @@ class VCenterCatalogueTest extends CatalogueContract<LatchkeyVCenterApi> {
 
   @Override
   LatchkeyVCenterApi build(String baseUrl, Supplier<UserPassword> credentials) {
-    return LatchkeyVCenterApi.builder().baseUrl(baseUrl).credentials(credentials).clock(clock).build();
+    return LatchkeyVCenterApi.builder()
+        .baseUrl(baseUrl)
+        .credentials(credentials)
+        .clock(clock)
+        .build();
   }
 
   @Override

@@ -31,14 +31,17 @@ abstract class VendorServer extends Dispatcher {
 
   /** Token to the instant it dies (Instant.MAX when only a logout or an expiry signal ends it). */
   final Map<String, Instant> live = new ConcurrentHashMap<>();
+
   final AtomicInteger loginAttempts = new AtomicInteger();
   final AtomicInteger logins = new AtomicInteger();
   final AtomicInteger calls = new AtomicInteger();
   /** Calls answered with the vendor's expiry signal (a dead or missing token). */
   final AtomicInteger rejected = new AtomicInteger();
+
   final List<String> loggedOut = new CopyOnWriteArrayList<>();
   /** Requests the server could not read as its API: a wrong shape, never a wrong password. */
   final List<String> malformed = new CopyOnWriteArrayList<>();
+
   private final AtomicInteger serial = new AtomicInteger();
   volatile Clock clock = Clock.systemUTC();
 
@@ -62,7 +65,8 @@ abstract class VendorServer extends Dispatcher {
 
   /** A fresh token, live until {@code dies}; counts a successful login. */
   String issue(Instant dies) {
-    String token = getClass().getSimpleName().toLowerCase() + "-" + serial.incrementAndGet() + "-5eCr3T";
+    String token =
+        getClass().getSimpleName().toLowerCase() + "-" + serial.incrementAndGet() + "-5eCr3T";
     live.put(token, dies);
     logins.incrementAndGet();
     return token;
@@ -90,7 +94,8 @@ abstract class VendorServer extends Dispatcher {
     if (header == null || !header.startsWith("Basic ")) {
       return false;
     }
-    String decoded = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
+    String decoded =
+        new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
     return decoded.equals(USER + ":" + PASSWORD);
   }
 
@@ -145,11 +150,18 @@ abstract class VendorServer extends Dispatcher {
   }
 
   static MockResponse text(int code, String type, String body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", type).body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", type)
+        .body(body)
+        .build();
   }
 
   static MockResponse notFound(RecordedRequest request) {
-    return json(404, "{\"error\":\"no route " + request.getMethod() + " " + request.getUrl().encodedPath() + "\"}");
+    return json(
+        404,
+        "{\"error\":\"no route " + request.getMethod() + " " + request.getUrl().encodedPath()
+            + "\"}");
   }
 
   private static String decode(String text) {

@@ -24,7 +24,8 @@ class ZabbixCatalogueTest extends CatalogueContract<LatchkeyZabbixApi> {
   static final class Server extends VendorServer {
     @Override
     MockResponse answer(RecordedRequest request) throws IOException {
-      if (!request.getMethod().equals("POST") || !request.getUrl().encodedPath().equals("/api_jsonrpc.php")) {
+      if (!request.getMethod().equals("POST")
+          || !request.getUrl().encodedPath().equals("/api_jsonrpc.php")) {
         return notFound(request);
       }
       JsonNode call = json(request);
@@ -43,7 +44,8 @@ class ZabbixCatalogueTest extends CatalogueContract<LatchkeyZabbixApi> {
               || !PASSWORD.equals(call.path("params").path("password").asText())) {
             return error("Incorrect user name or password or account is temporarily blocked.");
           }
-          return json(200, "{\"jsonrpc\":\"2.0\",\"result\":\"" + issue(Instant.MAX) + "\",\"id\":1}");
+          return json(
+              200, "{\"jsonrpc\":\"2.0\",\"result\":\"" + issue(Instant.MAX) + "\",\"id\":1}");
         case "user.logout":
           if (!call.path("params").isArray()) {
             throw new IllegalArgumentException("user.logout takes params []");
@@ -58,14 +60,18 @@ class ZabbixCatalogueTest extends CatalogueContract<LatchkeyZabbixApi> {
           if (!isLive(token)) {
             return rejected(error("Session terminated, re-login, please."));
           }
-          return json(200, "{\"jsonrpc\":\"2.0\",\"result\":[{\"hostid\":\"10084\"}],\"id\":"
-              + call.path("id") + "}");
+          return json(
+              200,
+              "{\"jsonrpc\":\"2.0\",\"result\":[{\"hostid\":\"10084\"}],\"id\":" + call.path("id")
+                  + "}");
       }
     }
 
     private static MockResponse error(String data) {
-      return json(200, "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32602,\"message\":\"Invalid params.\","
-          + "\"data\":\"" + data + "\"},\"id\":1}");
+      return json(
+          200,
+          "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32602,\"message\":\"Invalid params.\","
+              + "\"data\":\"" + data + "\"},\"id\":1}");
     }
   }
 
@@ -76,12 +82,17 @@ class ZabbixCatalogueTest extends CatalogueContract<LatchkeyZabbixApi> {
 
   @Override
   LatchkeyZabbixApi build(String baseUrl, Supplier<UserPassword> credentials) {
-    return LatchkeyZabbixApi.builder().baseUrl(baseUrl).credentials(credentials).clock(clock).build();
+    return LatchkeyZabbixApi.builder()
+        .baseUrl(baseUrl)
+        .credentials(credentials)
+        .clock(clock)
+        .build();
   }
 
   @Override
   Response<?> call(LatchkeyZabbixApi client, int i) throws IOException {
-    JsonNode call = VendorServer.JSON.createObjectNode()
+    JsonNode call = VendorServer.JSON
+        .createObjectNode()
         .put("jsonrpc", "2.0")
         .put("method", "host.get")
         .put("id", i + 2)

@@ -31,12 +31,16 @@ class CallCommandTest {
 
   @Test
   void countsEveryExchangeRejectionAndLoginAcrossThreads() throws Exception {
-    int code = run("/greeting", "--base-url", sim.url().toString(), "--repeat", "40", "--concurrency", "4");
+    int code = run(
+        "/greeting", "--base-url", sim.url().toString(), "--repeat", "40", "--concurrency", "4");
     assertEquals(0, code, err());
     List<String> lines = lines(out);
     assertEquals("hello /greeting", lines.get(0), "first body printed");
     String stats = lines.get(lines.size() - 1);
-    assertTrue(stats.matches("stats requests=40 ok=40 failed=0 round_trips=80 rejected=40 logins=40 elapsed_ms=\\d+"), stats);
+    assertTrue(
+        stats.matches(
+            "stats requests=40 ok=40 failed=0 round_trips=80 rejected=40 logins=40 elapsed_ms=\\d+"),
+        stats);
   }
 
   @Test
@@ -44,35 +48,43 @@ class CallCommandTest {
     assertEquals(0, run("/", "--base-url", sim.url().toString(), "--quiet"));
     List<String> lines = lines(out);
     assertEquals(1, lines.size(), lines.toString());
-    assertTrue(lines.get(0).startsWith("stats requests=1 ok=1 failed=0 round_trips=2 rejected=1 logins=1 "));
+    assertTrue(lines
+        .get(0)
+        .startsWith("stats requests=1 ok=1 failed=0 round_trips=2 rejected=1 logins=1 "));
   }
 
   @Test
   void failuresExitOneWithTypedLinesCappedAtFive() throws Exception {
-    int code = run("/broken", "--base-url", sim.url().toString(), "--repeat", "8", "--concurrency", "2");
+    int code =
+        run("/broken", "--base-url", sim.url().toString(), "--repeat", "8", "--concurrency", "2");
     assertEquals(1, code);
     List<String> errors = lines(err);
     assertEquals(6, errors.size(), errors.toString());
-    assertEquals("failed: HttpStatusException: HTTP 500 for GET " + sim.url() + "broken", errors.get(0));
+    assertEquals(
+        "failed: HttpStatusException: HTTP 500 for GET " + sim.url() + "broken", errors.get(0));
     assertEquals("... and 3 more failures", errors.get(5));
     String stats = lines(out).get(lines(out).size() - 1);
-    assertTrue(stats.startsWith("stats requests=8 ok=0 failed=8 round_trips=8 rejected=0 logins=0 "), stats);
+    assertTrue(
+        stats.startsWith("stats requests=8 ok=0 failed=8 round_trips=8 rejected=0 logins=0 "),
+        stats);
   }
 
   @Test
   void usageErrors() {
     String url = sim.url().toString();
     List<List<String>> bad = List.of(
-        List.of("/x"),                                           // neither --base-url nor --env
-        List.of("/x", "--base-url", url, "--env", "staging"),    // both
-        List.of("--base-url", url),                              // no PATH
-        List.of("/x", "/y", "--base-url", url),                  // two PATHs
+        List.of("/x"), // neither --base-url nor --env
+        List.of("/x", "--base-url", url, "--env", "staging"), // both
+        List.of("--base-url", url), // no PATH
+        List.of("/x", "/y", "--base-url", url), // two PATHs
         List.of("/x", "--base-url", url, "--password", "hunter2"), // secrets never on the line
         List.of("/x", "--base-url", url, "--repeat", "0"),
         List.of("/x", "--base-url", url, "--concurrency", "many"));
     for (List<String> args : bad) {
-      assertThrows(Options.UsageException.class,
-          () -> CallCommand.execute(sample, Options.parse(args, CallCommand.SWITCHES)), args.toString());
+      assertThrows(
+          Options.UsageException.class,
+          () -> CallCommand.execute(sample, Options.parse(args, CallCommand.SWITCHES)),
+          args.toString());
     }
   }
 
@@ -90,7 +102,8 @@ class CallCommandTest {
   }
 
   private static List<String> lines(ByteArrayOutputStream buffer) {
-    List<String> lines = new ArrayList<>(List.of(buffer.toString(StandardCharsets.UTF_8).split("\n")));
+    List<String> lines =
+        new ArrayList<>(List.of(buffer.toString(StandardCharsets.UTF_8).split("\n")));
     lines.removeIf(String::isEmpty);
     return lines;
   }

@@ -41,10 +41,12 @@ class CallConnectionsTest {
       public SampleCall client(Options options, OkHttpClient base, AuthEventListener listener)
           throws IOException {
         // Same pool as base: the interceptor sees the connections the CLI's client uses.
-        OkHttpClient watched = base.newBuilder().addNetworkInterceptor(chain -> {
-          connections.add(chain.connection());
-          return chain.proceed(chain.request());
-        }).build();
+        OkHttpClient watched = base.newBuilder()
+            .addNetworkInterceptor(chain -> {
+              connections.add(chain.connection());
+              return chain.proceed(chain.request());
+            })
+            .build();
         return fake.client(options, watched, listener);
       }
 
@@ -55,13 +57,26 @@ class CallConnectionsTest {
     };
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (RunningSimulator sim = fake.simulate(Options.parse(List.of("--port", "0"), List.of()))) {
-      Options options = Options.parse(List.of("/greeting", "--base-url", sim.url().toString(),
-          "--repeat", "800", "--concurrency", String.valueOf(THREADS), "--quiet"),
+      Options options = Options.parse(
+          List.of(
+              "/greeting",
+              "--base-url",
+              sim.url().toString(),
+              "--repeat",
+              "800",
+              "--concurrency",
+              String.valueOf(THREADS),
+              "--quiet"),
           CallCommand.SWITCHES);
-      int code = CallCommand.run(counting, options, new PrintStream(out, true, StandardCharsets.UTF_8),
+      int code = CallCommand.run(
+          counting,
+          options,
+          new PrintStream(out, true, StandardCharsets.UTF_8),
           new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
       assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
     }
-    assertTrue(connections.size() <= THREADS, connections.size() + " connections for " + THREADS + " threads");
+    assertTrue(
+        connections.size() <= THREADS,
+        connections.size() + " connections for " + THREADS + " threads");
   }
 }

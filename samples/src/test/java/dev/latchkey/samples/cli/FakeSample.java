@@ -32,7 +32,8 @@ class FakeSample implements Sample {
         stats.increment(SimStats.REJECTED);
         SimServer.send(exchange, 401, "text/plain", "who are you");
       } else {
-        SimServer.send(exchange, 200, "text/plain", "hello " + exchange.getRequestURI().getPath());
+        SimServer.send(
+            exchange, 200, "text/plain", "hello " + exchange.getRequestURI().getPath());
       }
     });
   }
@@ -44,7 +45,8 @@ class FakeSample implements Sample {
       @Override
       public String get(String path) throws IOException {
         String url = baseUrl + SampleCalls.relative(path);
-        try (Response first = base.newCall(new Request.Builder().url(url).build()).execute()) {
+        try (Response first =
+            base.newCall(new Request.Builder().url(url).build()).execute()) {
           if (first.code() != 401) {
             throw new HttpStatusException(first.code(), "GET " + url);
           }

@@ -58,7 +58,9 @@ class MainTest {
     }
     thread.interrupt();
     thread.join(10_000);
-    assertTrue(first != null && first.matches("listening on http://127\\.0\\.0\\.1:\\d+/"), String.valueOf(first));
+    assertTrue(
+        first != null && first.matches("listening on http://127\\.0\\.0\\.1:\\d+/"),
+        String.valueOf(first));
     int port = java.net.URI.create(first.substring("listening on ".length())).getPort();
     assertTrue(port > 0);
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
@@ -86,7 +88,9 @@ class MainTest {
   }
 
   private int run(List<String> args) {
-    return Main.run(args.toArray(String[]::new),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return Main.run(
+        args.toArray(String[]::new),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 }

@@ -57,12 +57,18 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretScanTest {
   /** Secrets the stories hold; the wire tap adds every one the simulators hand out. */
   private static final List<String> KNOWN = List.of(
-      OnDemandSimulator.DEMO_PASSWORD, "not-the-password",
-      XandrSimulatorConfig.DEFAULT_PASSWORD, "Wrong-Pass-1!",
-      SimulatorAccount.DEMO.password(), SimulatorAccount.DEMO.apiKey(), "wrong-password",
+      OnDemandSimulator.DEMO_PASSWORD,
+      "not-the-password",
+      XandrSimulatorConfig.DEFAULT_PASSWORD,
+      "Wrong-Pass-1!",
+      SimulatorAccount.DEMO.password(),
+      SimulatorAccount.DEMO.apiKey(),
+      "wrong-password",
       "not-the-key");
 
-  @TempDir Path storeDir;
+  @TempDir
+  Path storeDir;
+
   private final WireTap tap = new WireTap();
   private final Queue texts = new Queue();
   private final List<Closeable> open = new ArrayList<>();
@@ -143,29 +149,39 @@ class SecretScanTest {
     texts.add(stderr.toString(StandardCharsets.UTF_8));
     Set<String> secrets = new TreeSet<>(KNOWN);
     secrets.addAll(tap.secrets);
-    assertTrue(tap.kinds.containsAll(Set.of("token", "session key", "digest response",
-        "authorization", "mediasiloapikey", "mediasilosessionkey")),
+    assertTrue(
+        tap.kinds.containsAll(Set.of(
+            "token",
+            "session key",
+            "digest response",
+            "authorization",
+            "mediasiloapikey",
+            "mediasilosessionkey")),
         "the tap saw too little to make the scan mean anything: " + tap.kinds);
     String all = String.join("\n", texts.items);
     assertTrue(all.contains("--> GET") && all.contains("<-- 200"), "logging was not on");
-    assertTrue(all.contains("Authorization: " + dev.latchkey.runtime.logging.Redactor.MASK)
-        && all.contains("MediaSiloSessionKey: " + dev.latchkey.runtime.logging.Redactor.MASK),
+    assertTrue(
+        all.contains("Authorization: " + dev.latchkey.runtime.logging.Redactor.MASK)
+            && all.contains("MediaSiloSessionKey: " + dev.latchkey.runtime.logging.Redactor.MASK),
         "the log shows no masked credential header, so it did not log what went on the wire");
-    assertEquals(List.of(), SecretScanner.findings(all, secrets),
+    assertEquals(
+        List.of(),
+        SecretScanner.findings(all, secrets),
         "secrets found in logs, messages, traces or toString()");
   }
 
   @Test
   void theScannerFindsAPlantedSecret() {
-    List<String> found = SecretScanner.findings("ok line\nAuthorization: tok-123456789\n",
-        Set.of("tok-123456789", "absent-secret"));
+    List<String> found = SecretScanner.findings(
+        "ok line\nAuthorization: tok-123456789\n", Set.of("tok-123456789", "absent-secret"));
     assertEquals(1, found.size(), found.toString());
     assertTrue(found.get(0).contains("tok-1"), found.get(0));
   }
 
   /** Each sample's {@code call} path (Sample.client, --verbose wiring) against its simulator. */
   private void callPaths() throws Exception {
-    List<Object[]> paths = List.of(new Object[] {new OnDemandSample(), "", "products"},
+    List<Object[]> paths = List.of(
+        new Object[] {new OnDemandSample(), "", "products"},
         new Object[] {new XandrSample(), "", "member"},
         new Object[] {new MediaSiloSample(), "v3/", "me"});
     for (Object[] entry : paths) {
@@ -191,23 +207,25 @@ class SecretScanTest {
         new UserPassword(OnDemandSimulator.DEFAULT_USER, OnDemandSimulator.DEMO_PASSWORD);
     texts.add(robot.toString());
     LatchkeyOnDemandApi.Builder digest = LatchkeyOnDemandApi.builder()
-        .baseUrl(ondemand.url().toString()).eventListener(this::event)
+        .baseUrl(ondemand.url().toString())
+        .eventListener(this::event)
         .okHttpClient(watched(new OkHttpClient.Builder(), new OnDemandSample()).build())
         .credentials(() -> new UserPassword(OnDemandSimulator.DEFAULT_USER, "not-the-password"));
     texts.add(digest.toString());
     try (LatchkeyOnDemandApi api = digest.build()) {
       texts.add(api.toString());
-      texts.add(trace(assertThrows(AuthenticationFailedException.class,
-          () -> api.products().execute())));
+      texts.add(trace(
+          assertThrows(AuthenticationFailedException.class, () -> api.products().execute())));
       texts.add(api.toString());
     }
 
     RunningSimulator xandr = simulate(new XandrSample());
-    List<SessionStore> stores = List.of(new InMemorySessionStore(),
-        FileSessionStore.open(storeDir.resolve("store")));
+    List<SessionStore> stores =
+        List.of(new InMemorySessionStore(), FileSessionStore.open(storeDir.resolve("store")));
     for (String password : List.of(XandrSimulatorConfig.DEFAULT_PASSWORD, "Wrong-Pass-1!")) {
       SessionStore store = stores.get(password.startsWith("Wrong") ? 0 : 1);
-      LatchkeyXandrApi.Builder builder = LatchkeyXandrApi.builder().baseUrl(xandr.url().toString())
+      LatchkeyXandrApi.Builder builder = LatchkeyXandrApi.builder()
+          .baseUrl(xandr.url().toString())
           .sessionStore(store)
           .okHttpClient(watched(new OkHttpClient.Builder(), new XandrSample()).build())
           .eventListener(this::event)
@@ -232,8 +250,10 @@ class SecretScanTest {
     for (String password : List.of(demo.password(), "wrong-password")) {
       LatchkeyMediaSiloApi.Builder builder = LatchkeyMediaSiloApi.builder()
           .baseUrl(mediasilo.url().resolve("v3/").toString())
-          .hostContext(demo.hostContext()).apiKey(demo.apiKey())
-          .okHttpClient(watched(new OkHttpClient.Builder(), new MediaSiloSample()).build())
+          .hostContext(demo.hostContext())
+          .apiKey(demo.apiKey())
+          .okHttpClient(
+              watched(new OkHttpClient.Builder(), new MediaSiloSample()).build())
           .eventListener(this::event)
           .credentials(() -> new UserPassword(demo.user(), password));
       texts.add(builder.toString());

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code call --store} values: file stores, Redis stores, and clear refusals of the rest. */
 class SessionStoresTest {
-  @TempDir Path temp;
+  @TempDir
+  Path temp;
 
   @Test
   void fileAndRedisSpecsOpenTheirStores() throws Exception {
@@ -40,9 +41,8 @@ class SessionStoresTest {
 
   @Test
   void aBrokenRedisUriIsAConfigErrorThatHidesThePassword() {
-    LatchkeyConfigException e =
-        assertThrows(
-            LatchkeyConfigException.class, () -> SessionStores.open("redis://:s3cret@:notaport"));
+    LatchkeyConfigException e = assertThrows(
+        LatchkeyConfigException.class, () -> SessionStores.open("redis://:s3cret@:notaport"));
     assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
   }
 }

@@ -10,7 +10,6 @@ import dev.latchkey.runtime.logging.Redactor;
 import dev.latchkey.runtime.tls.Pins;
 import dev.latchkey.samples.Main;
 import dev.latchkey.samples.mediasilo.SimulatorAccount;
-import dev.latchkey.samples.sim.SimTls;
 import dev.latchkey.samples.xandr.XandrSimulatorConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -33,7 +32,9 @@ class TlsCliTest {
   private final List<RunningSimulator> started = new ArrayList<>();
   private String lastErr = "";
   private String lastOut = "";
-  @TempDir Path dir;
+
+  @TempDir
+  Path dir;
 
   @AfterEach
   void stop() {
@@ -55,22 +56,53 @@ class TlsCliTest {
       assertTrue(lines.get(2).startsWith("intermediate-pem "), lines.get(2));
       String url = lines.get(0).substring("listening on ".length());
       String root = lines.get(1).substring("root-pem ".length());
-      String intermediatePin = pinOfPemFile(Path.of(lines.get(2).substring("intermediate-pem ".length())));
+      String intermediatePin =
+          pinOfPemFile(Path.of(lines.get(2).substring("intermediate-pem ".length())));
       assertNotEquals(intermediatePin, pinOfPemFile(Path.of(root)));
 
-      assertEquals(0, run("call", "ondemand", "/products", "--base-url", url, "--trust-pem", root,
-          "--pin", intermediatePin, "--repeat", "20", "--concurrency", "4", "--quiet"), lastErr);
+      assertEquals(
+          0,
+          run(
+              "call",
+              "ondemand",
+              "/products",
+              "--base-url",
+              url,
+              "--trust-pem",
+              root,
+              "--pin",
+              intermediatePin,
+              "--repeat",
+              "20",
+              "--concurrency",
+              "4",
+              "--quiet"),
+          lastErr);
       assertTrue(lastOut.contains("stats requests=20 ok=20 failed=0"), lastOut);
 
       String otherKey = Pins.pin(new HeldCertificate.Builder().build().certificate());
-      assertEquals(1, run("call", "ondemand", "/products", "--base-url", url, "--trust-pem", root,
-          "--pin", otherKey, "--repeat", "3", "--quiet"));
+      assertEquals(
+          1,
+          run(
+              "call",
+              "ondemand",
+              "/products",
+              "--base-url",
+              url,
+              "--trust-pem",
+              root,
+              "--pin",
+              otherKey,
+              "--repeat",
+              "3",
+              "--quiet"));
       assertTrue(lastOut.contains("failed=3"), lastOut);
       assertTrue(lastErr.contains("pinning") && lastErr.contains("127.0.0.1"), lastErr);
 
       assertEquals(0, run("pins", url, "--trust-pem", root), lastErr);
       List<String> pins = lastOut.lines().toList();
-      assertEquals(3, pins.size(), lastOut); // leaf, intermediate, root (added from the trust anchor)
+      assertEquals(
+          3, pins.size(), lastOut); // leaf, intermediate, root (added from the trust anchor)
       assertTrue(pins.get(1).startsWith(intermediatePin + "  "), lastOut);
       assertTrue(pins.get(1).contains("intermediate"), lastOut);
 
@@ -88,14 +120,38 @@ class TlsCliTest {
   void pinsNeedsAnHttpsUrl() {
     assertEquals(2, run("pins", "http://127.0.0.1:1/"));
     assertTrue(lastErr.contains("https"), lastErr);
-    assertEquals(2, run("call", "ondemand", "/", "--env", "production", "--pin",
-        Pins.pin(new HeldCertificate.Builder().build().certificate())));
+    assertEquals(
+        2,
+        run(
+            "call",
+            "ondemand",
+            "/",
+            "--env",
+            "production",
+            "--pin",
+            Pins.pin(new HeldCertificate.Builder().build().certificate())));
     assertTrue(lastErr.contains("--pin needs --base-url"), lastErr);
-    assertEquals(2, run("call", "ondemand", "/", "--base-url", "https://127.0.0.1:1/",
-        "--trust-pem", dir.resolve("missing.pem").toString()));
+    assertEquals(
+        2,
+        run(
+            "call",
+            "ondemand",
+            "/",
+            "--base-url",
+            "https://127.0.0.1:1/",
+            "--trust-pem",
+            dir.resolve("missing.pem").toString()));
     assertTrue(lastErr.contains("--trust-pem: no such file"), lastErr);
-    assertEquals(2, run("call", "ondemand", "/", "--base-url", "https://127.0.0.1:1/",
-        "--pin", "sha256/not-a-pin"));
+    assertEquals(
+        2,
+        run(
+            "call",
+            "ondemand",
+            "/",
+            "--base-url",
+            "https://127.0.0.1:1/",
+            "--pin",
+            "sha256/not-a-pin"));
     assertTrue(lastErr.contains("sha256/"), lastErr);
   }
 
@@ -103,8 +159,22 @@ class TlsCliTest {
   void verboseXandrCallOverTlsLogsEveryExchangeWithSecretsMasked() throws Exception {
     RunningSimulator sim = simulate("xandr");
     String root = rootFile(sim);
-    assertEquals(0, run("call", "xandr", "/member", "--base-url", sim.url().toString(),
-        "--trust-pem", root, "--pin", intermediatePin(sim), "--verbose", "--repeat", "2"), lastErr);
+    assertEquals(
+        0,
+        run(
+            "call",
+            "xandr",
+            "/member",
+            "--base-url",
+            sim.url().toString(),
+            "--trust-pem",
+            root,
+            "--pin",
+            intermediatePin(sim),
+            "--verbose",
+            "--repeat",
+            "2"),
+        lastErr);
     assertTrue(lastErr.contains("--> POST " + sim.url() + "auth"), lastErr);
     assertTrue(lastErr.contains("--> GET " + sim.url() + "member"), lastErr);
     assertTrue(lastErr.contains("<-- 200"), lastErr);
@@ -128,8 +198,24 @@ class TlsCliTest {
     String pin = intermediatePin(sim);
     String base = sim.url() + "v3/";
     for (String mode : List.of("session", "basic")) {
-      assertEquals(0, run("call", "mediasilo", "/me", "--base-url", base, "--trust-pem", root,
-          "--pin", pin, "--mode", mode, "--repeat", "5", "--verbose"), mode + ": " + lastErr);
+      assertEquals(
+          0,
+          run(
+              "call",
+              "mediasilo",
+              "/me",
+              "--base-url",
+              base,
+              "--trust-pem",
+              root,
+              "--pin",
+              pin,
+              "--mode",
+              mode,
+              "--repeat",
+              "5",
+              "--verbose"),
+          mode + ": " + lastErr);
       assertTrue(lastOut.contains("failed=0"), lastOut);
       assertTrue(lastErr.contains("--> GET " + base + "me"), lastErr);
       SimulatorAccount account = SimulatorAccount.DEMO;
@@ -148,7 +234,8 @@ class TlsCliTest {
   @Test
   void withoutTlsTheSimulatorsStillServePlainHttp() throws Exception {
     for (String name : List.of("ondemand", "xandr", "mediasilo")) {
-      RunningSimulator sim = Samples.named(name).simulate(Options.parse(List.of(), SimulateCommand.SWITCHES));
+      RunningSimulator sim =
+          Samples.named(name).simulate(Options.parse(List.of(), SimulateCommand.SWITCHES));
       started.add(sim);
       assertEquals("http", sim.url().getScheme(), name);
       assertEquals(null, sim.tls(), name);
@@ -192,7 +279,9 @@ class TlsCliTest {
   private int run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    int code = Main.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     lastOut = out.toString(StandardCharsets.UTF_8);
     lastErr = err.toString(StandardCharsets.UTF_8);

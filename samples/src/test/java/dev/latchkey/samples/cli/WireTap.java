@@ -16,8 +16,8 @@ import okhttp3.Response;
  * for each of them everywhere else.
  */
 final class WireTap implements Interceptor {
-  private static final Set<String> HEADERS = Set.of("authorization", "proxy-authorization",
-      "cookie", "mediasilosessionkey", "mediasiloapikey");
+  private static final Set<String> HEADERS = Set.of(
+      "authorization", "proxy-authorization", "cookie", "mediasilosessionkey", "mediasiloapikey");
   private static final Pattern DIGEST_RESPONSE = Pattern.compile("response=\"([0-9a-fA-F]+)\"");
   private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern SESSION_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");

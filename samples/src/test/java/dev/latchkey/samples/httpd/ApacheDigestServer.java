@@ -51,11 +51,11 @@ public final class ApacheDigestServer implements AutoCloseable {
         user + ":" + REALM + ":" + md5(user + ":" + REALM + ":" + password) + "\n");
     int port = freePort();
     Files.writeString(root.resolve("httpd.conf"), config(root, port, nonceLifetime));
-    Process process =
-        new ProcessBuilder(APACHE.toString(), "-f", root.resolve("httpd.conf").toString(), "-DFOREGROUND")
-            .redirectErrorStream(true)
-            .redirectOutput(root.resolve("logs/console.log").toFile())
-            .start();
+    Process process = new ProcessBuilder(
+            APACHE.toString(), "-f", root.resolve("httpd.conf").toString(), "-DFOREGROUND")
+        .redirectErrorStream(true)
+        .redirectOutput(root.resolve("logs/console.log").toFile())
+        .start();
     ApacheDigestServer server = new ApacheDigestServer(root, port, process);
     server.awaitListening();
     return server;
@@ -69,7 +69,8 @@ public final class ApacheDigestServer implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IOException("httpd exited: " + Files.readString(root.resolve("logs/console.log")));
+        throw new IOException(
+            "httpd exited: " + Files.readString(root.resolve("logs/console.log")));
       }
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 200);

@@ -19,26 +19,32 @@ import org.junit.jupiter.api.Test;
  * challenge for the whole run (round trips = requests + 1).
  */
 class CallAgainstApacheHttpdTest {
-  private static final Pattern STATS =
-      Pattern.compile(
-          "stats requests=(\\d+) ok=(\\d+) failed=(\\d+) round_trips=(\\d+) rejected=(\\d+) logins=(\\d+) elapsed_ms=(\\d+)");
+  private static final Pattern STATS = Pattern.compile(
+      "stats requests=(\\d+) ok=(\\d+) failed=(\\d+) round_trips=(\\d+) rejected=(\\d+) logins=(\\d+) elapsed_ms=(\\d+)");
 
   @Test
   void manyCallsOnSeveralThreadsPayOneChallenge() throws Exception {
-    assumeTrue(ApacheDigestServer.available(), "Apache httpd is not installed (.ci/run installs it)");
+    assumeTrue(
+        ApacheDigestServer.available(), "Apache httpd is not installed (.ci/run installs it)");
     // The CLI's default account for ondemand is the seed's robot_user / password.
     try (ApacheDigestServer httpd =
         ApacheDigestServer.start("robot_user", "password", Duration.ofMinutes(5))) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int code =
-          Main.run(
-              new String[] {
-                "call", "ondemand", "products", "--base-url", httpd.baseUrl(),
-                "--repeat", "500", "--concurrency", "8"
-              },
-              new PrintStream(out, true, StandardCharsets.UTF_8),
-              new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.run(
+          new String[] {
+            "call",
+            "ondemand",
+            "products",
+            "--base-url",
+            httpd.baseUrl(),
+            "--repeat",
+            "500",
+            "--concurrency",
+            "8"
+          },
+          new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8));
       String text = out.toString(StandardCharsets.UTF_8);
       assertEquals(0, code, text + err.toString(StandardCharsets.UTF_8));
       assertTrue(text.contains("<products>"), text);

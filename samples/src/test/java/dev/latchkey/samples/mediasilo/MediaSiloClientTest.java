@@ -1,7 +1,5 @@
 package dev.latchkey.samples.mediasilo;
 
-import java.time.Instant;
-import dev.latchkey.samples.sim.SimClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,16 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.runtime.AuthEventListener;
 import dev.latchkey.runtime.AuthenticationFailedException;
-import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.LatchkeyConfigException;
+import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.header.HeaderAuthMode;
 import dev.latchkey.samples.cli.Options;
 import dev.latchkey.samples.cli.SampleCall;
+import dev.latchkey.samples.sim.SimClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -69,7 +69,8 @@ class MediaSiloClientTest {
   }
 
   private SimulatorAccount with(String password, String hostContext, String apiKey) {
-    return new SimulatorAccount(account.user(), password, hostContext, apiKey, account.sessionIdle());
+    return new SimulatorAccount(
+        account.user(), password, hostContext, apiKey, account.sessionIdle());
   }
 
   @Test
@@ -132,16 +133,20 @@ class MediaSiloClientTest {
 
   @Test
   void wrongApiKeyIsTypedAndNamedWithoutTheKey() {
-    MediaSiloApi api = api(with(account.password(), account.hostContext(), "guessed-key-42"), HeaderAuthMode.SESSION);
-    AuthenticationFailedException e = assertThrows(AuthenticationFailedException.class, () -> api.me().execute());
+    MediaSiloApi api = api(
+        with(account.password(), account.hostContext(), "guessed-key-42"), HeaderAuthMode.SESSION);
+    AuthenticationFailedException e =
+        assertThrows(AuthenticationFailedException.class, () -> api.me().execute());
     assertTrue(e.getMessage().contains("MediaSiloApiKey not valid"), e.getMessage());
     assertFalse(e.getMessage().contains("guessed-key-42"), e.getMessage());
   }
 
   @Test
   void wrongHostContextIsTypedAndNamed() {
-    MediaSiloApi api = api(with(account.password(), "otheraccount", account.apiKey()), HeaderAuthMode.BASIC);
-    AuthenticationFailedException e = assertThrows(AuthenticationFailedException.class, () -> api.me().execute());
+    MediaSiloApi api =
+        api(with(account.password(), "otheraccount", account.apiKey()), HeaderAuthMode.BASIC);
+    AuthenticationFailedException e =
+        assertThrows(AuthenticationFailedException.class, () -> api.me().execute());
     assertTrue(e.getMessage().contains("unknown account in MediaSiloHostContext"), e.getMessage());
     assertTrue(e.getMessage().contains("MediaSiloHostContext='otheraccount'"), e.getMessage());
     assertFalse(e.getMessage().contains(account.apiKey()), e.getMessage());
@@ -149,20 +154,25 @@ class MediaSiloClientTest {
 
   @Test
   void wrongPasswordIsTypedWithoutThePassword() {
-    MediaSiloApi api = api(with("hunter2-wrong", account.hostContext(), account.apiKey()), HeaderAuthMode.SESSION);
-    AuthenticationFailedException e = assertThrows(AuthenticationFailedException.class, () -> api.me().execute());
+    MediaSiloApi api =
+        api(with("hunter2-wrong", account.hostContext(), account.apiKey()), HeaderAuthMode.SESSION);
+    AuthenticationFailedException e =
+        assertThrows(AuthenticationFailedException.class, () -> api.me().execute());
     assertFalse(e.getMessage().contains("hunter2-wrong"), e.getMessage());
     assertEquals(0, simulator.logins());
   }
 
   @Test
   void missingApiKeyFailsAtBuildNamingTheSetter() {
-    LatchkeyConfigException e = assertThrows(LatchkeyConfigException.class,
+    LatchkeyConfigException e = assertThrows(
+        LatchkeyConfigException.class,
         () -> api(with(account.password(), account.hostContext(), null), HeaderAuthMode.SESSION));
     assertTrue(e.getMessage().contains("apiKey(..)"), e.getMessage());
-    LatchkeyConfigException missingContext = assertThrows(LatchkeyConfigException.class,
+    LatchkeyConfigException missingContext = assertThrows(
+        LatchkeyConfigException.class,
         () -> api(with(account.password(), null, account.apiKey()), HeaderAuthMode.SESSION));
-    assertTrue(missingContext.getMessage().contains("hostContext(..)"), missingContext.getMessage());
+    assertTrue(
+        missingContext.getMessage().contains("hostContext(..)"), missingContext.getMessage());
   }
 
   @Test
@@ -176,13 +186,16 @@ class MediaSiloClientTest {
   @Test
   void cliClientHonoursModeFlag() throws IOException {
     MediaSiloSample sample = new MediaSiloSample();
-    Options options = Options.parse(List.of("--base-url", simulator.baseUrl(), "--mode", "basic"), List.of());
-    try (SampleCall call = sample.client(options, new okhttp3.OkHttpClient(), AuthEventListener.NONE)) {
+    Options options =
+        Options.parse(List.of("--base-url", simulator.baseUrl(), "--mode", "basic"), List.of());
+    try (SampleCall call =
+        sample.client(options, new okhttp3.OkHttpClient(), AuthEventListener.NONE)) {
       assertTrue(call.get("me").contains(account.user()));
     }
     assertEquals(0, simulator.logins());
     Options session = Options.parse(List.of("--base-url", simulator.baseUrl()), List.of());
-    try (SampleCall call = sample.client(session, new okhttp3.OkHttpClient(), AuthEventListener.NONE)) {
+    try (SampleCall call =
+        sample.client(session, new okhttp3.OkHttpClient(), AuthEventListener.NONE)) {
       assertTrue(call.get("projects").contains("Dailies"));
     }
     assertEquals(1, simulator.logins());

@@ -31,16 +31,15 @@ class MediaSiloFleetTest {
       List<LatchkeyMediaSiloApi> fleet = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         RedisSessionStore store = RedisSessionStore.builder(redis.uri()).build();
-        LatchkeyMediaSiloApi api =
-            LatchkeyMediaSiloApi.builder()
-                .baseUrl(sim.baseUrl())
-                .hostContext(account.hostContext())
-                .apiKey(account.apiKey())
-                .credentials(() -> new UserPassword(account.user(), account.password()))
-                .okHttpClient(new OkHttpClient())
-                .clock(clock)
-                .sessionStore(store)
-                .build();
+        LatchkeyMediaSiloApi api = LatchkeyMediaSiloApi.builder()
+            .baseUrl(sim.baseUrl())
+            .hostContext(account.hostContext())
+            .apiKey(account.apiKey())
+            .credentials(() -> new UserPassword(account.user(), account.password()))
+            .okHttpClient(new OkHttpClient())
+            .clock(clock)
+            .sessionStore(store)
+            .build();
         resources.add(store);
         resources.add(api);
         fleet.add(api);

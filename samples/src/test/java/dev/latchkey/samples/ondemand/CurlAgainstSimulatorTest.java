@@ -24,8 +24,12 @@ class CurlAgainstSimulatorTest {
   @Test
   void seedCurlCommandGetsXml() throws Exception {
     assumeTrue(curlPresent(), "curl is not installed");
-    try (SimServer sim = OnDemandSimulator.start(0, OnDemandSimulator.DEFAULT_USER,
-        OnDemandSimulator.DEFAULT_PASSWORD.toCharArray(), Duration.ofMinutes(5), Clock.systemUTC())) {
+    try (SimServer sim = OnDemandSimulator.start(
+        0,
+        OnDemandSimulator.DEFAULT_USER,
+        OnDemandSimulator.DEFAULT_PASSWORD.toCharArray(),
+        Duration.ofMinutes(5),
+        Clock.systemUTC())) {
       String root = curl("--digest", "-u", "robot_user:password", sim.url().toString());
       assertTrue(root.startsWith("<?xml"), root);
       assertTrue(root.contains("<link rel=\"products\""), root);
@@ -34,8 +38,15 @@ class CurlAgainstSimulatorTest {
       assertEquals(2, sim.stats().get("logins"));
       assertEquals(2, sim.stats().get("challenges"));
 
-      String refused = curl("--digest", "-u", "robot_user:wrong", "-o", "/dev/null",
-          "-w", "%{http_code}", sim.url() + "products");
+      String refused = curl(
+          "--digest",
+          "-u",
+          "robot_user:wrong",
+          "-o",
+          "/dev/null",
+          "-w",
+          "%{http_code}",
+          sim.url() + "products");
       assertEquals("401", refused);
     }
   }
@@ -45,8 +56,10 @@ class CurlAgainstSimulatorTest {
     command.addAll(List.of(args));
     Path output = Files.createTempFile("curl", ".out");
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(output.toFile()).start();
+      Process process = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(output.toFile())
+          .start();
       assertTrue(process.waitFor(30, TimeUnit.SECONDS), "curl did not finish");
       assertEquals(0, process.exitValue(), "curl exit code");
       return Files.readString(output, StandardCharsets.UTF_8);
@@ -57,7 +70,8 @@ class CurlAgainstSimulatorTest {
 
   private static boolean curlPresent() {
     try {
-      Process process = new ProcessBuilder("curl", "--version").redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder("curl", "--version").redirectErrorStream(true).start();
       process.getInputStream().readAllBytes();
       return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
     } catch (IOException | InterruptedException e) {

@@ -20,9 +20,11 @@ class DigestGateKnownAnswerTest {
   void rfc7616Sha256Example() {
     String ha1 = DigestGate.hex("SHA-256", "Mufasa:http-auth@example.org:Circle of Life");
     String ha2 = DigestGate.hex("SHA-256", "GET:/dir/index.html");
-    String response = DigestGate.hex("SHA-256", ha1
-        + ":7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v:00000001"
-        + ":f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ:auth:" + ha2);
+    String response = DigestGate.hex(
+        "SHA-256",
+        ha1
+            + ":7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v:00000001"
+            + ":f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ:auth:" + ha2);
     assertEquals("753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1", response);
   }
 }

@@ -33,8 +33,12 @@ class OnDemandCallTest {
 
   @BeforeEach
   void start() throws Exception {
-    sim = OnDemandSimulator.start(0, OnDemandSimulator.DEFAULT_USER,
-        OnDemandSimulator.DEFAULT_PASSWORD.toCharArray(), Duration.ofMinutes(5), Clock.systemUTC());
+    sim = OnDemandSimulator.start(
+        0,
+        OnDemandSimulator.DEFAULT_USER,
+        OnDemandSimulator.DEFAULT_PASSWORD.toCharArray(),
+        Duration.ofMinutes(5),
+        Clock.systemUTC());
   }
 
   @AfterEach
@@ -44,8 +48,16 @@ class OnDemandCallTest {
 
   @Test
   void twoHundredCallsOnEightThreadsPayOneColdChallenge() {
-    int code = run("call", "ondemand", "/products", "--base-url", sim.url().toString(),
-        "--repeat", "200", "--concurrency", "8");
+    int code = run(
+        "call",
+        "ondemand",
+        "/products",
+        "--base-url",
+        sim.url().toString(),
+        "--repeat",
+        "200",
+        "--concurrency",
+        "8");
     String text = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, code, text + err.toString(StandardCharsets.UTF_8));
     assertTrue(text.startsWith("<?xml"), text);
@@ -63,8 +75,15 @@ class OnDemandCallTest {
   @Test
   void wrongPasswordFailsEveryCallWithATypedException() {
     // The variable holds a wrong password; the CLI reads it from the environment variable named.
-    int code = run("call", "ondemand", "/", "--base-url", sim.url().toString(),
-        "--password-env", "PATH", "--quiet");
+    int code = run(
+        "call",
+        "ondemand",
+        "/",
+        "--base-url",
+        sim.url().toString(),
+        "--password-env",
+        "PATH",
+        "--quiet");
     assertEquals(1, code);
     String errors = err.toString(StandardCharsets.UTF_8);
     assertTrue(errors.startsWith("failed: AuthenticationFailedException: "), errors);
@@ -82,9 +101,12 @@ class OnDemandCallTest {
       evil.setDispatcher(new Dispatcher() {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
-          return new MockResponse.Builder().code(401)
-              .addHeader("WWW-Authenticate", "Digest realm=\"evil\", nonce=\"chosen\", qop=\"auth\"")
-              .body("give me a digest").build();
+          return new MockResponse.Builder()
+              .code(401)
+              .addHeader(
+                  "WWW-Authenticate", "Digest realm=\"evil\", nonce=\"chosen\", qop=\"auth\"")
+              .body("give me a digest")
+              .build();
         }
       });
       evil.start(InetAddress.getByName("127.0.0.1"), 0);
@@ -101,7 +123,9 @@ class OnDemandCallTest {
   }
 
   private int run(String... args) {
-    return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return Main.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 }

@@ -17,7 +17,8 @@ class OnDemandDemoTest {
     boolean ok = new OnDemandSample().demo(new PrintStream(buffer, true, StandardCharsets.UTF_8));
     String report = buffer.toString(StandardCharsets.UTF_8);
     assertTrue(ok, report);
-    for (String step : new String[] {"first call", "reuse", "wrong password", "expiry and renewal"}) {
+    for (String step :
+        new String[] {"first call", "reuse", "wrong password", "expiry and renewal"}) {
       assertTrue(report.contains("[ok] " + step), step + " in\n" + report);
     }
     assertEquals(-1, report.indexOf("FAILED"), report);

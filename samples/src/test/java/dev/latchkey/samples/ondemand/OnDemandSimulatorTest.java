@@ -26,7 +26,8 @@ class OnDemandSimulatorTest {
 
   @BeforeEach
   void start() throws IOException {
-    sim = OnDemandSimulator.start(0, "robot_user", "s3cret".toCharArray(), Duration.ofMinutes(5), clock);
+    sim = OnDemandSimulator.start(
+        0, "robot_user", "s3cret".toCharArray(), Duration.ofMinutes(5), clock);
   }
 
   @AfterEach
@@ -57,7 +58,8 @@ class OnDemandSimulatorTest {
   void acceptsSha256AndMd5AndServesXml() throws IOException {
     for (String algorithm : List.of("SHA-256", "MD5", "MD5-sess")) {
       Map<String, String> challenge = challenge();
-      String auth = TestDigest.authorization(challenge, algorithm, "robot_user", "s3cret", "GET", "/products", 1);
+      String auth = TestDigest.authorization(
+          challenge, algorithm, "robot_user", "s3cret", "GET", "/products", 1);
       try (Response response = get("/products", auth)) {
         assertEquals(200, response.code(), algorithm);
         Products products = new XmlMapper().readValue(response.body().string(), Products.class);
@@ -72,7 +74,8 @@ class OnDemandSimulatorTest {
   @Test
   void rootListsLinks() throws IOException {
     Map<String, String> challenge = challenge();
-    String auth = TestDigest.authorization(challenge, "SHA-256", "robot_user", "s3cret", "GET", "/", 1);
+    String auth =
+        TestDigest.authorization(challenge, "SHA-256", "robot_user", "s3cret", "GET", "/", 1);
     try (Response response = get("/", auth)) {
       ApiRoot root = new XmlMapper().readValue(response.body().string(), ApiRoot.class);
       assertEquals("1", root.version());
@@ -85,11 +88,17 @@ class OnDemandSimulatorTest {
   void reusesANonceWithIncreasingCountsAndRefusesAReplay() throws IOException {
     Map<String, String> challenge = challenge();
     for (int nc = 1; nc <= 3; nc++) {
-      try (Response r = get("/products", TestDigest.authorization(challenge, "SHA-256", "robot_user", "s3cret", "GET", "/products", nc))) {
+      try (Response r = get(
+          "/products",
+          TestDigest.authorization(
+              challenge, "SHA-256", "robot_user", "s3cret", "GET", "/products", nc))) {
         assertEquals(200, r.code());
       }
     }
-    try (Response replay = get("/products", TestDigest.authorization(challenge, "SHA-256", "robot_user", "s3cret", "GET", "/products", 2))) {
+    try (Response replay = get(
+        "/products",
+        TestDigest.authorization(
+            challenge, "SHA-256", "robot_user", "s3cret", "GET", "/products", 2))) {
       assertEquals(401, replay.code());
       assertNull(DigestParams.parse(replay.header("WWW-Authenticate")).get("stale"));
     }
@@ -101,7 +110,10 @@ class OnDemandSimulatorTest {
   void outOfOrderCountsAreNotReplays() throws IOException {
     Map<String, String> challenge = challenge();
     for (int nc : new int[] {2, 1, 3}) {
-      try (Response r = get("/products", TestDigest.authorization(challenge, "SHA-256", "robot_user", "s3cret", "GET", "/products", nc))) {
+      try (Response r = get(
+          "/products",
+          TestDigest.authorization(
+              challenge, "SHA-256", "robot_user", "s3cret", "GET", "/products", nc))) {
         assertEquals(200, r.code(), "nc " + nc);
       }
     }
@@ -110,17 +122,25 @@ class OnDemandSimulatorTest {
   @Test
   void expiredNonceIsStaleAndAFreshOneWorks() throws IOException {
     Map<String, String> challenge = challenge();
-    try (Response r = get("/products", TestDigest.authorization(challenge, "MD5", "robot_user", "s3cret", "GET", "/products", 1))) {
+    try (Response r = get(
+        "/products",
+        TestDigest.authorization(
+            challenge, "MD5", "robot_user", "s3cret", "GET", "/products", 1))) {
       assertEquals(200, r.code());
     }
     clock.advance(Duration.ofMinutes(5));
     Map<String, String> renewed;
-    try (Response r = get("/products", TestDigest.authorization(challenge, "MD5", "robot_user", "s3cret", "GET", "/products", 2))) {
+    try (Response r = get(
+        "/products",
+        TestDigest.authorization(
+            challenge, "MD5", "robot_user", "s3cret", "GET", "/products", 2))) {
       assertEquals(401, r.code());
       renewed = DigestParams.parse(r.header("WWW-Authenticate"));
       assertEquals("true", renewed.get("stale"));
     }
-    try (Response r = get("/products", TestDigest.authorization(renewed, "MD5", "robot_user", "s3cret", "GET", "/products", 1))) {
+    try (Response r = get(
+        "/products",
+        TestDigest.authorization(renewed, "MD5", "robot_user", "s3cret", "GET", "/products", 1))) {
       assertEquals(200, r.code());
     }
     assertEquals(1, stat("stale"));
@@ -131,7 +151,8 @@ class OnDemandSimulatorTest {
   void wrongPasswordUserOrUriIsRefusedWithoutStale() throws IOException {
     Map<String, String> challenge = challenge();
     List<String> bad = List.of(
-        TestDigest.authorization(challenge, "SHA-256", "robot_user", "wrong", "GET", "/products", 1),
+        TestDigest.authorization(
+            challenge, "SHA-256", "robot_user", "wrong", "GET", "/products", 1),
         TestDigest.authorization(challenge, "SHA-256", "someone", "s3cret", "GET", "/products", 2),
         TestDigest.authorization(challenge, "SHA-256", "robot_user", "s3cret", "GET", "/", 3),
         "Digest garbage",
@@ -150,7 +171,10 @@ class OnDemandSimulatorTest {
   @Test
   void unknownPathIs404AfterAuthentication() throws IOException {
     Map<String, String> challenge = challenge();
-    try (Response r = get("/nothing", TestDigest.authorization(challenge, "SHA-256", "robot_user", "s3cret", "GET", "/nothing", 1))) {
+    try (Response r = get(
+        "/nothing",
+        TestDigest.authorization(
+            challenge, "SHA-256", "robot_user", "s3cret", "GET", "/nothing", 1))) {
       assertEquals(404, r.code());
     }
   }

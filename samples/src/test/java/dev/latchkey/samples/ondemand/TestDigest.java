@@ -7,8 +7,13 @@ final class TestDigest {
   private TestDigest() {}
 
   static String authorization(
-      Map<String, String> challenge, String algorithm, String user, String password,
-      String method, String uri, int nc) {
+      Map<String, String> challenge,
+      String algorithm,
+      String user,
+      String password,
+      String method,
+      String uri,
+      int nc) {
     String hash = algorithm.startsWith("SHA-256") ? "SHA-256" : "MD5";
     String nonce = challenge.get("nonce");
     String realm = challenge.get("realm");
@@ -19,7 +24,8 @@ final class TestDigest {
       ha1 = DigestGate.hex(hash, ha1 + ":" + nonce + ":" + cnonce);
     }
     String ha2 = DigestGate.hex(hash, method + ":" + uri);
-    String response = DigestGate.hex(hash, ha1 + ":" + nonce + ":" + count + ":" + cnonce + ":auth:" + ha2);
+    String response =
+        DigestGate.hex(hash, ha1 + ":" + nonce + ":" + count + ":" + cnonce + ":auth:" + ha2);
     return "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce
         + "\", uri=\"" + uri + "\", algorithm=" + algorithm + ", qop=auth, nc=" + count
         + ", cnonce=\"" + cnonce + "\", response=\"" + response + "\", opaque=\""

@@ -32,7 +32,7 @@ public final class NoDelayProbe {
     Clock clock = Clock.systemUTC();
     return switch (name) {
       case "ondemand" ->
-          OnDemandSimulator.start(0, "u", "p".toCharArray(), Duration.ofMinutes(5), clock);
+        OnDemandSimulator.start(0, "u", "p".toCharArray(), Duration.ofMinutes(5), clock);
       case "xandr" -> XandrSimulator.start(XandrSimulatorConfig.defaults(), clock);
       case "mediasilo" -> MediaSiloSimulator.start(SimulatorAccount.DEMO, clock, 0);
       default -> throw new IllegalArgumentException("unknown simulator " + name);

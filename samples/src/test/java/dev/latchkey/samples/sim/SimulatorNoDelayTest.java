@@ -38,7 +38,8 @@ class SimulatorNoDelayTest {
     command.add("--add-opens=jdk.httpserver/sun.net.httpserver=ALL-UNNAMED");
     command.addAll(flags);
     command.add("-cp");
-    command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    command.add(
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     command.add(NoDelayProbe.class.getName());
     command.add(simulator);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -35,12 +35,15 @@ class DigestStackTest {
 
   @Test
   void scalarsAndMoshiBodiesBehindADigestChallenge() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(401)
-        .addHeader("WWW-Authenticate",
+    server.enqueue(new MockResponse.Builder()
+        .code(401)
+        .addHeader(
+            "WWW-Authenticate",
             "Digest realm=\"stack\", nonce=\"n0nce-1\", qop=\"auth\", algorithm=MD5")
         .build());
     server.enqueue(new MockResponse.Builder().body("hello").build());
-    server.enqueue(new MockResponse.Builder().body("{\"name\":\"box\",\"count\":3}").build());
+    server.enqueue(
+        new MockResponse.Builder().body("{\"name\":\"box\",\"count\":3}").build());
     try (LatchkeyDigestStackApi api = LatchkeyDigestStackApi.builder()
         .baseUrl(server.url("/api/").toString())
         .credentials(() -> new UserPassword("robot", "Circle Of Life"))
@@ -56,7 +59,8 @@ class DigestStackTest {
     RecordedRequest challenged = server.takeRequest();
     assertNull(challenged.getHeaders().get("Authorization"));
     RecordedRequest answered = server.takeRequest();
-    assertTrue(answered.getHeaders().get("Authorization").startsWith("Digest "),
+    assertTrue(
+        answered.getHeaders().get("Authorization").startsWith("Digest "),
         answered.getHeaders().toString());
     RecordedRequest reused = server.takeRequest();
     assertTrue(reused.getHeaders().get("Authorization").contains("nonce=\"n0nce-1\""));

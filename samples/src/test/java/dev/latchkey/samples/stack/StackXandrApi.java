@@ -64,6 +64,8 @@ interface StackXandrApi {
 
     record User(
         String username,
-        @com.fasterxml.jackson.annotation.JsonProperty("last_login_on") java.time.Instant lastLogin) {}
+
+        @com.fasterxml.jackson.annotation.JsonProperty("last_login_on")
+        java.time.Instant lastLogin) {}
   }
 }

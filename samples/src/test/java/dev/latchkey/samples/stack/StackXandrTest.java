@@ -59,14 +59,23 @@ class StackXandrTest {
       assertEquals(1, sim.logins());
 
       assertEquals("OK", api.userFuture().get(30, TimeUnit.SECONDS).response().status());
-      assertEquals("1",
-          api.membersGuava().get(30, TimeUnit.SECONDS).response().members().get(0).id());
-      assertEquals(1, api.membersMono().block(Duration.ofSeconds(30)).response().members().size());
+      assertEquals(
+          "1",
+          api.membersGuava()
+              .get(30, TimeUnit.SECONDS)
+              .response()
+              .members()
+              .get(0)
+              .id());
+      assertEquals(
+          1,
+          api.membersMono().block(Duration.ofSeconds(30)).response().members().size());
       assertEquals(1, sim.logins(), "one login serves every wrapper");
 
       // The server forgot the token: the Single's call is rejected, logs in again and is replayed.
       clock.advance(SERVER_IDLE.plusMinutes(1));
-      assertEquals(XandrSimulatorConfig.DEFAULT_USER,
+      assertEquals(
+          XandrSimulatorConfig.DEFAULT_USER,
           api.userSingle().blockingGet().response().user().username());
       assertEquals(2, sim.logins());
       assertEquals(1, sim.rejected());
@@ -77,14 +86,17 @@ class StackXandrTest {
   void aWrongPasswordFailsTheSingleWithTheTypedException() throws Exception {
     try (LatchkeyStackXandrApi api = builder("Wrong-Pass-1!").build()) {
       // The Single's onError gets the typed exception itself (blockingGet would wrap it).
-      api.userSingle().test().awaitDone(30, TimeUnit.SECONDS)
+      api.userSingle()
+          .test()
+          .awaitDone(30, TimeUnit.SECONDS)
           .assertError(AuthenticationFailedException.class);
     }
   }
 
   @Test
   void anInstantFieldReadsWithTheDefaultMapper() throws Exception {
-    try (LatchkeyStackXandrApi api = builder(XandrSimulatorConfig.DEFAULT_PASSWORD).build()) {
+    try (LatchkeyStackXandrApi api =
+        builder(XandrSimulatorConfig.DEFAULT_PASSWORD).build()) {
       StackXandrApi.TimedUserAnswer.User user = api.user().response().user();
       assertEquals(clock.instant(), user.lastLogin());
       assertEquals(XandrSimulatorConfig.DEFAULT_USER, user.username());

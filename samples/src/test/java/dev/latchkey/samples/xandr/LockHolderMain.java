@@ -12,17 +12,14 @@ public final class LockHolderMain {
   private LockHolderMain() {}
 
   public static void main(String[] args) throws Exception {
-    RedisSessionStore store =
-        RedisSessionStore.builder(args[0])
-            .lockLease(Duration.ofMillis(Long.parseLong(args[2])))
-            .build();
-    store.withLoginLock(
-        args[1],
-        () -> {
-          System.out.println("locked");
-          System.out.flush();
-          Thread.sleep(Long.MAX_VALUE);
-          return null;
-        });
+    RedisSessionStore store = RedisSessionStore.builder(args[0])
+        .lockLease(Duration.ofMillis(Long.parseLong(args[2])))
+        .build();
+    store.withLoginLock(args[1], () -> {
+      System.out.println("locked");
+      System.out.flush();
+      Thread.sleep(Long.MAX_VALUE);
+      return null;
+    });
   }
 }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * server's hard lifetime exactly one more. The store files are private (0600).
  */
 class XandrFileStoreProcessTest {
-  @TempDir Path temp;
+  @TempDir
+  Path temp;
 
   @Test
   void fiveSequentialProcessesMakeOneLoginThenOneMoreAfterTheHardLifetime() throws Exception {
@@ -53,7 +54,10 @@ class XandrFileStoreProcessTest {
     }
     try (Stream<Path> files = Files.list(store)) {
       for (Path file : files.toList()) {
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
+        assertEquals(
+            "rw-------",
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+            file.toString());
       }
     }
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store)));
@@ -63,9 +67,11 @@ class XandrFileStoreProcessTest {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
-    command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    command.add(
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     command.add("dev.latchkey.samples.Main");
-    command.addAll(List.of("call", "xandr", "member", "--base-url", url, "--store", "file:" + store, "--quiet"));
+    command.addAll(List.of(
+        "call", "xandr", "member", "--base-url", url, "--store", "file:" + store, "--quiet"));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the call process finished");
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -75,7 +81,8 @@ class XandrFileStoreProcessTest {
 
   private static JsonNode stats(String url) throws IOException {
     OkHttpClient client = new OkHttpClient();
-    try (Response response = client.newCall(new Request.Builder().url(url + "__sim/stats").build()).execute()) {
+    try (Response response =
+        client.newCall(new Request.Builder().url(url + "__sim/stats").build()).execute()) {
       return new ObjectMapper().readTree(response.body().string());
     } finally {
       client.dispatcher().executorService().shutdown();

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.redis.RedisServer;
 import dev.latchkey.redis.RedisSessionStore;
-import dev.latchkey.runtime.store.SessionStore;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.runtime.store.SessionStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -70,20 +70,19 @@ class XandrFleetProcessTest {
     List<Process> workers = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       List<String> command = java("dev.latchkey.samples.Main");
-      command.addAll(
-          List.of(
-              "call",
-              "xandr",
-              "/member",
-              "--base-url",
-              sim.url().toString(),
-              "--store",
-              "redis://127.0.0.1:" + redis.port(),
-              "--repeat",
-              "20",
-              "--concurrency",
-              "4",
-              "--quiet"));
+      command.addAll(List.of(
+          "call",
+          "xandr",
+          "/member",
+          "--base-url",
+          sim.url().toString(),
+          "--store",
+          "redis://127.0.0.1:" + redis.port(),
+          "--repeat",
+          "20",
+          "--concurrency",
+          "4",
+          "--quiet"));
       workers.add(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
     StringBuilder outputs = new StringBuilder();
@@ -102,16 +101,17 @@ class XandrFleetProcessTest {
 
   @Test
   void aWorkerKilledWhileHoldingTheLoginLockBlocksTheOthersOnlyUntilTheLease() throws Exception {
-    String account = SessionStore.accountKey("XandrApi", "token",
+    String account = SessionStore.accountKey(
+        "XandrApi",
+        "token",
         dev.latchkey.runtime.http.Origin.of(okhttp3.HttpUrl.get(sim.url().toString())),
         XandrSimulatorConfig.DEFAULT_USER);
     List<String> command = java(LockHolderMain.class.getName());
     command.addAll(List.of(redis.uri(), account, Long.toString(LEASE_MILLIS)));
     Process holder = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
-      BufferedReader out =
-          new BufferedReader(
-              new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out = new BufferedReader(
+          new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
       String line = out.readLine();
       while (line != null && line.startsWith("SLF4J")) {
         line = out.readLine(); // the test class path has no SLF4J binding
@@ -125,14 +125,12 @@ class XandrFleetProcessTest {
     assertEquals(":1", redis.command("EXISTS", lockKey), "the dead worker's lock is still there");
 
     try (RedisSessionStore store = RedisSessionStore.builder(redis.uri()).build();
-        LatchkeyXandrApi api =
-            LatchkeyXandrApi.builder()
-                .baseUrl(sim.url().toString())
-                .credentials(
-                    () -> new UserPassword(
-                        XandrSimulatorConfig.DEFAULT_USER, XandrSimulatorConfig.DEFAULT_PASSWORD))
-                .sessionStore(store)
-                .build()) {
+        LatchkeyXandrApi api = LatchkeyXandrApi.builder()
+            .baseUrl(sim.url().toString())
+            .credentials(() -> new UserPassword(
+                XandrSimulatorConfig.DEFAULT_USER, XandrSimulatorConfig.DEFAULT_PASSWORD))
+            .sessionStore(store)
+            .build()) {
       assertTrue(
           api.member().execute().isSuccessful(),
           "another worker logs in once the lease has passed");
@@ -153,8 +151,9 @@ class XandrFleetProcessTest {
 
   private JsonNode stats() throws IOException {
     OkHttpClient client = new OkHttpClient();
-    try (Response response =
-        client.newCall(new Request.Builder().url(sim.url() + "__sim/stats").build()).execute()) {
+    try (Response response = client
+        .newCall(new Request.Builder().url(sim.url() + "__sim/stats").build())
+        .execute()) {
       return new ObjectMapper().readTree(response.body().string());
     } finally {
       client.dispatcher().executorService().shutdown();

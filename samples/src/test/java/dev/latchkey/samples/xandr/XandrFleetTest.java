@@ -84,23 +84,20 @@ class XandrFleetTest {
   private void startFleet(String baseUrl, Clock clock) {
     for (int i = 0; i < WORKERS; i++) {
       List<AuthEvent> storeEvents = new CopyOnWriteArrayList<>();
-      RedisSessionStore store =
-          RedisSessionStore.builder(redis.uri())
-              .probeInterval(Duration.ofMillis(50))
-              .eventListener(storeEvents::add)
-              .build();
+      RedisSessionStore store = RedisSessionStore.builder(redis.uri())
+          .probeInterval(Duration.ofMillis(50))
+          .eventListener(storeEvents::add)
+          .build();
       OkHttpClient http = new OkHttpClient();
-      LatchkeyXandrApi api =
-          LatchkeyXandrApi.builder()
-              .baseUrl(baseUrl)
-              .credentials(
-                  () -> new UserPassword(
-                      XandrSimulatorConfig.DEFAULT_USER, XandrSimulatorConfig.DEFAULT_PASSWORD))
-              .okHttpClient(http)
-              .clock(clock)
-              .eventListener(events::add)
-              .sessionStore(store)
-              .build();
+      LatchkeyXandrApi api = LatchkeyXandrApi.builder()
+          .baseUrl(baseUrl)
+          .credentials(() -> new UserPassword(
+              XandrSimulatorConfig.DEFAULT_USER, XandrSimulatorConfig.DEFAULT_PASSWORD))
+          .okHttpClient(http)
+          .clock(clock)
+          .eventListener(events::add)
+          .sessionStore(store)
+          .build();
       fleet.add(new Worker(api, http, store, storeEvents));
     }
   }
@@ -115,21 +112,19 @@ class XandrFleetTest {
     List<Future<?>> done = new ArrayList<>();
     for (Worker w : fleet) {
       for (int t = 0; t < THREADS; t++) {
-        done.add(
-            pool.submit(
-                () -> {
-                  together.await(60, TimeUnit.SECONDS);
-                  for (int i = 0; i < calls; i++) {
-                    try {
-                      if (!w.api().member().execute().isSuccessful()) {
-                        failed.incrementAndGet();
-                      }
-                    } catch (IOException e) {
-                      failed.incrementAndGet();
-                    }
-                  }
-                  return null;
-                }));
+        done.add(pool.submit(() -> {
+          together.await(60, TimeUnit.SECONDS);
+          for (int i = 0; i < calls; i++) {
+            try {
+              if (!w.api().member().execute().isSuccessful()) {
+                failed.incrementAndGet();
+              }
+            } catch (IOException e) {
+              failed.incrementAndGet();
+            }
+          }
+          return null;
+        }));
       }
     }
     for (Future<?> f : done) {
@@ -171,19 +166,17 @@ class XandrFleetTest {
     SimClock clock = new SimClock(Instant.parse("2026-03-02T08:00:00Z"));
     List<Long> logins = new CopyOnWriteArrayList<>();
     try (MockWebServer server = new MockWebServer()) {
-      server.setDispatcher(
-          new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-              if (request.getUrl().encodedPath().equals("/auth")) {
-                logins.add(clock.millis());
-                return xandr(
-                    200, "{\"response\":{\"status\":\"OK\",\"token\":\"t" + logins.size() + "\"}}");
-              }
-              return xandr(
-                  401, "{\"response\":{\"error_id\":\"NOAUTH\",\"error\":\"not logged in\"}}");
-            }
-          });
+      server.setDispatcher(new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+          if (request.getUrl().encodedPath().equals("/auth")) {
+            logins.add(clock.millis());
+            return xandr(
+                200, "{\"response\":{\"status\":\"OK\",\"token\":\"t" + logins.size() + "\"}}");
+          }
+          return xandr(401, "{\"response\":{\"error_id\":\"NOAUTH\",\"error\":\"not logged in\"}}");
+        }
+      });
       server.start();
       startFleet(server.url("/").toString(), clock);
       assertEquals(
@@ -196,10 +189,9 @@ class XandrFleetTest {
       run(3);
       assertEquals(20, logins.size(), "5 minutes after the first logins, 10 more");
       for (long start : logins) {
-        long inWindow =
-            logins.stream()
-                .filter(t -> t >= start && t < start + Duration.ofMinutes(5).toMillis())
-                .count();
+        long inWindow = logins.stream()
+            .filter(t -> t >= start && t < start + Duration.ofMinutes(5).toMillis())
+            .count();
         assertTrue(
             inWindow <= 10,
             inWindow + " logins in the 5 minutes from " + Instant.ofEpochMilli(start));

@@ -1,10 +1,10 @@
 package dev.latchkey.samples.xandr;
 
-import dev.latchkey.samples.sim.SimClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.latchkey.runtime.AuthEvent;
 import dev.latchkey.runtime.UserPassword;
+import dev.latchkey.samples.sim.SimClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,8 +66,10 @@ class XandrLongRunTest {
       assertEquals(steps * THREADS, ok.get());
       assertEquals(2, sim.logins(), "30 h with a 24 h hard lifetime: two logins");
       assertEquals(0, sim.rejected());
-      assertEquals(2, events.stream().filter(e -> e.type() == AuthEvent.Type.LOGIN).count());
-      assertEquals(0, events.stream().filter(e -> e.type() == AuthEvent.Type.REJECTED).count());
+      assertEquals(
+          2, events.stream().filter(e -> e.type() == AuthEvent.Type.LOGIN).count());
+      assertEquals(
+          0, events.stream().filter(e -> e.type() == AuthEvent.Type.REJECTED).count());
     } finally {
       pool.shutdownNow();
     }

@@ -36,8 +36,15 @@ class XandrShortTokensTest {
   @Test
   void threeThousandCallsOnShortTokensStayInsideTheLoginLimit() throws Exception {
     XandrSimulatorConfig d = XandrSimulatorConfig.defaults();
-    XandrSimulatorConfig config = new XandrSimulatorConfig(d.user(), d.password(), d.userId(),
-        Duration.ofSeconds(1), HARD, d.loginLimit(), d.loginWindow(), 0);
+    XandrSimulatorConfig config = new XandrSimulatorConfig(
+        d.user(),
+        d.password(),
+        d.userId(),
+        Duration.ofSeconds(1),
+        HARD,
+        d.loginLimit(),
+        d.loginWindow(),
+        0);
     SimClock clock = new SimClock(Instant.parse("2026-01-05T00:00:00Z"));
     List<AuthEvent> events = new CopyOnWriteArrayList<>();
     AtomicInteger failed = new AtomicInteger();
@@ -74,7 +81,8 @@ class XandrShortTokensTest {
       // learns of each expiry from a 401, renews once for all threads and replays. At most the
       // calls of one round meet each expiry.
       assertTrue(sim.rejected() <= (long) THREADS * logins, sim.rejected() + " rejected");
-      assertTrue(logins >= lifetimes && logins <= lifetimes + 1,
+      assertTrue(
+          logins >= lifetimes && logins <= lifetimes + 1,
           logins + " logins for " + lifetimes + " hard lifetimes");
       assertTrue(logins <= d.loginLimit(), "inside the login limit");
     } finally {

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The seeds' own curl commands, run with the real curl binary against the simulator. */
 class XandrSimulatorCurlTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir Path dir;
+
+  @TempDir
+  Path dir;
+
   private XandrSimulator sim;
   private Path auth;
 
@@ -32,8 +35,11 @@ class XandrSimulatorCurlTest {
     sim = XandrSimulator.start(XandrSimulatorConfig.defaults(), Clock.systemUTC());
     auth = dir.resolve("auth");
     // seed 001, "Example": the auth file as the seed shows it
-    Files.writeString(auth, "{\n \"auth\":\n  {\n    \"username\" : \"" + XandrSimulatorConfig.DEFAULT_USER
-        + "\",\n    \"password\" : \"" + XandrSimulatorConfig.DEFAULT_PASSWORD + "\"\n  }\n}\n");
+    Files.writeString(
+        auth,
+        "{\n \"auth\":\n  {\n    \"username\" : \"" + XandrSimulatorConfig.DEFAULT_USER
+            + "\",\n    \"password\" : \"" + XandrSimulatorConfig.DEFAULT_PASSWORD
+            + "\"\n  }\n}\n");
   }
 
   @AfterEach
@@ -45,7 +51,8 @@ class XandrSimulatorCurlTest {
 
   @Test
   void tokenInTheAuthorizationHeader() throws Exception {
-    JsonNode login = JSON.readTree(curl("-v", "-X", "POST", "--data-binary", "@" + auth, url("auth")));
+    JsonNode login =
+        JSON.readTree(curl("-v", "-X", "POST", "--data-binary", "@" + auth, url("auth")));
     String token = login.at("/response/token").asText();
     assertEquals("OK", login.at("/response/status").asText());
     JsonNode members = JSON.readTree(curl("-H", "Authorization: " + token, url("member")));
@@ -55,11 +62,22 @@ class XandrSimulatorCurlTest {
   @Test
   void tokenInTheCookieJar() throws Exception {
     Path cookies = dir.resolve("cookies");
-    curl("-b", cookies.toString(), "-c", cookies.toString(), "-X", "POST", "-d", "@" + auth, url("auth"));
-    JsonNode members = JSON.readTree(curl("-b", cookies.toString(), "-c", cookies.toString(), url("member")));
+    curl(
+        "-b",
+        cookies.toString(),
+        "-c",
+        cookies.toString(),
+        "-X",
+        "POST",
+        "-d",
+        "@" + auth,
+        url("auth"));
+    JsonNode members =
+        JSON.readTree(curl("-b", cookies.toString(), "-c", cookies.toString(), url("member")));
     assertEquals("1", members.at("/response/members/0/id").asText());
     JsonNode user = JSON.readTree(curl("-b", cookies.toString(), url("user?current")));
-    assertEquals(XandrSimulatorConfig.DEFAULT_USER, user.at("/response/user/username").asText());
+    assertEquals(
+        XandrSimulatorConfig.DEFAULT_USER, user.at("/response/user/username").asText());
 
     JsonNode refused = JSON.readTree(curl(url("member")));
     assertEquals("NOAUTH", refused.at("/response/error_id").asText());
@@ -85,7 +103,9 @@ class XandrSimulatorCurlTest {
   private static String curl(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("curl", "-s", "--max-time", "20"));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process process = new ProcessBuilder(command)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(30, TimeUnit.SECONDS), "curl did not finish");
     assertEquals(0, process.exitValue(), "curl " + args[args.length - 1]);

@@ -25,27 +25,37 @@ import org.junit.jupiter.api.io.TempDir;
  * do not spend the shared login budget of a fourth with the right one (defect 4).
  */
 class XandrStoreOriginProcessTest {
-  @TempDir Path temp;
+  @TempDir
+  Path temp;
 
   @Test
   void twoBaseUrlsSharingAStoreNeverSeeEachOthersToken() throws Exception {
     Path store = temp.resolve("store");
-    try (XandrSimulator production = XandrSimulator.start(XandrSimulatorConfig.defaults(), Clock.systemUTC());
-        XandrSimulator staging = XandrSimulator.start(XandrSimulatorConfig.defaults(), Clock.systemUTC())) {
+    try (XandrSimulator production =
+            XandrSimulator.start(XandrSimulatorConfig.defaults(), Clock.systemUTC());
+        XandrSimulator staging =
+            XandrSimulator.start(XandrSimulatorConfig.defaults(), Clock.systemUTC())) {
       assertEquals(0, call(production.url().toString(), store, null).exit);
       assertEquals(0, call(staging.url().toString(), store, null).exit);
       assertEquals(0, call(production.url().toString(), store, null).exit);
       JsonNode stagingStats = stats(staging.url().toString());
-      assertEquals(0, stagingStats.get("rejected").asInt(), "staging was sent production's token: " + stagingStats);
+      assertEquals(
+          0,
+          stagingStats.get("rejected").asInt(),
+          "staging was sent production's token: " + stagingStats);
       assertEquals(1, stagingStats.get("logins").asInt());
-      assertEquals(1, stats(production.url().toString()).get("logins").asInt(), "production's token was kept");
+      assertEquals(
+          1,
+          stats(production.url().toString()).get("logins").asInt(),
+          "production's token was kept");
     }
   }
 
   @Test
   void threeProcessesWithAWrongPasswordDoNotBlockTheRightOne() throws Exception {
     Path store = temp.resolve("store");
-    try (XandrSimulator sim = XandrSimulator.start(XandrSimulatorConfig.defaults(), Clock.systemUTC())) {
+    try (XandrSimulator sim =
+        XandrSimulator.start(XandrSimulatorConfig.defaults(), Clock.systemUTC())) {
       String url = sim.url().toString();
       for (int i = 0; i < 3; i++) {
         Run wrong = call(url, store, "Wrong-Pass-2026!");
@@ -65,21 +75,39 @@ class XandrStoreOriginProcessTest {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
-    command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    command.add(
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     command.add("dev.latchkey.samples.Main");
-    command.addAll(List.of("call", "xandr", "member", "--base-url", url, "--store", "file:" + store,
-        "--repeat", "5", "--quiet", "--password-env", "XANDR_TEST_PASSWORD"));
+    command.addAll(List.of(
+        "call",
+        "xandr",
+        "member",
+        "--base-url",
+        url,
+        "--store",
+        "file:" + store,
+        "--repeat",
+        "5",
+        "--quiet",
+        "--password-env",
+        "XANDR_TEST_PASSWORD"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("XANDR_TEST_PASSWORD",
-        password == null ? XandrSimulatorConfig.DEFAULT_PASSWORD : password);
+    builder
+        .environment()
+        .put(
+            "XANDR_TEST_PASSWORD",
+            password == null ? XandrSimulatorConfig.DEFAULT_PASSWORD : password);
     Process process = builder.start();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the call process finished");
-    return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    return new Run(
+        process.exitValue(),
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
   }
 
   private static JsonNode stats(String url) throws IOException {
     OkHttpClient client = new OkHttpClient();
-    try (Response response = client.newCall(new Request.Builder().url(url + "__sim/stats").build()).execute()) {
+    try (Response response =
+        client.newCall(new Request.Builder().url(url + "__sim/stats").build()).execute()) {
       return new ObjectMapper().readTree(response.body().string());
     } finally {
       client.dispatcher().executorService().shutdown();
