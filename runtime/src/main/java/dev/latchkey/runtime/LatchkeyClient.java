@@ -411,6 +411,9 @@ public final class LatchkeyClient implements Closeable {
         throw new LatchkeyConfigException(name + ": no authentication scheme configured");
       }
       OkHttpClassPath.checkOkHttpsOwnClassPath();
+      if (xml && objectMapper == null) {
+        Mappers.requireXml(); // at build, not at the first XML body (the mapper is made lazily)
+      }
       HttpUrl baseUrl = resolveBaseUrl();
       if (tls == null
           && TlsPolicy.platformDefault().withOverrides(baseUrl.host()).hasPins()) {

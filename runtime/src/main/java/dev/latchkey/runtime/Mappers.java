@@ -45,12 +45,20 @@ public final class Mappers {
    * @throws LatchkeyConfigException naming {@link #XML_ARTIFACT} when it is not on the class path
    */
   public static ObjectMapper xml() {
+    requireXml();
+    return configure(XmlMappers.create());
+  }
+
+  /**
+   * Refuses a class path without Jackson XML, naming the artifact. A probe of a resource, no class
+   * loaded: a client checks it when built, though its XML mapper is made only at the first body.
+   */
+  static void requireXml() {
     if (!xmlAvailable(Mappers.class.getClassLoader())) {
       throw new LatchkeyConfigException("XML bodies need " + XML_ARTIFACT
           + " on the class path (it is an optional dependency of latchkey-runtime); add it,"
           + " in the version of your jackson-databind");
     }
-    return configure(XmlMappers.create());
   }
 
   /** Whether Jackson XML can be loaded, asked without loading it. */
