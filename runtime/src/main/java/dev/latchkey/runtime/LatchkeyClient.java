@@ -20,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import retrofit2.CallAdapter;
 import retrofit2.Converter;
@@ -82,9 +83,9 @@ public final class LatchkeyClient implements Closeable {
    * whatever redactor, also masks the secrets this client's engines register (issue 14, defect 7).
    */
   private void linkLogs(OkHttpClient client) {
-    for (List<okhttp3.Interceptor> interceptors :
+    for (List<Interceptor> interceptors :
         List.of(client.interceptors(), client.networkInterceptors())) {
-      for (okhttp3.Interceptor interceptor : interceptors) {
+      for (Interceptor interceptor : interceptors) {
         if (interceptor instanceof HttpLog log) {
           log.redactor().include(redactor);
         }
@@ -121,7 +122,7 @@ public final class LatchkeyClient implements Closeable {
     if (own != null) {
       return own;
     }
-    return xml ? Mappers.xml() : Mappers.json();
+    return xml ? Mappers.xml() : Mappers.sharedJson(); // the default the engines use too
   }
 
   /** Starts a client named {@code name} (used in events and {@code toString()}). */

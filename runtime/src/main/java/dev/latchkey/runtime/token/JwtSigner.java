@@ -1,8 +1,8 @@
 package dev.latchkey.runtime.token;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.runtime.Mappers;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
@@ -17,17 +17,21 @@ import java.util.Base64;
  * API of its own for about twenty lines of code, and nothing here parses or verifies tokens.
  */
 final class JwtSigner {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
   private JwtSigner() {}
 
   /** Header {@code {"alg":"RS256","typ":"JWT","kid":..}}, claims {@code {"sub":..,"iat":..}}. */
   static String sign(JwtSigningKey key, Instant issuedAt) throws GeneralSecurityException {
-    ObjectNode header =
-        JSON.createObjectNode().put("alg", "RS256").put("typ", "JWT").put("kid", key.keyName());
-    ObjectNode claims =
-        JSON.createObjectNode().put("sub", key.user()).put("iat", issuedAt.getEpochSecond());
+    ObjectNode header = Mappers.sharedJson()
+        .createObjectNode()
+        .put("alg", "RS256")
+        .put("typ", "JWT")
+        .put("kid", key.keyName());
+    ObjectNode claims = Mappers.sharedJson()
+        .createObjectNode()
+        .put("sub", key.user())
+        .put("iat", issuedAt.getEpochSecond());
     String signingInput = encode(header) + "." + encode(claims);
     Signature signature = Signature.getInstance("SHA256withRSA");
     signature.initSign(key.key());
@@ -37,7 +41,7 @@ final class JwtSigner {
 
   private static String encode(ObjectNode node) {
     try {
-      return B64URL.encodeToString(JSON.writeValueAsBytes(node));
+      return B64URL.encodeToString(Mappers.sharedJson().writeValueAsBytes(node));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "cannot happen: serialising a tree of strings and numbers", e);

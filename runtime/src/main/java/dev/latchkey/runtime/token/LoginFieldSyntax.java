@@ -1,8 +1,8 @@
 package dev.latchkey.runtime.token;
 
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.runtime.LatchkeyConfigException;
+import dev.latchkey.runtime.Mappers;
 import dev.latchkey.runtime.session.SessionRecipe.Body;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -16,7 +16,6 @@ import java.util.Map;
  * and the split into text fields and JSON literals the session engine writes.
  */
 final class LoginFieldSyntax {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private LoginFieldSyntax() {}
 
@@ -43,7 +42,7 @@ final class LoginFieldSyntax {
       }
       if (raw) {
         try {
-          com.fasterxml.jackson.databind.JsonNode literal = JSON.readTree(value);
+          com.fasterxml.jackson.databind.JsonNode literal = Mappers.sharedJson().readTree(value);
           if (literal == null || literal.isMissingNode()) {
             throw bad(
                 setter, entry, "has nothing after :=; write \"\" after = for an empty string");
