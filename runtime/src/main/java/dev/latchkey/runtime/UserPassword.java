@@ -14,6 +14,7 @@ import java.util.Objects;
 public final class UserPassword {
   private final String user;
   private final char[] password;
+  private volatile boolean cleared;
 
   /** Takes a copy of {@code password}; the caller may clear its own array afterwards. */
   public UserPassword(String user, char[] password) {
@@ -37,7 +38,16 @@ public final class UserPassword {
 
   /** Wipes the password held by this instance. */
   public void clear() {
+    cleared = true;
     Arrays.fill(password, '\0');
+  }
+
+  /**
+   * Whether {@link #clear()} has run. What an engine derived from this password (a digest HA1)
+   * may be reused only while this instance is the one supplied and is not cleared.
+   */
+  public boolean isCleared() {
+    return cleared;
   }
 
   @Override

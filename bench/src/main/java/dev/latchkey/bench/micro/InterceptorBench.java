@@ -72,7 +72,7 @@ public class InterceptorBench {
 
   @Benchmark
   public Response chainOnly() throws IOException {
-    Response response = FakeChain.execute(interceptors, request, AuthVariants::answer);
+    Response response = FakeChain.execute(client, interceptors, request, AuthVariants::answer);
     response.close();
     return response;
   }

@@ -261,14 +261,16 @@ final class DigestCalculator {
       wipeLine(); // it held HA1
     }
 
+    /** Takes HA1 as {@link #ha1Text} gave it for the same credentials, realm and algorithm. */
+    void useHa1(String hex) {
+      for (int i = 0; i < hexLength; i++) {
+        ha1[i] = (byte) hex.charAt(i);
+      }
+    }
+
     /** HA1 as a String (kept with the request to check {@code rspauth}). */
     String ha1Text() {
       return new String(ha1, 0, hexLength, StandardCharsets.ISO_8859_1);
-    }
-
-    /** The response digest as a String. */
-    String responseText() {
-      return new String(response, 0, hexLength, StandardCharsets.ISO_8859_1);
     }
 
     /** Appends the response digest to {@code out} without making a String of it first. */
@@ -338,16 +340,18 @@ final class DigestCalculator {
      */
     private void put(String text, Charset charset) {
       int limit = charset == StandardCharsets.ISO_8859_1 ? 0xff : 0x7f;
+      int start = length;
+      room(text.length());
+      // One pass that copies and checks; a character the fast path cannot write undoes it.
       for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) > limit) {
+        char c = text.charAt(i);
+        if (c > limit) {
+          length = start;
           byte[] encoded = text.getBytes(charset);
           put(encoded, encoded.length);
           return;
         }
-      }
-      room(text.length());
-      for (int i = 0; i < text.length(); i++) {
-        line[length++] = (byte) text.charAt(i);
+        line[length++] = (byte) c;
       }
     }
 

@@ -159,9 +159,7 @@ final class DigestInterceptor implements Interceptor {
       Chain chain, Origin origin, OriginEntry entry, NonceState state, boolean mayRetry)
       throws IOException {
     DigestTicket ticket = new DigestTicket(origin, state);
-    Request request =
-        chain.request().newBuilder().tag(DigestTicket.class, ticket).build();
-    Response response = chain.proceed(request);
+    Response response = ticket.proceed(chain, chain.request());
     if (response.code() != headers.status()) {
       return checkInfo(response, ticket, entry);
     }

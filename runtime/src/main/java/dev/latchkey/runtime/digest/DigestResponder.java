@@ -30,43 +30,72 @@ final class DigestResponder {
       String bodyHash,
       long count,
       String cnonce) {
+    return sign(challenge, algorithm, credentials, method, uri, qop, bodyHash, count, cnonce, null);
+  }
+
+  /**
+   * Signs one request, with {@code nonce}'s HA1 when it was made from these very credentials
+   * ({@link NonceState#knownHa1}); null {@code nonce} computes it every time.
+   */
+  static SignedRequest sign(
+      DigestChallenge challenge,
+      DigestAlgorithm algorithm,
+      UserPassword credentials,
+      String method,
+      String uri,
+      String qop,
+      String bodyHash,
+      long count,
+      String cnonce,
+      NonceState nonce) {
     String user = credentials.user();
-    char[] password = credentials.password();
     String sentCnonce = qop == null ? null : cnonce;
-    try {
-      Charset charset = DigestCalculator.credentialCharset(challenge, user, password);
-      // This thread's buffers (issue 8): the digests and the header text are built without
-      // intermediate Strings; only the header, HA1 and the response become Strings.
-      DigestCalculator.Workspace work = DigestCalculator.workspace().begin(algorithm);
-      work.ha1(user, challenge.realm(), password, charset, challenge.nonce(), cnonce);
-      work.ha2(method, uri, bodyHash);
-      work.response(challenge.nonce(), count, cnonce, qop);
-      String ha1 = work.ha1Text();
-      work.forgetHa1();
-      StringBuilder header = work.header().append("Digest ");
-      appendUser(header, challenge, algorithm, user, charset);
-      quoted(header, "realm", challenge.realm());
-      quoted(header, "uri", uri);
-      if (challenge.algorithmToken() != null) {
-        plain(header, "algorithm", algorithm.token());
+    // This thread's buffers (issue 8): the digests and the header text are built without
+    // intermediate Strings; only the header (and HA1 when not known) become Strings.
+    DigestCalculator.Workspace work = DigestCalculator.workspace().begin(algorithm);
+    NonceState.KnownHa1 known = nonce == null ? null : nonce.knownHa1(credentials);
+    Charset charset;
+    String ha1;
+    if (known != null) {
+      charset = known.charset();
+      ha1 = known.hex();
+      work.useHa1(ha1);
+    } else {
+      char[] password = credentials.password();
+      try {
+        charset = DigestCalculator.credentialCharset(challenge, user, password);
+        work.ha1(user, challenge.realm(), password, charset, challenge.nonce(), cnonce);
+      } finally {
+        Arrays.fill(password, '\0');
       }
-      quoted(header, "nonce", challenge.nonce());
-      if (qop != null) {
-        appendNc(separate(header).append("nc="), count);
-        quoted(header, "cnonce", cnonce);
-        plain(header, "qop", qop);
+      ha1 = work.ha1Text();
+      if (nonce != null && !algorithm.session()) {
+        nonce.rememberHa1(new NonceState.KnownHa1(credentials, charset, ha1));
       }
-      separate(header).append("response=\"");
-      work.appendResponse(header);
-      header.append('"');
-      if (challenge.opaque() != null) {
-        quoted(header, "opaque", challenge.opaque());
-      }
-      return new SignedRequest(
-          header.toString(), work.responseText(), ha1, count, sentCnonce, qop, uri);
-    } finally {
-      Arrays.fill(password, '\0');
     }
+    work.ha2(method, uri, bodyHash);
+    work.response(challenge.nonce(), count, cnonce, qop);
+    work.forgetHa1();
+    StringBuilder header = work.header().append("Digest ");
+    appendUser(header, challenge, algorithm, user, charset);
+    quoted(header, "realm", challenge.realm());
+    quoted(header, "uri", uri);
+    if (challenge.algorithmToken() != null) {
+      plain(header, "algorithm", algorithm.token());
+    }
+    quoted(header, "nonce", challenge.nonce());
+    if (qop != null) {
+      appendNc(separate(header).append("nc="), count);
+      quoted(header, "cnonce", cnonce);
+      plain(header, "qop", qop);
+    }
+    separate(header).append("response=\"");
+    work.appendResponse(header);
+    header.append('"');
+    if (challenge.opaque() != null) {
+      quoted(header, "opaque", challenge.opaque());
+    }
+    return new SignedRequest(header.toString(), ha1, count, sentCnonce, qop, uri);
   }
 
   /** {@code nc} as {@link DigestCalculator#nc} writes it, without making a String of it. */
@@ -127,6 +156,11 @@ final class DigestResponder {
 
   private static void quoted(StringBuilder header, String name, String value) {
     separate(header).append(name).append("=\"");
+    if (value.indexOf('"') < 0 && value.indexOf('\\') < 0) {
+      // Nearly always: one bulk copy, where a char at a time was a tenth of the signer's time.
+      header.append(value).append('"');
+      return;
+    }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '"' || c == '\\') {

@@ -9,6 +9,7 @@ import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.http.Origin;
 import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -190,22 +191,30 @@ public final class DigestScheme implements AuthScheme {
     }
   }
 
-  /** 128 bits from {@link SecureRandom} (thread-safe) as hex: unguessable, quote-free. */
+  /**
+   * 128 bits as hex: unguessable, quote-free. Each thread draws from its own {@code SHA1PRNG}
+   * seeded with 32 bytes of the platform's {@link SecureRandom}: the platform generator
+   * ({@code NativePRNG} on Linux) takes one global lock and mixes every byte it hands out, about
+   * 180 ns per cnonce and a point of contention for 16 threads; a seeded per-thread generator
+   * costs half that and shares nothing (issue 17). A cnonce travels in clear; what it must be is
+   * unpredictable, which a generator seeded from the platform's is.
+   */
   private static final class RandomCnonce implements Supplier<String> {
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final SecureRandom SEEDS = new SecureRandom();
 
-    private final SecureRandom random = new SecureRandom();
     /**
-     * This thread's random bytes and their hex digits. One cnonce per request: made in reused
-     * buffers, only the String itself is new (HexFormat's StringBuilder and a fresh byte array
-     * were another 100 bytes per request; issue 8). A cnonce is sent in clear, so nothing to wipe.
+     * This thread's generator, random bytes and their hex digits. One cnonce per request: made in
+     * reused buffers, only the String itself is new (HexFormat's StringBuilder and a fresh byte
+     * array were another 100 bytes per request; issue 8). A cnonce is sent in clear, so nothing
+     * to wipe.
      */
     private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
     @Override
     public String get() {
       Buffers mine = buffers.get();
-      random.nextBytes(mine.random);
+      mine.generator.nextBytes(mine.random);
       for (int i = 0; i < mine.random.length; i++) {
         mine.hex[2 * i] = HEX_DIGITS[(mine.random[i] >> 4) & 0xf];
         mine.hex[2 * i + 1] = HEX_DIGITS[mine.random[i] & 0xf];
@@ -214,8 +223,23 @@ public final class DigestScheme implements AuthScheme {
     }
 
     private static final class Buffers {
+      final SecureRandom generator = seeded();
       final byte[] random = new byte[16];
       final byte[] hex = new byte[32];
+
+      private static SecureRandom seeded() {
+        try {
+          SecureRandom generator = SecureRandom.getInstance("SHA1PRNG");
+          // nextBytes, not generateSeed: the latter reads /dev/random, which can block on an old
+          // kernel. Seeded before its first use, SHA1PRNG draws on this seed alone.
+          byte[] seed = new byte[32];
+          SEEDS.nextBytes(seed);
+          generator.setSeed(seed);
+          return generator;
+        } catch (NoSuchAlgorithmException e) {
+          return SEEDS; // SHA1PRNG is in every JDK (a JCA standard name); never reached
+        }
+      }
     }
   }
 }

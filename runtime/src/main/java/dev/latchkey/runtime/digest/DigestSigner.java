@@ -15,7 +15,7 @@ import okio.Buffer;
 
 /**
  * The network interceptor that writes the {@code Authorization} header on each hop of a call the
- * application interceptor tagged with a {@link DigestTicket}. Signing per hop (not once per call)
+ * application interceptor gave a {@link DigestTicket}. Signing per hop (not once per call)
  * is what keeps redirects right: a same-origin redirect is signed for its own URI and method, and
  * a hop to another origin is never signed (design rule: credentials go only to their origin).
  */
@@ -33,7 +33,7 @@ final class DigestSigner implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    DigestTicket ticket = request.tag(DigestTicket.class);
+    DigestTicket ticket = DigestTicket.of(chain);
     if (ticket == null) {
       return chain.proceed(request);
     }
@@ -74,7 +74,8 @@ final class DigestSigner implements Interceptor {
         qop,
         bodyHash,
         state.nextCount(),
-        config.cnonceSource().get());
+        config.cnonceSource().get(),
+        state);
   }
 
   /**

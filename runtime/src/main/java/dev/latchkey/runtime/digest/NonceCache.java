@@ -18,13 +18,41 @@ final class NonceCache {
     this.entries = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<Origin, OriginEntry> eldest) {
-        return size() > capacity;
+        if (size() <= capacity) {
+          return false;
+        }
+        Hot last = hot;
+        if (last != null && last.entry() == eldest.getValue()) {
+          hot = null;
+        }
+        return true;
       }
     };
   }
 
-  synchronized OriginEntry entry(Origin origin) {
-    return entries.computeIfAbsent(origin, o -> new OriginEntry());
+  /**
+   * The entry used last, read without the lock: nearly every call of a client goes to its one
+   * origin, and the synchronized, access-ordered map cost every request a lock that 16 threads
+   * took in turn (issue 17). Only the locked path writes it, and it is cleared when its entry is
+   * dropped, so it never hands out an entry the map no longer holds.
+   */
+  private volatile Hot hot;
+
+  private record Hot(Origin origin, OriginEntry entry) {}
+
+  OriginEntry entry(Origin origin) {
+    Hot last = hot;
+    if (last != null && last.origin().equals(origin)) {
+      return last.entry();
+    }
+    synchronized (this) {
+      if (last != null) {
+        entries.get(last.origin()); // its hits did not touch the order: count them as one
+      }
+      OriginEntry entry = entries.computeIfAbsent(origin, o -> new OriginEntry());
+      hot = new Hot(origin, entry);
+      return entry;
+    }
   }
 
   /** The entry of {@code origin} if there is one; unlike {@link #entry}, never creates it. */

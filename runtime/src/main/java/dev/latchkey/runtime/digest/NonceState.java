@@ -1,5 +1,7 @@
 package dev.latchkey.runtime.digest;
 
+import dev.latchkey.runtime.UserPassword;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +23,22 @@ final class NonceState {
   private final Instant expiresAt;
   private final AtomicLong count = new AtomicLong();
   private final AtomicBoolean renewing = new AtomicBoolean();
+  private volatile KnownHa1 knownHa1;
+
+  /**
+   * HA1 = H(user:realm:password) of the credentials that last signed with this nonce. It is the
+   * same for every request while the supplier hands out the same {@link UserPassword}: kept, it
+   * saves a hash, the password copy and the String of HA1 on every request (issue 17). HA1 is a
+   * password equivalent for this realm only, and every signed request already kept it (to check
+   * {@code rspauth}); here it lives no longer than the nonce. Not for {@code -sess} algorithms,
+   * whose HA1 takes in each cnonce.
+   */
+  record KnownHa1(UserPassword source, Charset charset, String hex) {
+    @Override
+    public String toString() {
+      return "KnownHa1{user=" + source.user() + ", ██}";
+    }
+  }
 
   /**
    * @param obtainedAt when the answer that carried the nonce arrived
@@ -74,6 +92,22 @@ final class NonceState {
 
   DigestAlgorithm algorithm() {
     return algorithm;
+  }
+
+  /**
+   * HA1 made from {@code credentials}, if it is still the instance that last signed here and it
+   * was not {@link UserPassword#clear() cleared} since: a rotated password is another instance,
+   * so it is hashed anew; a cleared one must not keep signing.
+   */
+  KnownHa1 knownHa1(UserPassword credentials) {
+    KnownHa1 known = knownHa1;
+    return known != null && known.source() == credentials && !credentials.isCleared()
+        ? known
+        : null;
+  }
+
+  void rememberHa1(KnownHa1 known) {
+    knownHa1 = known;
   }
 
   /** The next {@code nc}, starting at 1. */

@@ -6,15 +6,24 @@ package dev.latchkey.runtime.digest;
  * header value.
  *
  * @param header the full {@code Authorization} value
- * @param response the request digest
  * @param ha1 the HA1 used
  * @param count the nonce count this signature used (on the wire as {@code nc} only with a qop)
  * @param cnonce the client nonce sent (null without qop)
  * @param qop the qop sent (null for RFC 2069)
  * @param uri the digest-uri sent
  */
-record SignedRequest(
-    String header, String response, String ha1, long count, String cnonce, String qop, String uri) {
+record SignedRequest(String header, String ha1, long count, String cnonce, String qop, String uri) {
+  private static final String RESPONSE = ", response=\"";
+
+  /**
+   * The request digest, read back from the header (tests and diagnostics only; not kept as a
+   * String of its own per request). Every quote inside a quoted value is escaped, so the last
+   * {@code , response="} is ours.
+   */
+  String response() {
+    int start = header.lastIndexOf(RESPONSE) + RESPONSE.length();
+    return header.substring(start, header.indexOf('"', start));
+  }
 
   /**
    * The {@code nc} sent, or null without qop (RFC 2069 has none). Written from the count when

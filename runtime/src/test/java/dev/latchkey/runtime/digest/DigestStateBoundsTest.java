@@ -41,7 +41,7 @@ class DigestStateBoundsTest {
   private final Interceptor server = chain -> {
     exchanges.incrementAndGet();
     Request request = chain.request();
-    boolean signed = request.tag(DigestTicket.class) != null;
+    boolean signed = DigestTicket.of(chain) != null;
     Response.Builder response = new Response.Builder()
         .request(request)
         .protocol(Protocol.HTTP_1_1)
