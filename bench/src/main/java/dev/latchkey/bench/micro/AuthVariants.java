@@ -152,6 +152,7 @@ final class AuthVariants {
    */
   private static final class FixedBody extends ResponseBody {
     private final byte[] bytes;
+    private BufferedSource source;
 
     FixedBody(byte[] bytes) {
       this.bytes = bytes;
@@ -169,7 +170,10 @@ final class AuthVariants {
 
     @Override
     public BufferedSource source() {
-      return Okio.buffer(Okio.source(new ByteArrayInputStream(bytes)));
+      if (source == null) { // one source per body, as OkHttp's: closing it recycles its segment
+        source = Okio.buffer(Okio.source(new ByteArrayInputStream(bytes)));
+      }
+      return source;
     }
   }
 

@@ -28,8 +28,22 @@ final class Carry {
   private final Csrf csrf;
   private final SessionCookieJar jar; // null unless the carrier is a cookie
   private final Redactor redactor;
-  /** The last value of each secret header handed to the redactor, so it is told once per value. */
-  private final AtomicReferenceArray<String> registered;
+  /**
+   * Each static header's last value and its text on the wire: a value that did not change since
+   * the last call is neither formatted again nor handed to the redactor again (a secret one is told
+   * once per value). Formatting each header anew cost every call a String per header (issue 17).
+   */
+  private final AtomicReferenceArray<Written> written;
+  /** The last token and its carrier value ({@code Bearer {token}}), for the same reason. */
+  private volatile Written carried;
+
+  /** A value and the text it gives; both may be secret, so neither is ever shown. */
+  private record Written(String value, String text) {
+    @Override
+    public String toString() {
+      return "Written{██}";
+    }
+  }
 
   Carry(
       Carrier carrier,
@@ -42,7 +56,7 @@ final class Carry {
     this.csrf = csrf;
     this.jar = jar;
     this.redactor = redactor;
-    this.registered = new AtomicReferenceArray<>(headers.size());
+    this.written = new AtomicReferenceArray<>(headers.size());
   }
 
   /** Sends {@code request} with {@code session}'s token and second value. */
@@ -76,24 +90,37 @@ final class Carry {
       } catch (LatchkeyConfigException e) {
         throw new LatchkeyException(e.getMessage());
       }
-      if (header.secret() && !value.equals(registered.get(i))) {
-        redactor.addSecret(value);
-        registered.set(i, value);
+      Written last = written.get(i);
+      if (last == null || !last.value().equals(value)) {
+        if (header.secret()) {
+          redactor.addSecret(value);
+        }
+        last = new Written(value, header.format().replace("{value}", value));
+        written.set(i, last);
       }
-      builder.header(header.name(), header.format().replace("{value}", value));
+      builder.header(header.name(), last.text());
     }
   }
 
   /** {@code builder} with the token in its carrier; a cookie is set as a header (logout only). */
   Request.Builder withToken(Request.Builder builder, Request request, String token) {
     return switch (carrier.kind()) {
-      case HEADER -> builder.header(carrier.name(), carrier.value(token));
+      case HEADER -> builder.header(carrier.name(), carried(token));
       case QUERY ->
         builder.url(
             request.url().newBuilder().setQueryParameter(carrier.name(), token).build());
       case COOKIE -> builder.header("Cookie", carrier.name() + "=" + token);
       case NONE -> builder;
     };
+  }
+
+  private String carried(String token) {
+    Written last = carried;
+    if (last == null || !last.value().equals(token)) {
+      last = new Written(token, carrier.value(token));
+      carried = last;
+    }
+    return last.text();
   }
 
   /** The session's second value on a logout {@code method}, when it needs one. */

@@ -1,18 +1,26 @@
 package dev.latchkey.runtime.header;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.runtime.AuthenticationFailedException;
 import dev.latchkey.runtime.LatchkeyClient;
 import dev.latchkey.runtime.LatchkeyConfigException;
 import dev.latchkey.runtime.MutableClock;
+import dev.latchkey.runtime.logging.HttpLog;
+import dev.latchkey.runtime.logging.Redactor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +83,43 @@ class HeadersOnlyTest {
     token.set("token-three");
     assertEquals(200, get());
     assertEquals("Bearer token-three", server.takeRequest().getHeaders().get("Authorization"));
+  }
+
+  /**
+   * The last value of a header is kept with its text on the wire (issue 17: not formatted anew on
+   * every call); a rotated value is still sent at the next call and masked in the log like the
+   * first, and going back to an earlier value sends that one.
+   */
+  @Test
+  void aRotatedSecretHeaderIsSentAtOnceAndMaskedInTheLog() throws Exception {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    OkHttpClient base = new OkHttpClient.Builder()
+        .addNetworkInterceptor(new HttpLog(new Redactor(), HttpLog.Level.HEADERS, lines::add))
+        .build();
+    client.close();
+    client = LatchkeyClient.builder("Kube")
+        .baseUrl(server.url("/").toString())
+        .okHttpClient(base)
+        .auth(HeaderScheme.builder()
+            .header("Authorization", "bearerToken", true, "Bearer {value}", token::get)
+            .basicAllowed(false)
+            .build())
+        .build();
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(new MockResponse.Builder().body("{}").build());
+    }
+    List<String> sent = new ArrayList<>();
+    for (String value : List.of("token-one", "token-one", "token-two", "token-one")) {
+      token.set(value);
+      assertEquals(200, get());
+      sent.add(server.takeRequest().getHeaders().get("Authorization"));
+    }
+    assertEquals(
+        List.of("Bearer token-one", "Bearer token-one", "Bearer token-two", "Bearer token-one"),
+        sent);
+    String log = String.join("\n", lines);
+    assertTrue(log.contains("Authorization"), log);
+    assertFalse(log.contains("token-one") || log.contains("token-two"), log);
   }
 
   @Test
