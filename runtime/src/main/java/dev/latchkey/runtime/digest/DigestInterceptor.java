@@ -110,11 +110,8 @@ final class DigestInterceptor implements Interceptor {
         state.releaseRenewal();
       }
     }
-    if (context.listening()) { // the detail and the label are strings built per request
-      emit(
-          AuthEvent.Type.NONCE_REUSED,
-          origin,
-          "realm=" + quote(state.challenge().realm()));
+    if (context.listening()) {
+      emit(AuthEvent.Type.NONCE_REUSED, origin, state.reuseDetail(this::quote));
     }
     return sendSigned(chain, origin, entry, state, true);
   }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import okhttp3.Response;
 
 /**
@@ -24,6 +25,13 @@ final class NonceState {
   private final AtomicLong count = new AtomicLong();
   private final AtomicBoolean renewing = new AtomicBoolean();
   private volatile KnownHa1 knownHa1;
+  /**
+   * The detail of this nonce's NONCE_REUSED events, made once: quoting the realm (cleaning it and
+   * masking every secret of the client in it) on every request was most of what a listener cost
+   * a warm call (issue 17). The password is registered before a challenge is stored, so nothing
+   * the realm could echo becomes a secret later.
+   */
+  private volatile String reuseDetail;
 
   /**
    * HA1 = H(user:realm:password) of the credentials that last signed with this nonce. It is the
@@ -108,6 +116,16 @@ final class NonceState {
 
   void rememberHa1(KnownHa1 known) {
     knownHa1 = known;
+  }
+
+  /** {@code realm="..."} as {@code quote} makes it, made on first use. */
+  String reuseDetail(UnaryOperator<String> quote) {
+    String detail = reuseDetail;
+    if (detail == null) {
+      detail = "realm=" + quote.apply(challenge.realm());
+      reuseDetail = detail;
+    }
+    return detail;
   }
 
   /** The next {@code nc}, starting at 1. */

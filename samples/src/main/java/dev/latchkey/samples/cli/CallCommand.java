@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
@@ -108,7 +109,9 @@ final class CallCommand {
     AtomicLong failed = new AtomicLong();
     List<String> failures = new ArrayList<>();
     String[] first = new String[1];
-    int[] firstIndex = {Integer.MAX_VALUE};
+    // Read without the lock: once call 0 has its body, no call takes the lock again. A lock on
+    // every call made 16 threads queue for it (issue 17's short-lived process).
+    AtomicInteger firstIndex = new AtomicInteger(Integer.MAX_VALUE);
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     long start = System.nanoTime();
     for (int i = 0; i < repeat; i++) {
@@ -117,10 +120,12 @@ final class CallCommand {
         try {
           String body = call.get(path);
           ok.incrementAndGet();
-          synchronized (first) {
-            if (index < firstIndex[0]) {
-              firstIndex[0] = index;
-              first[0] = body;
+          if (index < firstIndex.get()) {
+            synchronized (first) {
+              if (index < firstIndex.get()) {
+                firstIndex.set(index);
+                first[0] = body;
+              }
             }
           }
         } catch (Exception | LinkageError e) {
