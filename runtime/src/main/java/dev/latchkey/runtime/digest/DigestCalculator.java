@@ -158,6 +158,7 @@ final class DigestCalculator {
     private final byte[] ha1 = new byte[2 * MAX_DIGEST];
     private final byte[] ha2 = new byte[2 * MAX_DIGEST];
     private final byte[] response = new byte[2 * MAX_DIGEST];
+    private final char[] responseChars = new char[2 * MAX_DIGEST];
     /**
      * One hash input, assembled whole so each hash is a single {@code update}: many small
      * updates cost more time than the concatenations they replace.
@@ -240,10 +241,19 @@ final class DigestCalculator {
      * KD(HA1, nonce:HA2) without qop; {@code nc} is written as {@link DigestCalculator#nc} does.
      */
     void response(String nonce, long count, String cnonce, String qop) {
+      response(nonce, null, count, cnonce, qop);
+    }
+
+    /** Like {@link #response(String, long, String, String)}, with the nonce's UTF-8 if known. */
+    void response(String nonce, byte[] nonceUtf8, long count, String cnonce, String qop) {
       length = 0;
       put(ha1, hexLength);
       put(':');
-      put(nonce, StandardCharsets.UTF_8);
+      if (nonceUtf8 != null) {
+        put(nonceUtf8, nonceUtf8.length);
+      } else {
+        put(nonce, StandardCharsets.UTF_8);
+      }
       put(':');
       if (qop != null) {
         int digits = ncDigits(count);
@@ -275,9 +285,12 @@ final class DigestCalculator {
 
     /** Appends the response digest to {@code out} without making a String of it first. */
     void appendResponse(StringBuilder out) {
+      // Widened into a reused char buffer, then one append: a StringBuilder checks its capacity
+      // and coder on every append(char).
       for (int i = 0; i < hexLength; i++) {
-        out.append((char) response[i]);
+        responseChars[i] = (char) response[i];
       }
+      out.append(responseChars, 0, hexLength);
     }
 
     /** Wipes HA1 (a password equivalent for its realm) once the signature no longer needs it. */

@@ -74,7 +74,7 @@ final class DigestResponder {
       }
     }
     work.ha2(method, uri, bodyHash);
-    work.response(challenge.nonce(), count, cnonce, qop);
+    work.response(challenge.nonce(), nonce == null ? null : nonce.nonceUtf8(), count, cnonce, qop);
     work.forgetHa1();
     StringBuilder header = work.header().append("Digest ");
     appendUser(header, challenge, algorithm, user, charset);

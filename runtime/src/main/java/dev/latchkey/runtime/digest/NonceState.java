@@ -2,6 +2,7 @@ package dev.latchkey.runtime.digest;
 
 import dev.latchkey.runtime.UserPassword;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +20,9 @@ final class NonceState {
   static final long MAX_COUNT = 0xffff_ffffL;
 
   private final DigestChallenge challenge;
+  /** The nonce's UTF-8, hashed into every response: encoded once, not per request. */
+  private final byte[] nonceUtf8;
+
   private final DigestAlgorithm algorithm;
   private final Instant renewAt;
   private final Instant expiresAt;
@@ -59,6 +63,7 @@ final class NonceState {
       Duration lifetime,
       Duration roundTrip) {
     this.challenge = challenge;
+    this.nonceUtf8 = challenge.nonce().getBytes(StandardCharsets.UTF_8);
     this.algorithm = algorithm;
     this.expiresAt = obtainedAt.plus(lifetime);
     this.renewAt = expiresAt.minus(margin(lifetime, roundTrip));
@@ -96,6 +101,10 @@ final class NonceState {
 
   DigestChallenge challenge() {
     return challenge;
+  }
+
+  byte[] nonceUtf8() {
+    return nonceUtf8;
   }
 
   DigestAlgorithm algorithm() {
