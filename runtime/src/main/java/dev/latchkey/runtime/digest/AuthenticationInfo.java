@@ -3,8 +3,6 @@ package dev.latchkey.runtime.digest;
 import dev.latchkey.runtime.UnexpectedAnswerException;
 import dev.latchkey.runtime.http.ServerText;
 import dev.latchkey.runtime.logging.Redactor;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 
 /**
@@ -60,7 +58,9 @@ record AuthenticationInfo(String nextNonce, String rspauth, String qop, String c
       boolean requireProof)
       throws UnexpectedAnswerException {
     mustEcho("cnonce", cnonce, sent.cnonce(), headerName, redactor);
-    mustEcho("nc", nc, sent.nc(), headerName, redactor);
+    if (!echoesCount(sent)) {
+      mustEcho("nc", nc, sent.nc(), headerName, redactor); // throws, naming both
+    }
     mustEcho("qop", qop, sent.qop(), headerName, redactor);
     if (rspauth == null || !DigestChallenge.AUTH.equals(sent.qop())) {
       if (requireProof) {
@@ -72,16 +72,46 @@ record AuthenticationInfo(String nextNonce, String rspauth, String qop, String c
       }
       return;
     }
-    String ha2 = DigestCalculator.ha2(algorithm, "", sent.uri(), null);
-    String expected = DigestCalculator.response(
-        algorithm, sent.ha1(), nonce, sent.nc(), sent.cnonce(), sent.qop(), ha2);
-    if (!MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.US_ASCII),
-        rspauth.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+    // rspauth = KD(HA1, nonce:nc:cnonce:qop:H(":" uri)), in this thread's workspace: httpd sends it
+    // on every answer, and the String arithmetic of DigestCalculator cost each of them as much as
+    // signing the request (issue 17). DigestWorkspaceTest checks both give the same digests.
+    DigestCalculator.Workspace work = DigestCalculator.workspace().begin(algorithm);
+    boolean proven;
+    try {
+      work.useHa1(sent.ha1());
+      work.ha2("", sent.uri(), null);
+      work.response(nonce, sent.count(), sent.cnonce(), sent.qop());
+      proven = work.responseEquals(rspauth);
+    } finally {
+      work.forgetHa1();
+    }
+    if (!proven) {
       throw new UnexpectedAnswerException(
           headerName + " rspauth does not match: the server did not prove it knows the"
               + " credentials (RFC 7616 section 3.5)");
     }
+  }
+
+  /**
+   * Whether the echoed {@code nc} is absent or the count sent, written as {@link
+   * DigestCalculator#nc} writes it (any case), without making a String of the count per answer.
+   */
+  private boolean echoesCount(SignedRequest sent) {
+    if (nc == null || sent.qop() == null) {
+      return true;
+    }
+    if (nc.length() != DigestCalculator.ncDigits(sent.count())) {
+      return false;
+    }
+    long echoed = 0;
+    for (int i = 0; i < nc.length(); i++) {
+      int digit = Character.digit(nc.charAt(i), 16);
+      if (digit < 0) {
+        return false;
+      }
+      echoed = (echoed << 4) | digit;
+    }
+    return echoed == sent.count();
   }
 
   /** Mutual authentication was asked for and the answer does not give it. */

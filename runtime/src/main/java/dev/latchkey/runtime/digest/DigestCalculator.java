@@ -293,6 +293,20 @@ final class DigestCalculator {
       out.append(responseChars, 0, hexLength);
     }
 
+    /**
+     * Whether the response digest is {@code hex} (either case), compared in constant time as
+     * {@link java.security.MessageDigest#isEqual} does: how much of a forged {@code rspauth}
+     * matched must not show in the time taken.
+     */
+    boolean responseEquals(String hex) {
+      int difference = hex.length() ^ hexLength;
+      for (int i = 0; i < hexLength; i++) {
+        char c = i < hex.length() ? hex.charAt(i) : 0;
+        difference |= Character.toLowerCase(c) ^ response[i];
+      }
+      return difference == 0;
+    }
+
     /** Wipes HA1 (a password equivalent for its realm) once the signature no longer needs it. */
     void forgetHa1() {
       Arrays.fill(ha1, (byte) 0);

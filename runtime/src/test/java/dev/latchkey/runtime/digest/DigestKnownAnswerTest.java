@@ -2,10 +2,14 @@ package dev.latchkey.runtime.digest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.runtime.UnexpectedAnswerException;
 import dev.latchkey.runtime.UserPassword;
 import dev.latchkey.runtime.logging.Redactor;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -222,5 +226,50 @@ class DigestKnownAnswerTest {
     info.verify(
         signed, DigestAlgorithm.MD5, challenge.nonce(), "Authentication-Info", new Redactor());
     assertEquals(Map.of("rspauth", "x"), ChallengeParser.params("rspauth=x", "h"));
+  }
+
+  /**
+   * The rspauth check runs in the signer's workspace and reads the echoed nc without formatting
+   * the count (issue 17); it accepts and refuses exactly what the String arithmetic did.
+   */
+  @Test
+  void rspauthAndTheEchoedCountAreCheckedAsBefore() throws Exception {
+    DigestChallenge challenge = new DigestChallenge(
+        "testrealm@host.com",
+        "dcd98b7102dd2f0e8b11d0f600bfb0c093",
+        null,
+        null,
+        Set.of("auth"),
+        false,
+        false,
+        false);
+    SignedRequest signed = sign(
+        challenge, DigestAlgorithm.MD5, "Mufasa", "Circle Of Life", "/dir/index.html", "0a4f113b");
+    String good = "376602cfd2f4e8e5e78b948a85263e85";
+    for (String accepted : List.of(
+        "rspauth=\"" + good + "\", qop=auth, nc=00000001, cnonce=\"0a4f113b\"",
+        "rspauth=\"" + good.toUpperCase(Locale.ROOT) + "\", qop=auth, nc=00000001",
+        "rspauth=\"" + good + "\", nc=00000001, qop=AUTH",
+        "rspauth=\"" + good + "\"")) {
+      verify(accepted, signed, challenge);
+    }
+    for (String refused : List.of(
+        "rspauth=\"" + good.substring(0, 31) + "6\", qop=auth, nc=00000001",
+        "rspauth=\"" + good.substring(0, 31) + "\", qop=auth, nc=00000001",
+        "rspauth=\"" + good + "0\", qop=auth, nc=00000001",
+        "rspauth=\"" + good + "\", nc=1",
+        "rspauth=\"" + good + "\", nc=00000002",
+        "rspauth=\"" + good + "\", nc=0000000g",
+        "rspauth=\"\", qop=auth")) {
+      assertThrows(
+          UnexpectedAnswerException.class, () -> verify(refused, signed, challenge), refused);
+    }
+  }
+
+  private static void verify(String header, SignedRequest signed, DigestChallenge challenge)
+      throws UnexpectedAnswerException {
+    AuthenticationInfo.parse(header, "Authentication-Info")
+        .verify(
+            signed, DigestAlgorithm.MD5, challenge.nonce(), "Authentication-Info", new Redactor());
   }
 }
