@@ -111,7 +111,11 @@ public final class DigestScheme implements AuthScheme {
 
     private Builder() {}
 
-    /** Asked each time a request is signed, so a rotated password needs no restart. Required. */
+    /**
+     * Asked each time a request is signed, so a rotated password needs no restart. Required.
+     * Latchkey never clears what it is given; a supplier that hands out the same instance until
+     * the password changes lets a nonce's HA1 be hashed once instead of per request.
+     */
     public Builder credentials(Supplier<UserPassword> credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials");
       return this;

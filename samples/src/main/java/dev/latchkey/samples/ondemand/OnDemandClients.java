@@ -2,7 +2,6 @@ package dev.latchkey.samples.ondemand;
 
 import dev.latchkey.runtime.AuthEventListener;
 import dev.latchkey.runtime.UserPassword;
-import java.util.Arrays;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
@@ -39,15 +38,5 @@ final class OnDemandClients {
       builder.environment(environment);
     }
     return builder.build();
-  }
-
-  /** A fresh copy for each ask, so that an engine that clears what it was given spoils nothing. */
-  static UserPassword copy(UserPassword account) {
-    char[] password = account.password();
-    try {
-      return new UserPassword(account.user(), password);
-    } finally {
-      Arrays.fill(password, '\0');
-    }
   }
 }

@@ -120,12 +120,7 @@ final class OnDemandDemo {
         DemoWire.base(new OkHttpClient.Builder().addNetworkInterceptor(counters).build());
     return new Client(
         OnDemandClients.create(
-            sim.url().toString(),
-            null,
-            () -> OnDemandClients.copy(account),
-            base,
-            counters,
-            TlsFlags.NONE),
+            sim.url().toString(), null, () -> account, base, counters, TlsFlags.NONE),
         base);
   }
 

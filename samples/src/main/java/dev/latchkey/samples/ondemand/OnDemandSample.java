@@ -41,7 +41,7 @@ public final class OnDemandSample implements Sample {
     OnDemandApi api = OnDemandClients.create(
         options.get("--base-url", null),
         options.get("--env", null),
-        () -> OnDemandClients.copy(account),
+        () -> account,
         base,
         listener,
         TlsFlags.from(options));
