@@ -8,6 +8,7 @@ import java.util.List;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.GET;
+import retrofit2.http.Streaming;
 import retrofit2.http.Url;
 
 /**
@@ -43,6 +44,9 @@ public interface MediaSiloApi {
   Call<List<Project>> projects();
 
   /** Any path relative to the base URL, as raw body (the CLI's {@code call}). */
+  // @Streaming: the CLI reads the body at once, so Retrofit need not copy it into a second
+  // buffer first (issue 17, the short-lived process).
   @GET
+  @Streaming
   Call<ResponseBody> get(@Url String path);
 }

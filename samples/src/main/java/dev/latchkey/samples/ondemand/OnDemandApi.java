@@ -7,6 +7,7 @@ import dev.latchkey.annotations.Xml;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.GET;
+import retrofit2.http.Streaming;
 import retrofit2.http.Url;
 
 /**
@@ -47,6 +48,9 @@ public interface OnDemandApi {
   Call<Products> products();
 
   /** Any resource, by a path relative to the base URL (the CLI's {@code call}). */
+  // @Streaming: the CLI reads the body at once, so Retrofit need not copy it into a second
+  // buffer first (issue 17, the short-lived process).
   @GET
+  @Streaming
   Call<ResponseBody> get(@Url String path);
 }

@@ -7,6 +7,7 @@ import dev.latchkey.annotations.TokenLogin;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.GET;
+import retrofit2.http.Streaming;
 import retrofit2.http.Url;
 
 /**
@@ -45,6 +46,9 @@ public interface XandrApi {
   Call<JsonNode> currentUser();
 
   /** Any path relative to the base URL, for the samples CLI's {@code call} command. */
+  // @Streaming: the CLI reads the body at once, so Retrofit need not copy it into a second
+  // buffer first (issue 17, the short-lived process).
   @GET
+  @Streaming
   Call<ResponseBody> get(@Url String path);
 }

@@ -50,6 +50,9 @@ class FakeSample implements Sample {
           if (first.code() != 401) {
             throw new HttpStatusException(first.code(), "GET " + url);
           }
+          // Read, not just closed: closing an unread body discards it with a 100 ms limit, and on
+          // a loaded machine the server's body can come later, costing the connection.
+          first.body().string();
         }
         listener.onEvent(new AuthEvent(AuthEvent.Type.LOGIN, "", "", Instant.EPOCH));
         Request authed = new Request.Builder().url(url).header("X-Auth", "yes").build();
