@@ -3,6 +3,8 @@ package dev.latchkey.bench.digest;
 import dev.latchkey.bench.Machine;
 import dev.latchkey.bench.Table;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,8 @@ import java.util.TreeMap;
  * time, the JIT's compile time meanwhile, and the context switches of every JVM thread by name
  * (from {@code /proc/self/task/N/status}; voluntary and involuntary apart).
  *
+ * @param callerCpuNanos CPU time of the calling thread alone: what the client itself costs per
+ *     request, the least moved by the machine's load
  * @param switches by thread name as it was at the end of each run (same-named threads added up),
  *     each {voluntary, involuntary}
  * @param refused answers other than 200
@@ -24,12 +28,15 @@ record GapSample(
     long requests,
     long nanos,
     long cpuNanos,
+    long callerCpuNanos,
     long jitMillis,
     long refused,
     Map<String, long[]> switches,
     String load) {
   /** The calling thread's name: Linux shows a Java thread's name (the main thread is "java"). */
   static final String CALLER = "gap-caller";
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /**
    * {@code requests} calls on a thread of its own named {@link #CALLER}, measured from its first
@@ -45,6 +52,7 @@ record GapSample(
           try {
             Map<String, Switches> before = readSwitches();
             long cpu = Machine.processCpuNanos();
+            long callerCpu = THREADS.getCurrentThreadCpuTime();
             long jit = Machine.jitMillis();
             long refused = 0;
             long start = System.nanoTime();
@@ -55,11 +63,13 @@ record GapSample(
             }
             long nanos = System.nanoTime() - start;
             long cpuAfter = Machine.processCpuNanos();
+            long callerCpuAfter = THREADS.getCurrentThreadCpuTime();
             long jitAfter = Machine.jitMillis();
             sample[0] = new GapSample(
                 requests,
                 nanos,
                 cpuAfter - cpu,
+                callerCpuAfter - callerCpu,
                 jitAfter - jit,
                 refused,
                 minus(readSwitches(), before),
@@ -88,6 +98,7 @@ record GapSample(
         requests + other.requests,
         nanos + other.nanos,
         cpuNanos + other.cpuNanos,
+        callerCpuNanos + other.callerCpuNanos,
         jitMillis + other.jitMillis,
         refused + other.refused,
         sum,
@@ -134,6 +145,7 @@ record GapSample(
         Long.toString(requests),
         Long.toString(nanos),
         Long.toString(cpuNanos),
+        Long.toString(callerCpuNanos),
         Long.toString(jitMillis),
         Long.toString(refused),
         threads.toString(),
@@ -143,8 +155,8 @@ record GapSample(
   static GapSample parse(String line) {
     String[] f = line.split("\t", -1);
     Map<String, long[]> switches = new TreeMap<>();
-    if (!f[5].isEmpty()) {
-      for (String thread : f[5].split(";")) {
+    if (!f[6].isEmpty()) {
+      for (String thread : f[6].split(";")) {
         int eq = thread.lastIndexOf('=');
         String[] counts = thread.substring(eq + 1).split("/");
         switches.put(
@@ -158,8 +170,9 @@ record GapSample(
         Long.parseLong(f[2]),
         Long.parseLong(f[3]),
         Long.parseLong(f[4]),
+        Long.parseLong(f[5]),
         switches,
-        f[6]);
+        f[7]);
   }
 
   private static long[] add(long[] a, long[] b) {

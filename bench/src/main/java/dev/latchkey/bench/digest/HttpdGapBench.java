@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,7 @@ public final class HttpdGapBench {
         "client",
         "requests/s",
         "JIT compiling ms",
+        "calling thread CPU µs/request",
         "switches/request: calling thread",
         "involuntary",
         "JIT compiler threads",
@@ -93,6 +95,7 @@ public final class HttpdGapBench {
             e.getKey(),
             Table.num(sample.rate(), 0),
             sample.jitMillis(),
+            Table.num(sample.callerCpuNanos() / (double) sample.requests() / 1000, 1),
             Table.num(sample.perRequest(GapSample.CALLER), 2),
             Table.num(
                 sample.switches().getOrDefault(GapSample.CALLER, new long[2])[1]
@@ -151,12 +154,16 @@ public final class HttpdGapBench {
   /** Every variant warmed until the JIT is quiet, then measured in rotated rounds. */
   private void compare(String url) throws Exception {
     int warm = mode.quick() ? 300 : 3000;
-    int requests = mode.quick() ? 1000 : 10_000;
-    int rounds = mode.quick() ? 1 : 3;
+    // Many short rounds: the machine's load drifts over tens of seconds, so each client is
+    // compared with the others measured in the same round, seconds apart (median of the ratios).
+    int requests = mode.quick() ? 1000 : 3000;
+    int rounds = mode.quick() ? 1 : 12;
     Map<String, Supplier<LoadClient>> variants = variants(url);
     List<String> names = new ArrayList<>(variants.keySet());
     Map<String, LoadClient.Caller> callers = new LinkedHashMap<>();
     Map<String, GapSample> samples = new LinkedHashMap<>();
+    Map<String, List<Double>> perRound = new LinkedHashMap<>();
+    Map<String, List<Double>> ratios = new LinkedHashMap<>();
     List<LoadClient> clients = new ArrayList<>();
     int passes = 0;
     long lastPassJit = -1;
@@ -179,13 +186,26 @@ public final class HttpdGapBench {
         passes++;
       } while (passes < maxPasses && lastPassJit >= QUIET_JIT_MILLIS);
       for (int round = 0; round < rounds; round++) {
+        Map<String, Double> rates = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
           String name = names.get((i + round) % names.size());
           try {
-            samples.merge(name, GapSample.measure(callers.get(name), requests), GapSample::plus);
+            GapSample sample = GapSample.measure(callers.get(name), requests);
+            samples.merge(name, sample, GapSample::plus);
+            rates.put(name, sample.rate());
           } catch (Exception e) {
             fail(name, "did not finish: " + e);
           }
+        }
+        for (Map.Entry<String, Double> e : rates.entrySet()) {
+          for (String anchor : List.of(Anchors.HTTPCLIENT5, Anchors.OKHTTP_DIGEST)) {
+            if (rates.containsKey(anchor)) {
+              ratios
+                  .computeIfAbsent(e.getKey() + "/" + anchor, k -> new ArrayList<>())
+                  .add(e.getValue() / rates.get(anchor));
+            }
+          }
+          perRound.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
         }
       }
     } finally {
@@ -198,11 +218,14 @@ public final class HttpdGapBench {
             + "context switches per request of each JVM thread (every client warmed in "
             + passes + " passes of " + warm + " requests, the last compiling " + lastPassJit
             + " ms; then " + rounds + " rounds of " + requests
-            + " requests, clients in rotated order)",
+            + " requests, clients in rotated order; CPU and switches over all rounds)",
         "client",
-        "requests/s",
-        "x HttpClient 5",
+        "requests/s: median of rounds",
+        "range",
+        "x HttpClient 5 (same round, median)",
+        "x okhttp-digest (same round, median)",
         "JVM CPU µs/request",
+        "calling thread CPU µs/request",
         "JIT compiling ms",
         "switches/request: calling thread",
         "okio watchdog",
@@ -217,7 +240,6 @@ public final class HttpdGapBench {
         "switches/request",
         "voluntary",
         "involuntary");
-    GapSample anchor = samples.get(Anchors.HTTPCLIENT5);
     for (String name : names) {
       GapSample sample = samples.get(name);
       if (sample == null) {
@@ -231,9 +253,13 @@ public final class HttpdGapBench {
       double tasks = sample.perRequest("OkHttp ");
       table.row(
           name,
-          Table.num(sample.rate(), 0),
-          anchor == null ? "" : Table.num(sample.rate() / anchor.rate(), 2),
+          Table.num(median(perRound.get(name)), 0),
+          Table.num(Collections.min(perRound.get(name)), 0) + "-"
+              + Table.num(Collections.max(perRound.get(name)), 0),
+          ratio(ratios.get(name + "/" + Anchors.HTTPCLIENT5)),
+          ratio(ratios.get(name + "/" + Anchors.OKHTTP_DIGEST)),
           Table.num(sample.cpuNanos() / (double) sample.requests() / 1000, 0),
+          Table.num(sample.callerCpuNanos() / (double) sample.requests() / 1000, 1),
           sample.jitMillis(),
           Table.num(caller, 2),
           Table.num(watchdog, 2),
@@ -244,6 +270,17 @@ public final class HttpdGapBench {
     }
     report.table("gap", table);
     report.table("gap", threadTable);
+  }
+
+  private static String ratio(List<Double> ratios) {
+    return ratios == null ? "" : Table.num(median(ratios), 2);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   /** A problem for a Latchkey variant, a note for an anchor. */
