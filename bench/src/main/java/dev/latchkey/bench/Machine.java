@@ -1,6 +1,7 @@
 package dev.latchkey.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,6 +19,28 @@ public final class Machine {
     } catch (IOException | RuntimeException e) {
       return "n/a";
     }
+  }
+
+  /**
+   * CPU time this JVM has used so far (all its threads, user and system), in nanoseconds; -1 where
+   * the platform does not say. Unlike wall time it hardly moves with the machine's load.
+   */
+  public static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
+  }
+
+  /**
+   * Milliseconds the JIT compilers have spent so far (all compiler threads); -1 where the JVM
+   * does not say. A measurement during which this grows is not yet warm.
+   */
+  public static long jitMillis() {
+    var jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime()
+        : -1;
   }
 
   /** One line: date, cores, JDK, OS. */

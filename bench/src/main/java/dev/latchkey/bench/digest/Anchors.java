@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -101,18 +102,34 @@ final class Anchors {
 
   /** The digest engine of the generated clients, used through its OkHttp client. */
   static LoadClient latchkey(String url, String user, String password, Duration lifetime) {
+    return latchkey(LATCHKEY, url, user, password, lifetime, base -> base, client -> client);
+  }
+
+  /**
+   * Latchkey with changes for the gap bench's bisection: {@code baseChange} changes the user's
+   * OkHttp client before Latchkey extends it, {@code latchkey} the Latchkey builder.
+   */
+  static LoadClient latchkey(
+      String name,
+      String url,
+      String user,
+      String password,
+      Duration lifetime,
+      UnaryOperator<OkHttpClient.Builder> baseChange,
+      UnaryOperator<LatchkeyClient.Builder> latchkey) {
     Counts seen = new Counts();
-    OkHttpClient base = okHttpBase(seen);
+    OkHttpClient base = baseChange.apply(okHttpBase(seen).newBuilder()).build();
     URI uri = URI.create(url);
-    LatchkeyClient client = LatchkeyClient.builder("Bench")
-        .baseUrl(uri.resolve("/").toString())
-        .okHttpClient(base)
-        .auth(DigestScheme.builder()
-            .credentials(() -> new UserPassword(user, password))
-            .nonceLifetime(lifetime)
-            .build())
+    LatchkeyClient client = latchkey
+        .apply(LatchkeyClient.builder("Bench")
+            .baseUrl(uri.resolve("/").toString())
+            .okHttpClient(base)
+            .auth(DigestScheme.builder()
+                .credentials(() -> new UserPassword(user, password))
+                .nonceLifetime(lifetime)
+                .build()))
         .build();
-    return new OkHttpLoadClient(LATCHKEY, client.okHttpClient(), url, seen, () -> {
+    return new OkHttpLoadClient(name, client.okHttpClient(), url, seen, () -> {
       client.close();
       shutdown(base);
     });
