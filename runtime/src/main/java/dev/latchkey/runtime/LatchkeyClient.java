@@ -61,7 +61,7 @@ public final class LatchkeyClient implements Closeable {
     OkHttpClient plainClient = plain.build();
     linkLogs(plainClient);
     // Login answers are JSON even for an @Xml client (Xandr, MediaSilo): the user's mapper when
-    // given, else (null) the shared default JSON one, made at the first login that needs it.
+    // given, else (null) a shared default one, made at the first login that needs it.
     ObjectMapper json = builder.objectMapper;
     AuthContext context = new AuthContext(
         name,
@@ -130,7 +130,7 @@ public final class LatchkeyClient implements Closeable {
     if (own != null) {
       return own;
     }
-    return xml ? Mappers.xml() : Mappers.sharedJson(); // the default the engines use too
+    return xml ? Mappers.xml() : Mappers.sharedJson(); // the default body mapper, with modules
   }
 
   /** Starts a client named {@code name} (used in events and {@code toString()}). */
