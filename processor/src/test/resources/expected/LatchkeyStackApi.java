@@ -348,12 +348,22 @@ public final class LatchkeyStackApi implements StackApi, Closeable {
       if (okHttpClient != null) {
         client.okHttpClient(okHttpClient);
       }
-      tlsSteps.forEach(step -> step.accept(client));
-      customizers.forEach(client::customize);
-      converterFactories.forEach(client::addConverterFactory);
-      callAdapterFactories.forEach(client::addCallAdapterFactory);
+      for (Consumer<LatchkeyClient.Builder> step : tlsSteps) {
+        step.accept(client);
+      }
+      for (UnaryOperator<OkHttpClient.Builder> customizer : customizers) {
+        client.customize(customizer);
+      }
+      for (Converter.Factory factory : converterFactories) {
+        client.addConverterFactory(factory);
+      }
+      for (CallAdapter.Factory factory : callAdapterFactories) {
+        client.addCallAdapterFactory(factory);
+      }
       client.addCallAdapterFactory(RxJava3CallAdapterFactory.create());
-      retrofitHooks.forEach(client::retrofit);
+      for (Consumer<Retrofit.Builder> hook : retrofitHooks) {
+        client.retrofit(hook);
+      }
       if (objectMapper != null) {
         client.objectMapper(objectMapper);
       }

@@ -330,12 +330,20 @@ final class BuilderWriter {
         .addCode(ifSet("environment"))
         .addCode(ifSet("baseUrl"))
         .addCode(ifSet("okHttpClient"))
-        .addStatement("tlsSteps.forEach(step -> step.accept(client))")
-        .addStatement("customizers.forEach(client::customize)")
-        .addStatement("converterFactories.forEach(client::addConverterFactory)")
-        .addStatement("callAdapterFactories.forEach(client::addCallAdapterFactory)")
+        .addCode(forEach(TLS_STEP, "step", "tlsSteps", "step.accept(client)"))
+        .addCode(forEach(CUSTOMIZER, "customizer", "customizers", "client.customize(customizer)"))
+        .addCode(forEach(
+            CONVERTER_FACTORY,
+            "factory",
+            "converterFactories",
+            "client.addConverterFactory(factory)"))
+        .addCode(forEach(
+            CALL_ADAPTER_FACTORY,
+            "factory",
+            "callAdapterFactories",
+            "client.addCallAdapterFactory(factory)"))
         .addCode(declaredAdapters())
-        .addStatement("retrofitHooks.forEach(client::retrofit)")
+        .addCode(forEach(RETROFIT_HOOK, "hook", "retrofitHooks", "client.retrofit(hook)"))
         .addCode(ifSet("objectMapper"))
         .addCode(ifSet("callbackExecutor"))
         .addStatement("return new $T(client.build())", model.generatedName())
@@ -349,6 +357,19 @@ final class BuilderWriter {
       code.addStatement("client.addCallAdapterFactory($T.create())", factory);
     }
     return code.build();
+  }
+
+  /**
+   * {@code for (T element : list) statement;}. A loop, not {@code list.forEach(..)}: every lambda
+   * and method reference is bootstrapped (a class spun) the first time it runs, and {@code build()}
+   * runs once, on a fresh JVM's path to its first call (issue 17, cold start).
+   */
+  private static CodeBlock forEach(TypeName type, String element, String list, String statement) {
+    return CodeBlock.builder()
+        .beginControlFlow("for ($T $N : $N)", type, element, list)
+        .addStatement(statement)
+        .endControlFlow()
+        .build();
   }
 
   private static CodeBlock ifSet(String name) {

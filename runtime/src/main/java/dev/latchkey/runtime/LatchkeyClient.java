@@ -61,7 +61,7 @@ public final class LatchkeyClient implements Closeable {
     OkHttpClient plainClient = plain.build();
     linkLogs(plainClient);
     // Login answers are JSON even for an @Xml client (Xandr, MediaSilo): the user's mapper when
-    // given, else (null) the shared default JSON one, made at the first login that needs it.
+    // given, else (null) a shared default one, made at the first login that needs it.
     ObjectMapper json = builder.objectMapper;
     AuthContext context = new AuthContext(
         name,
@@ -101,8 +101,14 @@ public final class LatchkeyClient implements Closeable {
    */
   private Retrofit retrofit(Builder builder) {
     Retrofit.Builder retrofit = new Retrofit.Builder();
-    builder.callAdapterFactories.forEach(retrofit::addCallAdapterFactory);
-    builder.converterFactories.forEach(retrofit::addConverterFactory);
+    // Loops, not forEach(method reference): each lambda is a class spun on a fresh JVM's path to
+    // its first call, which is where a client is built (issue 17, cold start).
+    for (CallAdapter.Factory factory : builder.callAdapterFactories) {
+      retrofit.addCallAdapterFactory(factory);
+    }
+    for (Converter.Factory factory : builder.converterFactories) {
+      retrofit.addConverterFactory(factory);
+    }
     ObjectMapper own = builder.objectMapper;
     boolean xml = builder.xml;
     retrofit
@@ -114,7 +120,9 @@ public final class LatchkeyClient implements Closeable {
     if (builder.callbackExecutor != null) {
       retrofit.callbackExecutor(builder.callbackExecutor);
     }
-    builder.retrofitHooks.forEach(hook -> hook.accept(retrofit));
+    for (Consumer<Retrofit.Builder> hook : builder.retrofitHooks) {
+      hook.accept(retrofit);
+    }
     return retrofit.baseUrl(baseUrl).client(okHttpClient).build();
   }
 
@@ -122,7 +130,7 @@ public final class LatchkeyClient implements Closeable {
     if (own != null) {
       return own;
     }
-    return xml ? Mappers.xml() : Mappers.sharedJson(); // the default the engines use too
+    return xml ? Mappers.xml() : Mappers.sharedJson(); // the default body mapper, with modules
   }
 
   /** Starts a client named {@code name} (used in events and {@code toString()}). */

@@ -40,6 +40,21 @@ public final class Mappers {
   }
 
   /**
+   * One JSON mapper without modules, for what the engines read and write themselves as JSON trees
+   * (login bodies and answers, JWT claims, login-field literals), made on first use. A tree needs
+   * no JavaTime or JDK 8 module, and registering them loads about 150 classes and builds date
+   * formatters: a fresh JVM's first token or session login paid for that though it maps no type
+   * (issue 17, cold start). Shared, so it must never be reconfigured.
+   */
+  public static ObjectMapper treeJson() {
+    return TreeJson.MAPPER;
+  }
+
+  private static final class TreeJson {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
+  /**
    * A new XML mapper with the same defaults.
    *
    * @throws LatchkeyConfigException naming {@link #XML_ARTIFACT} when it is not on the class path

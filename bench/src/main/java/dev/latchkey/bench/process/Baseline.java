@@ -37,7 +37,9 @@ import retrofit2.http.Url;
  *
  * <ul>
  *   <li>CLIENT {@code okhttp}: plain OkHttp; {@code retrofit}: Retrofit over the same OkHttp with a
- *       Jackson converter (XML for digest, as On-Demand's bodies are XML; JSON otherwise).
+ *       Jackson converter (XML for digest, as On-Demand's bodies are XML; JSON otherwise); {@code
+ *       retrofit-bare}: Retrofit over the same OkHttp with no converter (raw bodies, the token
+ *       login as plain OkHttp makes it), the floor of any Retrofit-based client such as Latchkey.
  *   <li>KIND {@code digest}: okhttp-digest as its README configures it; {@code token}: one login
  *       ({@code POST auth}, Xandr's JSON) and the token on every call; {@code header}: MediaSilo's
  *       Basic and account headers on every call.
@@ -83,8 +85,9 @@ public final class Baseline {
       case "header" -> header(builder, user, password);
       default -> throw new IllegalArgumentException("unknown kind " + kind);
     };
-    Get get =
-        client.equals("retrofit") ? retrofit(okhttp, baseUrl, kind)::call : plain(okhttp, baseUrl);
+    Get get = client.startsWith("retrofit")
+        ? retrofit(okhttp, baseUrl, kind, client.equals("retrofit"))::call
+        : plain(okhttp, baseUrl);
     long[] counts = calls(get, path, repeat, concurrency);
     System.out.println(
         "baseline ok=" + counts[0] + " failed=" + counts[1] + " elapsed_ms=" + counts[2]);
@@ -109,7 +112,7 @@ public final class Baseline {
     Map<String, Object> login = Map.of("auth", Map.of("username", user, "password", password));
     String token;
     if (client.equals("retrofit")) {
-      Api api = retrofit(plain, baseUrl, "token").api();
+      Api api = retrofit(plain, baseUrl, "token", true).api();
       token = api.login(login).execute().body().at("/response/token").asText();
     } else {
       ObjectMapper json = new ObjectMapper();
@@ -166,14 +169,14 @@ public final class Baseline {
     }
   }
 
-  private static Through retrofit(OkHttpClient okhttp, String baseUrl, String kind) {
-    ObjectMapper mapper = kind.equals("digest") ? new XmlMapper() : new ObjectMapper();
-    Retrofit retrofit = new Retrofit.Builder()
-        .baseUrl(baseUrl)
-        .client(okhttp)
-        .addConverterFactory(JacksonConverterFactory.create(mapper))
-        .build();
-    return new Through(retrofit.create(Api.class));
+  private static Through retrofit(
+      OkHttpClient okhttp, String baseUrl, String kind, boolean jackson) {
+    Retrofit.Builder retrofit = new Retrofit.Builder().baseUrl(baseUrl).client(okhttp);
+    if (jackson) {
+      ObjectMapper mapper = kind.equals("digest") ? new XmlMapper() : new ObjectMapper();
+      retrofit.addConverterFactory(JacksonConverterFactory.create(mapper));
+    }
+    return new Through(retrofit.build().create(Api.class));
   }
 
   private static long[] calls(Get get, String path, int repeat, int concurrency)

@@ -13,8 +13,10 @@ import java.util.Map;
 /**
  * A fresh JVM's first authenticated call: the wall time of a process that makes one call, from
  * its start to its exit, for each auth kind against its simulator (digest also against Apache
- * httpd), Latchkey's {@code call} against plain OkHttp and against Retrofit with a Jackson
- * converter, run in rotation so that the machine's load falls on all three alike.
+ * httpd), Latchkey's {@code call} against plain OkHttp, against Retrofit with a Jackson converter,
+ * and against Retrofit with none (the floor of any Retrofit-based client, so that what is
+ * Retrofit's and what is Latchkey's show apart), run in rotation so that the machine's load falls
+ * on all alike.
  */
 public final class ColdStartBench {
   private final Mode mode;
@@ -98,6 +100,7 @@ public final class ColdStartBench {
     }
     Stats plain = Stats.of(walls.getOrDefault(Clients.OKHTTP, List.of()));
     Stats retrofit = Stats.of(walls.getOrDefault(Clients.RETROFIT, List.of()));
+    Stats bare = Stats.of(walls.getOrDefault(Clients.RETROFIT_BARE, List.of()));
     Stats latchkey = Stats.of(walls.getOrDefault(Clients.LATCHKEY, List.of()));
     Stats plainCpu = Stats.of(cpus.getOrDefault(Clients.OKHTTP, List.of()));
     for (Clients client : order) {
@@ -124,7 +127,9 @@ public final class ColdStartBench {
             + Table.num(plain.median(), 0)
             + " (" + Table.num(latchkey.median() / plain.median(), 2) + "x), Retrofit "
             + Table.num(retrofit.median(), 0) + " ("
-            + Table.num(latchkey.median() / retrofit.median(), 2) + "x)",
+            + Table.num(latchkey.median() / retrofit.median(), 2) + "x); bare Retrofit "
+            + Table.num(bare.median(), 0) + " (" + Table.num(bare.median() / plain.median(), 2)
+            + "x OkHttp)",
         latchkey.median() <= 1.2 * plain.median() && latchkey.median() <= retrofit.median());
   }
 }

@@ -83,18 +83,21 @@ final class ChallengeChooser {
   private Choice best(List<DigestChallenge> candidates) throws UnexpectedAnswerException {
     Choice best = null;
     int bestRank = Integer.MAX_VALUE;
-    List<String> offered = new ArrayList<>();
     for (DigestChallenge challenge : candidates) {
       Optional<DigestAlgorithm> algorithm = challenge.algorithm();
-      offered.add((challenge.algorithmToken() == null ? "MD5" : challenge.algorithmToken())
-          + " qop=" + challenge.qops());
-      int rank = algorithm.map(preference::indexOf).orElse(-1);
+      int rank = algorithm.isPresent() ? preference.indexOf(algorithm.get()) : -1;
       if (rank >= 0 && challenge.qopUsable() && rank < bestRank) {
         bestRank = rank;
         best = new Choice(challenge, algorithm.get());
       }
     }
     if (best == null) {
+      // Described only when refused: every challenge of a successful call would pay for it.
+      List<String> offered = new ArrayList<>();
+      for (DigestChallenge challenge : candidates) {
+        offered.add((challenge.algorithmToken() == null ? "MD5" : challenge.algorithmToken())
+            + " qop=" + challenge.qops());
+      }
       throw new UnexpectedAnswerException(
           "no usable Digest challenge: server offers " + quote(offered.toString())
               + ", this client accepts "

@@ -45,9 +45,9 @@ final class Bodies {
 
   /** The JSON tree of an object or array answer; null if {@code bytes} are not one. */
   static JsonNode json(byte[] bytes) {
-    // The shared default, made on first use: building a client loads no Jackson databind (issue
-    // 17).
-    return json(bytes, Mappers.sharedJson());
+    // The shared tree mapper, made on first use: building a client loads no Jackson databind, and
+    // a login loads no JavaTime module (issue 17).
+    return json(bytes, Mappers.treeJson());
   }
 
   /**

@@ -167,7 +167,7 @@ final class Opener {
         return new SecretBody(form.toString().getBytes(StandardCharsets.UTF_8), FORM_TYPE);
       }
       ObjectNode root = jsonBody(login.fields(), login.literals(), credentials.user(), pw, headers);
-      return new SecretBody(context.objectMapper().writeValueAsBytes(root), JSON_TYPE);
+      return new SecretBody(context.treeMapper().writeValueAsBytes(root), JSON_TYPE);
     } catch (IOException e) {
       throw new LatchkeyException("cannot write the login body", e);
     } finally {
@@ -226,12 +226,12 @@ final class Opener {
       String password,
       Map<String, String> headers)
       throws IOException {
-    ObjectNode root = context.objectMapper().createObjectNode();
+    ObjectNode root = context.treeMapper().createObjectNode();
     for (Map.Entry<String, String> field : literals.entrySet()) {
       put(
           root,
           JsonPointer.compile(field.getKey()),
-          context.objectMapper().readTree(field.getValue()));
+          context.treeMapper().readTree(field.getValue()));
     }
     for (Map.Entry<String, String> field : fields.entrySet()) {
       put(
@@ -276,7 +276,7 @@ final class Opener {
       throw throttled(response, now, "HTTP " + status);
     }
     byte[] bytes = Bodies.peek(response);
-    JsonNode root = xml != null ? xml(bytes) : Bodies.json(bytes, context.objectMapper());
+    JsonNode root = xml != null ? xml(bytes) : Bodies.json(bytes, context.treeMapper());
     String code = Bodies.textAt(root, throttlePointer);
     if (code != null && answers.throttleCodes().contains(code)) {
       throw throttled(response, now, ServerText.quote(code, 64, context.redactor()));
@@ -431,7 +431,7 @@ final class Opener {
         // user.logout).
         body = RequestBody.create(
             context
-                .objectMapper()
+                .treeMapper()
                 .writeValueAsBytes(
                     jsonBody(logout.fields(), logout.literals(), "", "", headerValues())),
             JSON_TYPE);

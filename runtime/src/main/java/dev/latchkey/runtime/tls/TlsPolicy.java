@@ -195,7 +195,9 @@ public final class TlsPolicy {
 
   CertificatePinner certificatePinner() {
     CertificatePinner.Builder pinner = new CertificatePinner.Builder();
-    pins.forEach((pattern, list) -> pinner.add(pattern, list.toArray(new String[0])));
+    for (Map.Entry<String, List<String>> entry : pins.entrySet()) { // a loop: no lambda to spin
+      pinner.add(entry.getKey(), entry.getValue().toArray(new String[0]));
+    }
     return pinner.build();
   }
 

@@ -23,12 +23,12 @@ final class JwtSigner {
 
   /** Header {@code {"alg":"RS256","typ":"JWT","kid":..}}, claims {@code {"sub":..,"iat":..}}. */
   static String sign(JwtSigningKey key, Instant issuedAt) throws GeneralSecurityException {
-    ObjectNode header = Mappers.sharedJson()
+    ObjectNode header = Mappers.treeJson()
         .createObjectNode()
         .put("alg", "RS256")
         .put("typ", "JWT")
         .put("kid", key.keyName());
-    ObjectNode claims = Mappers.sharedJson()
+    ObjectNode claims = Mappers.treeJson()
         .createObjectNode()
         .put("sub", key.user())
         .put("iat", issuedAt.getEpochSecond());
@@ -41,7 +41,7 @@ final class JwtSigner {
 
   private static String encode(ObjectNode node) {
     try {
-      return B64URL.encodeToString(Mappers.sharedJson().writeValueAsBytes(node));
+      return B64URL.encodeToString(Mappers.treeJson().writeValueAsBytes(node));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "cannot happen: serialising a tree of strings and numbers", e);

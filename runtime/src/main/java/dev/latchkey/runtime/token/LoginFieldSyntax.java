@@ -42,7 +42,7 @@ final class LoginFieldSyntax {
       }
       if (raw) {
         try {
-          com.fasterxml.jackson.databind.JsonNode literal = Mappers.sharedJson().readTree(value);
+          com.fasterxml.jackson.databind.JsonNode literal = Mappers.treeJson().readTree(value);
           if (literal == null || literal.isMissingNode()) {
             throw bad(
                 setter, entry, "has nothing after :=; write \"\" after = for an empty string");

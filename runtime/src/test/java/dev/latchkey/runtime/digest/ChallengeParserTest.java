@@ -52,6 +52,23 @@ class ChallengeParserTest {
   }
 
   @Test
+  void noUsableChallengeNamesWhatTheServerOffersAndWhatTheClientAccepts() {
+    ChallengeChooser chooser = new ChallengeChooser(
+        List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5), "", "h", new Redactor());
+    UnexpectedAnswerException e = assertThrows(
+        UnexpectedAnswerException.class,
+        () -> chooser.choose(
+            List.of(
+                "Digest realm=\"r\", nonce=\"1\", qop=\"auth\", algorithm=UNKNOWN-HASH",
+                "Digest realm=\"r\", nonce=\"2\", qop=\"weird\""),
+            401));
+    assertTrue(
+        e.getMessage().contains("server offers [UNKNOWN-HASH qop=[auth], MD5 qop=[weird]]"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("this client accepts [SHA-256, MD5]"), e.getMessage());
+  }
+
+  @Test
   void aBrokenHeaderDoesNotHideAGoodOne() throws Exception {
     ChallengeChooser chooser =
         new ChallengeChooser(List.of(DigestAlgorithm.MD5), "", "h", new Redactor());
