@@ -70,8 +70,12 @@ final class ChallengeChooser {
     if (realm.isEmpty()) {
       return digests;
     }
-    List<DigestChallenge> matching =
-        digests.stream().filter(c -> c.realm().equals(realm)).toList();
+    List<DigestChallenge> matching = new ArrayList<>(digests.size());
+    for (DigestChallenge challenge : digests) { // a loop, not a stream: cold start (issue 17)
+      if (challenge.realm().equals(realm)) {
+        matching.add(challenge);
+      }
+    }
     if (matching.isEmpty()) {
       throw new UnexpectedAnswerException(
           "server asked for realm '" + quote(digests.get(0).realm()) + "' but this client is"

@@ -25,7 +25,14 @@ import java.util.HexFormat;
 final class DigestCalculator {
   private static final HexFormat HEX = HexFormat.of();
   private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-  private static final ThreadLocal<Workspace> WORKSPACES = ThreadLocal.withInitial(Workspace::new);
+  // An anonymous class, not withInitial(Workspace::new): a lambda spins a class at its first use,
+  // which a cold JVM's first call pays for (issue 17, cold start).
+  private static final ThreadLocal<Workspace> WORKSPACES = new ThreadLocal<>() {
+    @Override
+    protected Workspace initialValue() {
+      return new Workspace();
+    }
+  };
 
   private DigestCalculator() {}
 

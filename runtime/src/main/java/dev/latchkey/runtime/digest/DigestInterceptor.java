@@ -111,7 +111,11 @@ final class DigestInterceptor implements Interceptor {
       }
     }
     if (context.listening()) {
-      emit(AuthEvent.Type.NONCE_REUSED, origin, state.reuseDetail(this::quote));
+      String detail = state.reuseDetail();
+      if (detail == null) {
+        detail = state.reuseDetail("realm=" + quote(state.challenge().realm()));
+      }
+      emit(AuthEvent.Type.NONCE_REUSED, origin, detail);
     }
     return sendSigned(chain, origin, entry, state, true);
   }

@@ -213,7 +213,12 @@ public final class DigestScheme implements AuthScheme {
      * array were another 100 bytes per request; issue 8). A cnonce is sent in clear, so nothing
      * to wipe.
      */
-    private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
+    private final ThreadLocal<Buffers> buffers = new ThreadLocal<>() {
+      @Override
+      protected Buffers initialValue() { // not a lambda: see DigestCalculator's WORKSPACES
+        return new Buffers();
+      }
+    };
 
     @Override
     public String get() {

@@ -2,6 +2,7 @@ package dev.latchkey.runtime.digest;
 
 import dev.latchkey.runtime.http.Origin;
 import java.io.IOException;
+import kotlin.jvm.functions.Function0;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -36,7 +37,7 @@ final class DigestTicket {
 
   /** Proceeds with {@code request} carrying this ticket; the call's slot is restored after. */
   Response proceed(Interceptor.Chain chain, Request request) throws IOException {
-    Slot slot = chain.call().tag(Slot.class, Slot::new);
+    Slot slot = chain.call().tag(Slot.class, Slot.NEW);
     DigestTicket outer = slot.ticket;
     slot.ticket = this;
     try {
@@ -70,6 +71,14 @@ final class DigestTicket {
 
   /** The call tag that carries a call's current ticket. */
   private static final class Slot {
+    /** Makes a slot for a call that has none; a class, not a lambda (cold start, issue 17). */
+    private static final Function0<Slot> NEW = new Function0<>() {
+      @Override
+      public Slot invoke() {
+        return new Slot();
+      }
+    };
+
     private DigestTicket ticket;
   }
 }

@@ -49,7 +49,11 @@ final class NonceCache {
       if (last != null) {
         entries.get(last.origin()); // its hits did not touch the order: count them as one
       }
-      OriginEntry entry = entries.computeIfAbsent(origin, o -> new OriginEntry());
+      OriginEntry entry = entries.get(origin);
+      if (entry == null) {
+        entry = new OriginEntry();
+        entries.put(origin, entry);
+      }
       hot = new Hot(origin, entry);
       return entry;
     }

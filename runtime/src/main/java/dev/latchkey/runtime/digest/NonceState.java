@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.UnaryOperator;
 import okhttp3.Response;
 
 /**
@@ -127,13 +126,14 @@ final class NonceState {
     knownHa1 = known;
   }
 
-  /** {@code realm="..."} as {@code quote} makes it, made on first use. */
-  String reuseDetail(UnaryOperator<String> quote) {
-    String detail = reuseDetail;
-    if (detail == null) {
-      detail = "realm=" + quote.apply(challenge.realm());
-      reuseDetail = detail;
-    }
+  /** The NONCE_REUSED detail, or null before the first event made it. */
+  String reuseDetail() {
+    return reuseDetail;
+  }
+
+  /** Keeps {@code detail} as the NONCE_REUSED detail of this nonce; returns it. */
+  String reuseDetail(String detail) {
+    reuseDetail = detail;
     return detail;
   }
 
