@@ -222,12 +222,20 @@ final class HeaderSchemeBuilderState {
 
   private static void requireToken(String name, String what) {
     // RFC 9110 section 5.6.2: a field name is a token.
-    if (name == null
-        || name.isEmpty()
-        || !name.chars()
-            .allMatch(c -> c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0)) {
+    if (name == null || name.isEmpty() || !isToken(name)) {
       throw fail(what + " '" + name + "' is not a valid HTTP header name");
     }
+  }
+
+  /** A loop, not a stream: a stream's classes are a cold start's cost (issue 17). */
+  private static boolean isToken(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static Set<Integer> statuses(String what, int... statuses) {

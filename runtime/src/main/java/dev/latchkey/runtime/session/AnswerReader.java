@@ -48,7 +48,9 @@ final class AnswerReader {
     this.errorField = errorPointer == null
         ? null
         : ByteString.encodeUtf8("\"" + errorPointer.last().getMatchingProperty() + "\"");
-    answers.sessionGoneStatus().forEach(status -> gone[status] = true);
+    for (int status : answers.sessionGoneStatus()) { // no lambda: cold start (issue 17)
+      gone[status] = true;
+    }
   }
 
   private boolean gone(int status) {

@@ -99,7 +99,7 @@ final class Bodies {
       return null;
     }
     String trimmed = value.trim();
-    if (trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (digits(trimmed)) {
       try {
         return Duration.ofSeconds(Long.parseLong(trimmed));
       } catch (NumberFormatException tooLong) {
@@ -141,5 +141,15 @@ final class Bodies {
       }
     }
     return " (server says: '" + ServerText.quote(text, redactor) + "')";
+  }
+
+  /** Whether {@code text} is all ASCII digits (a loop, not a stream: cold start, issue 17). */
+  private static boolean digits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -32,7 +32,9 @@ public final class SessionAuth {
     if (carrier.kind() == CarrierKind.HEADER) {
       guarded.add(carrier.name());
     }
-    recipe.headers().forEach(header -> guarded.add(header.name()));
+    for (SessionRecipe.StaticHeader header : recipe.headers()) { // no lambda: cold start
+      guarded.add(header.name());
+    }
     if (recipe.csrf() != null) {
       guarded.add(recipe.csrf().header());
     }

@@ -48,7 +48,9 @@ final class SessionInterceptor implements Interceptor {
     this.carry = carry;
     this.diagnosis = diagnosis;
     this.reader = new AnswerReader(recipe.answers(), context.origins());
-    recipe.rateLimitStatus().forEach(status -> rateLimited[status] = true);
+    for (int status : recipe.rateLimitStatus()) { // no lambda: cold start (issue 17)
+      rateLimited[status] = true;
+    }
   }
 
   @Override

@@ -17,7 +17,6 @@ import okhttp3.Response;
  * Thread-safe.
  */
 public final class CallCounters implements Interceptor, AuthEventListener {
-  private static final Pattern NOAUTH = Pattern.compile("\"error_id\"\\s*:\\s*\"NOAUTH");
   private static final long PEEK_BYTES = 16 * 1024;
 
   private final AtomicLong roundTrips = new AtomicLong();
@@ -42,7 +41,13 @@ public final class CallCounters implements Interceptor, AuthEventListener {
     MediaType type = response.body().contentType();
     boolean textual =
         type != null && (type.subtype().contains("json") || type.type().equals("text"));
-    return textual && NOAUTH.matcher(response.peekBody(PEEK_BYTES).string()).find();
+    if (!textual) {
+      return false;
+    }
+    String text = response.peekBody(PEEK_BYTES).string();
+    // The regular expression only when the word is there at all: most answers do not have it,
+    // and a fresh JVM's first call would compile and run it for nothing (issue 17, cold start).
+    return text.contains("NOAUTH") && Noauth.PATTERN.matcher(text).find();
   }
 
   @Override
@@ -62,5 +67,10 @@ public final class CallCounters implements Interceptor, AuthEventListener {
 
   public long logins() {
     return logins.get();
+  }
+
+  /** Compiled at its first use. */
+  private static final class Noauth {
+    static final Pattern PATTERN = Pattern.compile("\"error_id\"\\s*:\\s*\"NOAUTH");
   }
 }
