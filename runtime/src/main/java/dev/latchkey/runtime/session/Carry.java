@@ -95,7 +95,7 @@ final class Carry {
         if (header.secret()) {
           redactor.addSecret(value);
         }
-        last = new Written(value, header.format().replace("{value}", value));
+        last = new Written(value, header.headerValue(value));
         written.set(i, last);
       }
       builder.header(header.name(), last.text());

@@ -198,7 +198,12 @@ public record SessionRecipe(
 
     /** The header's value on the wire. */
     public String headerValue() {
-      return format.replace("{value}", value());
+      return headerValue(value());
+    }
+
+    /** The header as {@code value} (what {@link #value()} gave) writes it on the wire. */
+    public String headerValue(String value) {
+      return format.replace("{value}", value);
     }
 
     @Override
